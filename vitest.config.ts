@@ -14,6 +14,16 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         plugins: [
           cloudflareTest(async ({ inject }) => {
             const migrations = await readD1Migrations("worker/migrations");

@@ -13,6 +13,7 @@ CREATE TABLE tickets (
   autonomy TEXT CHECK (autonomy IN ('auto', 'draft_only', 'off')),
   auto_release_hours REAL,
   version INTEGER NOT NULL DEFAULT 0,
+  write_token TEXT,
   send_lease_id TEXT,
   send_lease_until INTEGER,
   requester_id INTEGER,
@@ -80,9 +81,9 @@ CREATE TABLE drafts (
   ticket_id INTEGER NOT NULL,
   body TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('held', 'sending', 'sent', 'discarded', 'refused')),
-  citations TEXT NOT NULL DEFAULT '[]',
+  -- {"kb": [cited KB entry ids], "replyTo": [comment ids this draft answers]}
+  meta TEXT NOT NULL DEFAULT '{}',
   attention_id INTEGER,
-  zendesk_stamp TEXT,
   created_at INTEGER NOT NULL,
   settled_at INTEGER
 );

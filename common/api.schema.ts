@@ -1,0 +1,177 @@
+// The sidebar and admin API (`/api/...`) as zod schemas: the one source of the
+// wire shapes, shared by the Worker (worker/) and the Zendesk app (app/).
+// Names follow ../shared/contract.md exactly. No runtime code beyond schemas.
+import { z } from "zod";
+
+export const TicketStateSchema = z.enum(["open", "in_progress", "resolved"]);
+export type TicketState = z.infer<typeof TicketStateSchema>;
+
+export const AutonomySchema = z.enum(["auto", "draft_only", "off"]);
+export type Autonomy = z.infer<typeof AutonomySchema>;
+
+export const AgentSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  name: z.string().trim().min(1).max(200),
+});
+export type Agent = z.infer<typeof AgentSchema>;
+
+export const AttentionTypeSchema = z.enum([
+  "validation_failed",
+  "approval_required",
+  "escalation",
+  "human_requested",
+  "ai_error",
+]);
+export type AttentionType = z.infer<typeof AttentionTypeSchema>;
+
+export const AttentionItemSchema = z.object({
+  id: z.number().int(),
+  ticketId: z.number().int(),
+  type: AttentionTypeSchema,
+  reason: z.string(),
+  status: z.enum(["open", "resolved"]),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
+export type AttentionItem = z.infer<typeof AttentionItemSchema>;
+
+export const TimelineEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  type: z.string(),
+  actor: z.object({
+    kind: z.enum(["agent", "ai", "customer", "system"]),
+    id: z.number().int().nullable(),
+    name: z.string().nullable(),
+  }),
+  from: TicketStateSchema.nullable(),
+  to: TicketStateSchema.nullable(),
+  reason: z.string().nullable(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+export const PendingDraftSchema = z.object({
+  id: z.number().int(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+
+export const TicketViewSchema = z.object({
+  ticketId: z.number().int(),
+  state: TicketStateSchema,
+  owner: AgentSchema.nullable(),
+  autonomy: AutonomySchema,
+  autoReleaseHours: z.number().nullable(),
+  attention: z.array(AttentionItemSchema),
+  pendingDraft: PendingDraftSchema.nullable(),
+  events: z.array(TimelineEventSchema),
+});
+export type TicketView = z.infer<typeof TicketViewSchema>;
+
+/** Body of every state-changing ticket call. */
+export const AgentActionSchema = z.object({
+  agent: AgentSchema,
+  force: z.boolean().optional(),
+});
+export type AgentAction = z.infer<typeof AgentActionSchema>;
+
+export const ApproveDraftSchema = z.object({
+  agent: AgentSchema.optional(),
+  body: z.string().trim().min(1).max(20_000).optional(),
+});
+
+export const AutonomyRequestSchema = z.object({
+  mode: AutonomySchema,
+  agent: AgentSchema.optional(),
+});
+
+export const AutoReleaseRequestSchema = z.object({
+  hours: z.number().positive().max(24 * 90).nullable(),
+  agent: AgentSchema.optional(),
+});
+
+export const EntryStatusSchema = z.enum(["approved", "pending_review", "rejected", "archived"]);
+export const SourceTypeSchema = z.enum(["manual", "learning_loop", "import"]);
+
+export const KbEntrySchema = z.object({
+  id: z.number().int(),
+  question: z.string(),
+  answer: z.string(),
+  topics: z.array(z.string()),
+  status: EntryStatusSchema,
+  sourceType: SourceTypeSchema,
+  confidence: z.number().nullable(),
+  motivation: z.string().nullable(),
+  sourceTicketId: z.number().int().nullable(),
+  usageCount: z.number().int(),
+  lastUsedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type KbEntry = z.infer<typeof KbEntrySchema>;
+
+const topicsInput = z.array(z.string().trim().min(1).max(60)).max(20);
+
+export const KbEntryCreateSchema = z.object({
+  question: z.string().trim().min(3).max(2_000),
+  answer: z.string().trim().min(1).max(20_000),
+  topics: topicsInput.default([]),
+  status: EntryStatusSchema.optional(),
+  confidence: z.number().min(0).max(1).nullable().optional(),
+  motivation: z.string().max(4_000).nullable().optional(),
+});
+export const KbEntryPatchSchema = KbEntryCreateSchema.partial();
+
+export const PolicyActionSchema = z.enum(["escalate", "require_approval", "guideline"]);
+export type PolicyAction = z.infer<typeof PolicyActionSchema>;
+
+export const PolicyConditionsSchema = z.object({
+  keywords: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
+});
+export type PolicyConditions = z.infer<typeof PolicyConditionsSchema>;
+
+export const PolicyEntrySchema = z.object({
+  id: z.number().int(),
+  topic: z.string(),
+  ruleText: z.string(),
+  conditions: PolicyConditionsSchema,
+  action: PolicyActionSchema,
+  status: EntryStatusSchema,
+  sourceType: SourceTypeSchema,
+  confidence: z.number().nullable(),
+  rationale: z.string().nullable(),
+  sourceTicketId: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PolicyEntry = z.infer<typeof PolicyEntrySchema>;
+
+export const PolicyEntryCreateSchema = z.object({
+  topic: z.string().trim().min(1).max(200),
+  ruleText: z.string().trim().min(1).max(4_000),
+  conditions: PolicyConditionsSchema.default({}),
+  action: PolicyActionSchema,
+  status: EntryStatusSchema.optional(),
+  confidence: z.number().min(0).max(1).nullable().optional(),
+  rationale: z.string().max(4_000).nullable().optional(),
+});
+export const PolicyEntryPatchSchema = PolicyEntryCreateSchema.partial();
+
+export const RejectSchema = z.object({ reason: z.string().trim().max(2_000).optional() });
+
+export const SettingsSchema = z.object({
+  learning: z.object({ enabled: z.boolean(), humanManagedOnly: z.boolean() }),
+  defaultAutonomy: AutonomySchema,
+  autoReleaseHours: z.number().positive().max(24 * 90).nullable(),
+  brandTone: z.string().max(2_000),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SettingsPatchSchema = z.object({
+  learning: SettingsSchema.shape.learning.partial().optional(),
+  defaultAutonomy: AutonomySchema.optional(),
+  autoReleaseHours: SettingsSchema.shape.autoReleaseHours.optional(),
+  brandTone: SettingsSchema.shape.brandTone.optional(),
+});
+
+export const ErrorBodySchema = z.object({ error: z.string() });

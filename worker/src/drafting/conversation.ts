@@ -1,0 +1,43 @@
+// Pure helpers that turn comments into the conversation the AI reads, and
+// pick the customer messages a reply must answer. No I/O.
+import type { HelpdeskComment } from "../helpdesk/helpdesk.port";
+import type { StoredMessage } from "../tickets/message.repo";
+import type { ConversationTurn } from "./drafter.port";
+
+/**
+ * The conversation as Zendesk holds it, with each author classified. What we
+ * recorded from webhooks (is_staff) wins; otherwise the requester is the
+ * customer, the AI agent is the AI, and anyone else is a human agent.
+ */
+export function buildConversation(
+  comments: HelpdeskComment[],
+  known: StoredMessage[],
+  ids: { aiAgentId: number; requesterId: number | null },
+): ConversationTurn[] {
+  const byId = new Map(known.map((m) => [m.commentId, m]));
+  return comments.map((c) => {
+    const k = byId.get(c.id);
+    const role: ConversationTurn["role"] =
+      c.authorId === ids.aiAgentId
+        ? "ai"
+        : (k?.authorKind ?? (c.authorId === ids.requesterId ? "customer" : "agent"));
+    return { role, name: k?.authorName ?? null, body: c.body, isPublic: c.isPublic };
+  });
+}
+
+/**
+ * Customer messages still waiting for an answer: every `pending` one, and,
+ * when the AI takes a ticket back (`includeHeld`), those a human held but did
+ * not answer publicly afterwards.
+ */
+export function unansweredMessages(messages: StoredMessage[], includeHeld: boolean): StoredMessage[] {
+  let lastPublicReply = -1;
+  messages.forEach((m, i) => {
+    if (m.isPublic && m.authorKind !== "customer") lastPublicReply = i;
+  });
+  return messages.filter(
+    (m, i) =>
+      m.authorKind === "customer" &&
+      (m.disposition === "pending" || (includeHeld && m.disposition === "held" && i > lastPublicReply)),
+  );
+}

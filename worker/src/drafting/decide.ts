@@ -1,0 +1,64 @@
+// What the AI does with a customer message: a pure decision over the
+// policies that matched, the drafter's proposal and the ticket's autonomy.
+// Policies are enforced here, after the model, so no customer text can talk
+// the AI past them. No I/O.
+import type { AttentionType, Autonomy, PolicyEntry } from "../../../common/api.schema";
+import type { DraftProposal } from "./drafter.port";
+
+export interface PolicyMatch {
+  policy: PolicyEntry;
+  keyword: string;
+}
+
+export type Decision =
+  | { kind: "send"; body: string; citations: number[] }
+  | { kind: "hold"; body: string; citations: number[]; reason: string }
+  | { kind: "attention"; type: AttentionType; reason: string };
+
+const quote = (m: PolicyMatch) => `Policy "${m.policy.topic}" (matched "${m.keyword}"): ${m.policy.ruleText}`;
+
+/** Decisions that need no draft at all: a person asked for, or a policy that escalates. */
+export function decideBeforeDrafting(input: {
+  asksForHuman: boolean;
+  matches: PolicyMatch[];
+}): Decision | null {
+  if (input.asksForHuman) {
+    return { kind: "attention", type: "human_requested", reason: "The customer asked to talk to a person." };
+  }
+  const escalate = input.matches.find((m) => m.policy.action === "escalate");
+  if (escalate) return { kind: "attention", type: "escalation", reason: quote(escalate) };
+  return null;
+}
+
+export function decideAfterDrafting(input: {
+  proposal: DraftProposal;
+  matches: PolicyMatch[];
+  autonomy: Autonomy;
+}): Decision {
+  const { proposal } = input;
+  const approval = input.matches.find((m) => m.policy.action === "require_approval");
+  if (proposal.kind === "human_requested") {
+    return { kind: "attention", type: "human_requested", reason: proposal.reason };
+  }
+  if (proposal.kind === "no_answer") {
+    // A policy that wants a human on this topic still wants one without a draft.
+    if (approval) {
+      return {
+        kind: "attention",
+        type: "approval_required",
+        reason: `${quote(approval)} No draft could be grounded in the knowledge base (${proposal.reason}).`,
+      };
+    }
+    return { kind: "attention", type: "validation_failed", reason: proposal.reason };
+  }
+  if (approval) return { kind: "hold", body: proposal.body, citations: proposal.citations, reason: quote(approval) };
+  if (input.autonomy === "draft_only") {
+    return {
+      kind: "hold",
+      body: proposal.body,
+      citations: proposal.citations,
+      reason: "This ticket is set to draft only: every reply waits for approval.",
+    };
+  }
+  return { kind: "send", body: proposal.body, citations: proposal.citations };
+}

@@ -1,0 +1,35 @@
+// The model port: given the conversation and the approved KB entries that
+// matter, propose a reply or say why not. Adapters: the offline drafter (no
+// key) and, later, OpenAI. Whatever an adapter returns is validated by the
+// pipeline before anything reaches a customer.
+import type { PolicyEntry } from "../../../common/api.schema";
+import type { KbCandidate } from "../kb/kb.search";
+
+export interface ConversationTurn {
+  role: "customer" | "agent" | "ai";
+  name: string | null;
+  body: string;
+  isPublic: boolean;
+}
+
+export interface DraftRequest {
+  ticketId: number;
+  /** The customer's unanswered messages, joined: what the reply must answer. */
+  question: string;
+  customerName: string | null;
+  language: string;
+  conversation: ConversationTurn[];
+  candidates: KbCandidate[];
+  policies: PolicyEntry[];
+  brandTone: string;
+}
+
+export type DraftProposal =
+  | { kind: "reply"; body: string; citations: number[] }
+  | { kind: "no_answer"; reason: string }
+  | { kind: "human_requested"; reason: string };
+
+export interface Drafter {
+  readonly name: string;
+  draft(req: DraftRequest): Promise<DraftProposal>;
+}

@@ -1,0 +1,147 @@
+// KB entries in D1 (the FTS5 index follows by trigger). Only `approved`
+// entries reach the AI; that filter lives in kb.search.ts.
+import { z } from "zod";
+import type { KbEntry } from "../../../common/api.schema";
+
+const Row = z.object({
+  id: z.number(),
+  question: z.string(),
+  answer: z.string(),
+  topics: z.string(),
+  status: z.enum(["approved", "pending_review", "rejected", "archived"]),
+  source_type: z.enum(["manual", "learning_loop", "import"]),
+  confidence: z.number().nullable(),
+  motivation: z.string().nullable(),
+  source_ticket_id: z.number().nullable(),
+  usage_count: z.number(),
+  last_used_at: z.number().nullable(),
+  created_at: z.number(),
+  updated_at: z.number(),
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function kbFromRow(row: unknown): KbEntry {
+  const r = Row.parse(row);
+  return {
+    id: r.id,
+    question: r.question,
+    answer: r.answer,
+    topics: z.array(z.string()).catch([]).parse(JSON.parse(r.topics)),
+    status: r.status,
+    sourceType: r.source_type,
+    confidence: r.confidence,
+    motivation: r.motivation,
+    sourceTicketId: r.source_ticket_id,
+    usageCount: r.usage_count,
+    lastUsedAt: r.last_used_at === null ? null : iso(r.last_used_at),
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export interface KbWrite {
+  question: string;
+  answer: string;
+  topics: string[];
+  status: KbEntry["status"];
+  sourceType: KbEntry["sourceType"];
+  confidence?: number | null | undefined;
+  motivation?: string | null | undefined;
+  sourceTicketId?: number | null | undefined;
+}
+
+export type KbPatch = Partial<Pick<KbWrite, "question" | "answer" | "topics" | "status" | "confidence" | "motivation">> & {
+  rejectReason?: string | null;
+};
+
+export class KbRepo {
+  constructor(private readonly db: D1Database) {}
+
+  insertStatement(e: KbWrite, now: number): D1PreparedStatement {
+    return this.db
+      .prepare(
+        `INSERT INTO kb_entries (question, answer, topics, status, source_type, confidence, motivation, source_ticket_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      )
+      .bind(
+        e.question,
+        e.answer,
+        JSON.stringify(e.topics),
+        e.status,
+        e.sourceType,
+        e.confidence ?? null,
+        e.motivation ?? null,
+        e.sourceTicketId ?? null,
+        now,
+        now,
+      );
+  }
+
+  async create(e: KbWrite, now: number): Promise<KbEntry> {
+    return kbFromRow(await this.insertStatement(e, now).first());
+  }
+
+  async get(id: number): Promise<KbEntry | null> {
+    const row = await this.db.prepare("SELECT * FROM kb_entries WHERE id = ?").bind(id).first();
+    return row ? kbFromRow(row) : null;
+  }
+
+  async list(f: { status?: string; topic?: string; limit: number; offset: number }) {
+    const where: string[] = [];
+    const binds: (string | number)[] = [];
+    if (f.status) {
+      where.push("status = ?");
+      binds.push(f.status);
+    }
+    if (f.topic) {
+      where.push("EXISTS (SELECT 1 FROM json_each(kb_entries.topics) WHERE lower(value) = lower(?))");
+      binds.push(f.topic);
+    }
+    const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const [rows, count] = await this.db.batch([
+      this.db
+        .prepare(`SELECT * FROM kb_entries ${w} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`)
+        .bind(...binds, f.limit, f.offset),
+      this.db.prepare(`SELECT count(*) AS n FROM kb_entries ${w}`).bind(...binds),
+    ]);
+    return {
+      items: (rows?.results ?? []).map(kbFromRow),
+      total: z.object({ n: z.number() }).parse(count?.results[0]).n,
+    };
+  }
+
+  async update(id: number, p: KbPatch, now: number): Promise<KbEntry | null> {
+    const sets: string[] = [];
+    const binds: (string | number | null)[] = [];
+    const put = (col: string, v: string | number | null) => {
+      sets.push(`${col} = ?`);
+      binds.push(v);
+    };
+    if (p.question !== undefined) put("question", p.question);
+    if (p.answer !== undefined) put("answer", p.answer);
+    if (p.topics !== undefined) put("topics", JSON.stringify(p.topics));
+    if (p.status !== undefined) put("status", p.status);
+    if (p.confidence !== undefined) put("confidence", p.confidence);
+    if (p.motivation !== undefined) put("motivation", p.motivation);
+    if (p.rejectReason !== undefined) put("reject_reason", p.rejectReason);
+    put("updated_at", now);
+    const row = await this.db
+      .prepare(`UPDATE kb_entries SET ${sets.join(", ")} WHERE id = ? RETURNING *`)
+      .bind(...binds, id)
+      .first();
+    return row ? kbFromRow(row) : null;
+  }
+
+  async delete(id: number): Promise<boolean> {
+    const res = await this.db.prepare("DELETE FROM kb_entries WHERE id = ?").bind(id).run();
+    return res.meta.changes === 1;
+  }
+
+  usageStatement(ids: number[], now: number): D1PreparedStatement {
+    const list = ids.map((i) => Math.trunc(i)).join(",") || "NULL";
+    return this.db
+      .prepare(`UPDATE kb_entries SET usage_count = usage_count + 1, last_used_at = ? WHERE id IN (${list})`)
+      .bind(now);
+  }
+}

@@ -1,0 +1,59 @@
+// Which approved policies a customer message triggers, by their `conditions.keywords` (whole words or phrases).
+// Pure: matching only; acting on a match (escalate, hold for approval, guide the model) is the caller's job.
+import type { PolicyAction, PolicyEntry } from "../../../common/api.schema";
+import { foldDiacritics, normalizeText, tokenize } from "../text/normalize";
+
+/** The fields matching needs; any richer policy object (e.g. a full PolicyEntry) passes through. */
+export type MatchablePolicy = Pick<PolicyEntry, "status" | "action" | "conditions">;
+
+export interface PolicyMatch<P extends MatchablePolicy = PolicyEntry> {
+  policy: P;
+  /** The keyword as the policy spells it. */
+  keyword: string;
+}
+
+const ACTION_ORDER: Readonly<Record<PolicyAction, number>> = { escalate: 0, require_approval: 1, guideline: 2 };
+
+/**
+ * Words of a text as matching sees them: NFKC, invisible characters removed, look-alike letters
+ * folded, lower-cased, diacritics folded (so "Rückerstattung" and "Ruckerstattung" agree).
+ * Comments are kept: an instruction hidden in `<!-- -->` should trigger a policy, not dodge one.
+ */
+export function matchWords(text: string): string[] {
+  return tokenize(normalizeText(text, { htmlComments: "keep" })).map(foldDiacritics);
+}
+
+/**
+ * Approved policies whose keywords occur in `text` as whole words or phrases (a phrase matches its
+ * words in sequence, whatever spaces or punctuation lie between them), one match per policy,
+ * ordered escalate → require_approval → guideline, then as given.
+ */
+export function matchPolicies<P extends MatchablePolicy>(text: string, policies: readonly P[]): PolicyMatch<P>[] {
+  const words = matchWords(text);
+  if (words.length === 0) return [];
+  const positions = new Map<string, number[]>();
+  words.forEach((w, i) => {
+    const list = positions.get(w);
+    if (list) list.push(i);
+    else positions.set(w, [i]);
+  });
+  const matches: PolicyMatch<P>[] = [];
+  for (const policy of policies) {
+    if (policy.status !== "approved") continue;
+    const keyword = (policy.conditions.keywords ?? []).find((k) => containsPhrase(words, positions, k));
+    if (keyword !== undefined) matches.push({ policy, keyword });
+  }
+  // Array.prototype.sort is stable, so policies of one action keep their order.
+  return matches.sort((a, b) => ACTION_ORDER[a.policy.action] - ACTION_ORDER[b.policy.action]);
+}
+
+function containsPhrase(words: readonly string[], positions: ReadonlyMap<string, number[]>, keyword: string): boolean {
+  const phrase = matchWords(keyword);
+  const first = phrase[0];
+  // A keyword made only of punctuation or symbols can match nothing (and must not match everything).
+  if (first === undefined) return false;
+  for (const start of positions.get(first) ?? []) {
+    if (phrase.every((w, k) => words[start + k] === w)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,119 @@
+// The queue consumer: runs jobs, retries what a retry can fix (with backoff,
+// honouring Retry-After), and after the last attempt puts the failure in front
+// of a person as an `ai_error` attention item. Nothing is dropped silently.
+import { ZodError } from "zod";
+import { HelpdeskError } from "../helpdesk/helpdesk.port";
+import type { Services } from "../services";
+import { draftForTicket } from "../drafting/pipeline";
+import { syncZendesk } from "../tickets/ticket.service";
+import { applyZendeskEvent } from "./events";
+import { type Job, JobSchema } from "./messages";
+
+/** Attempts before giving up; wrangler.toml's max_retries is higher so we always decide. */
+export const MAX_ATTEMPTS = 5;
+
+export function backoffSeconds(attempt: number, retryAfterMs: number | null): number {
+  const exponential = Math.min(2 ** Math.max(0, attempt - 1), 300);
+  const asked = retryAfterMs === null ? 0 : Math.ceil(retryAfterMs / 1000);
+  return Math.max(exponential, asked, 1);
+}
+
+function retryable(e: unknown): { retry: boolean; afterMs: number | null } {
+  if (e instanceof HelpdeskError) return { retry: e.retryable, afterMs: e.retryAfterMs };
+  // A response we cannot read will not read better later.
+  if (e instanceof ZodError) return { retry: false, afterMs: null };
+  return { retry: true, afterMs: null };
+}
+
+export function ticketOf(job: Job): number {
+  return job.type === "zendesk_event" ? job.event.ticketId : job.ticketId;
+}
+
+async function runJob(s: Services, job: Job): Promise<void> {
+  switch (job.type) {
+    case "zendesk_event":
+      return applyZendeskEvent(s, job.event);
+    case "draft":
+      return draftForTicket(s, job.ticketId, job.includeHeld);
+    case "sync_zendesk":
+      return syncZendesk(s, job.ticketId, job.status);
+  }
+}
+
+function describe(e: unknown): string {
+  if (e instanceof HelpdeskError) return e.message;
+  if (e instanceof ZodError) return "an answer from Zendesk or the model could not be read";
+  return e instanceof Error ? e.message.slice(0, 300) : "unknown error";
+}
+
+/** After the last attempt: whatever the customer wrote lands in front of a person. */
+async function giveUp(s: Services, job: Job, e: unknown, attempts: number): Promise<void> {
+  const ticketId = ticketOf(job);
+  const now = s.now();
+  const reason = `The AI could not run after ${attempts} attempts: ${describe(e)}`;
+  console.error(`job ${job.type} on ticket ${ticketId} failed for good: ${describe(e)}`);
+  if (job.type === "sync_zendesk") {
+    await s.tickets.log(
+      ticketId,
+      { type: "zendesk_sync_failed", actor: { kind: "system" }, from: null, to: null, reason },
+      now,
+    );
+    return;
+  }
+  const pending = (await s.messages.forTicket(ticketId)).filter(
+    (m) => m.authorKind === "customer" && m.disposition === "pending",
+  );
+  if (pending.length === 0) return;
+  await s.db.batch([
+    s.messages.settleStatement(
+      pending.map((m) => m.commentId),
+      "attention",
+      "attention:ai_error",
+      now,
+    ),
+    s.attention.createStatement(ticketId, "ai_error", reason, now, "changes() > 0"),
+    s.tickets.logStatement(
+      ticketId,
+      { type: "ai_flagged", actor: { kind: "ai" }, from: null, to: null, reason: `ai_error: ${reason}` },
+      now,
+      "changes() > 0",
+    ),
+  ]);
+  await s.jobs.send({ type: "sync_zendesk", v: 1, ticketId });
+}
+
+export async function handleMessage(s: Services, msg: Message<unknown>): Promise<void> {
+  const parsed = JobSchema.safeParse(msg.body);
+  if (!parsed.success) {
+    console.error(`dropping a queue message that is no job we know: ${parsed.error.issues[0]?.message}`);
+    msg.ack();
+    return;
+  }
+  try {
+    await runJob(s, parsed.data);
+    msg.ack();
+  } catch (e) {
+    const r = retryable(e);
+    if (r.retry && msg.attempts < MAX_ATTEMPTS) {
+      msg.retry({ delaySeconds: backoffSeconds(msg.attempts, r.afterMs) });
+      return;
+    }
+    await giveUp(s, parsed.data, e, msg.attempts);
+    msg.ack();
+  }
+}
+
+/** Jobs of one ticket run in order; different tickets run side by side. */
+export async function handleBatch(s: Services, batch: MessageBatch<unknown>): Promise<void> {
+  const byTicket = new Map<string, Message<unknown>[]>();
+  for (const msg of batch.messages) {
+    const parsed = JobSchema.safeParse(msg.body);
+    const key = parsed.success ? String(ticketOf(parsed.data)) : `?${msg.id}`;
+    byTicket.set(key, [...(byTicket.get(key) ?? []), msg]);
+  }
+  await Promise.all(
+    [...byTicket.values()].map(async (msgs) => {
+      for (const m of msgs) await handleMessage(s, m);
+    }),
+  );
+}

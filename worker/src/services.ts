@@ -1,0 +1,56 @@
+// The composition root: the one place that turns `env` into services. Both
+// entry points (HTTP and queue/cron) call it; handlers never build adapters.
+import { AttentionRepo } from "./attention/attention.repo";
+import { type Config, configFrom } from "./config";
+import { DraftRepo } from "./drafting/draft.repo";
+import type { Drafter } from "./drafting/drafter.port";
+import { OfflineDrafter } from "./drafting/offline.adapter";
+import type { Helpdesk } from "./helpdesk/helpdesk.port";
+import { ZendeskHelpdesk } from "./helpdesk/zendesk.adapter";
+import { KbRepo } from "./kb/kb.repo";
+import { D1KnowledgeIndex, type KnowledgeIndex } from "./kb/knowledge.index";
+import { PolicyRepo } from "./policies/policy.repo";
+import { type Jobs, QueueJobs } from "./queue/jobs";
+import { SettingsRepo } from "./settings/settings.repo";
+import { MessageRepo } from "./tickets/message.repo";
+import { TicketRepo } from "./tickets/ticket.repo";
+
+export interface Services {
+  config: Config;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  db: D1Database;
+  tickets: TicketRepo;
+  messages: MessageRepo;
+  attention: AttentionRepo;
+  drafts: DraftRepo;
+  kb: KbRepo;
+  kbIndex: KnowledgeIndex;
+  policies: PolicyRepo;
+  settings: SettingsRepo;
+  helpdesk: Helpdesk;
+  drafter: Drafter;
+  jobs: Jobs;
+}
+
+export function buildServices(env: Env): Services {
+  const config = configFrom(env);
+  const db = env.DB;
+  return {
+    config,
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    db,
+    tickets: new TicketRepo(db),
+    messages: new MessageRepo(db),
+    attention: new AttentionRepo(db),
+    drafts: new DraftRepo(db),
+    kb: new KbRepo(db),
+    kbIndex: new D1KnowledgeIndex(db),
+    policies: new PolicyRepo(db),
+    settings: new SettingsRepo(db),
+    helpdesk: new ZendeskHelpdesk(config.zendesk.origin, config.zendesk.auth),
+    drafter: new OfflineDrafter(),
+    jobs: new QueueJobs(env.JOBS),
+  };
+}

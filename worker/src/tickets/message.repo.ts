@@ -1,0 +1,106 @@
+// Comments seen on tickets. Each customer message ends with exactly one
+// disposition: replied (by the AI), attention (an item was raised), held (a
+// human owns the ticket, or the AI is off on it). `pending` is the only open one.
+import { z } from "zod";
+
+export type AuthorKind = "customer" | "agent" | "ai";
+export type Disposition = "pending" | "replied" | "attention" | "held" | "none";
+
+export interface StoredMessage {
+  commentId: number;
+  ticketId: number;
+  authorKind: AuthorKind;
+  authorId: number | null;
+  authorName: string | null;
+  isPublic: boolean;
+  body: string;
+  disposition: Disposition;
+  createdAt: number;
+}
+
+const Row = z.object({
+  comment_id: z.number(),
+  ticket_id: z.number(),
+  author_kind: z.enum(["customer", "agent", "ai"]),
+  author_id: z.number().nullable(),
+  author_name: z.string().nullable(),
+  is_public: z.number(),
+  body: z.string(),
+  disposition: z.enum(["pending", "replied", "attention", "held", "none"]),
+  created_at: z.number(),
+});
+
+const toMessage = (r: z.infer<typeof Row>): StoredMessage => ({
+  commentId: r.comment_id,
+  ticketId: r.ticket_id,
+  authorKind: r.author_kind,
+  authorId: r.author_id,
+  authorName: r.author_name,
+  isPublic: r.is_public === 1,
+  body: r.body,
+  disposition: r.disposition,
+  createdAt: r.created_at,
+});
+
+export class MessageRepo {
+  constructor(private readonly db: D1Database) {}
+
+  /** Records a comment once; returns false when it was already known. */
+  async record(m: Omit<StoredMessage, "disposition"> & { disposition: Disposition }): Promise<boolean> {
+    const res = await this.db
+      .prepare(
+        `INSERT INTO messages (comment_id, ticket_id, author_kind, author_id, author_name, is_public, body, disposition, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (comment_id) DO NOTHING`,
+      )
+      .bind(
+        m.commentId,
+        m.ticketId,
+        m.authorKind,
+        m.authorId,
+        m.authorName,
+        m.isPublic ? 1 : 0,
+        m.body,
+        m.disposition,
+        m.createdAt,
+      )
+      .run();
+    return res.meta.changes === 1;
+  }
+
+  async forTicket(ticketId: number): Promise<StoredMessage[]> {
+    const { results } = await this.db
+      .prepare("SELECT * FROM messages WHERE ticket_id = ? ORDER BY created_at, comment_id")
+      .bind(ticketId)
+      .all();
+    return results.map((r) => toMessage(Row.parse(r)));
+  }
+
+  async get(commentId: number): Promise<StoredMessage | null> {
+    const row = await this.db.prepare("SELECT * FROM messages WHERE comment_id = ?").bind(commentId).first();
+    return row ? toMessage(Row.parse(row)) : null;
+  }
+
+  /** Settles messages, only those still in one of `from` (so a settled message never moves twice). */
+  settleStatement(
+    commentIds: number[],
+    to: Disposition,
+    ref: string | null,
+    now: number,
+    from: Disposition[] = ["pending"],
+    guard = "1 = 1",
+  ): D1PreparedStatement {
+    const ids = commentIds.map((id) => Math.trunc(id)).join(",") || "NULL";
+    const fromList = from.map((d) => `'${d}'`).join(",");
+    return this.db
+      .prepare(
+        `UPDATE messages SET disposition = ?, outcome_ref = ?, settled_at = ?
+         WHERE comment_id IN (${ids}) AND disposition IN (${fromList}) AND ${guard}`,
+      )
+      .bind(to, ref, now);
+  }
+
+  async settle(commentIds: number[], to: Disposition, ref: string | null, now: number, from?: Disposition[]) {
+    if (commentIds.length === 0) return;
+    await this.settleStatement(commentIds, to, ref, now, from).run();
+  }
+}

@@ -1,0 +1,196 @@
+// Ticket records and their audit log in D1. Every write is a compare-and-set
+// on `version`, and the audit entries commit in the same batch or not at all.
+import { z } from "zod";
+import type { Autonomy, TicketState, TimelineEvent } from "../../../common/api.schema";
+import type { AuditEntry, TicketRecord } from "./ticket.machine";
+import { newTicket } from "./ticket.machine";
+
+const Row = z.object({
+  ticket_id: z.number(),
+  state: z.enum(["open", "in_progress", "resolved"]),
+  owner_id: z.number().nullable(),
+  owner_name: z.string().nullable(),
+  autonomy: z.enum(["auto", "draft_only", "off"]).nullable(),
+  auto_release_hours: z.number().nullable(),
+  version: z.number(),
+  send_lease_id: z.string().nullable(),
+  send_lease_until: z.number().nullable(),
+  held_since: z.number().nullable(),
+  last_human_at: z.number().nullable(),
+});
+
+export interface StoredTicket {
+  record: TicketRecord;
+  autonomy: Autonomy | null;
+  autoReleaseHours: number | null;
+  exists: boolean;
+}
+
+function toRecord(r: z.infer<typeof Row>): TicketRecord {
+  return {
+    ticketId: r.ticket_id,
+    state: r.state,
+    owner: r.owner_id !== null ? { id: r.owner_id, name: r.owner_name ?? String(r.owner_id) } : null,
+    version: r.version,
+    sendLease:
+      r.send_lease_id !== null && r.send_lease_until !== null
+        ? { id: r.send_lease_id, until: r.send_lease_until }
+        : null,
+    heldSince: r.held_since,
+    lastHumanAt: r.last_human_at,
+  };
+}
+
+const EventRow = z.object({
+  id: z.number(),
+  at: z.number(),
+  type: z.string(),
+  actor_kind: z.enum(["agent", "ai", "customer", "system"]),
+  actor_id: z.number().nullable(),
+  actor_name: z.string().nullable(),
+  from_state: z.enum(["open", "in_progress", "resolved"]).nullable(),
+  to_state: z.enum(["open", "in_progress", "resolved"]).nullable(),
+  reason: z.string().nullable(),
+});
+
+export class TicketRepo {
+  constructor(private readonly db: D1Database) {}
+
+  async get(ticketId: number): Promise<StoredTicket> {
+    const row = await this.db.prepare("SELECT * FROM tickets WHERE ticket_id = ?").bind(ticketId).first();
+    if (!row) return { record: newTicket(ticketId), autonomy: null, autoReleaseHours: null, exists: false };
+    const r = Row.parse(row);
+    return { record: toRecord(r), autonomy: r.autonomy, autoReleaseHours: r.auto_release_hours, exists: true };
+  }
+
+  /** Creates the row of a ticket seen for the first time (no-op if it exists). */
+  async ensure(ticketId: number, now: number, info: { requesterId?: number | null; subject?: string | null } = {}) {
+    await this.db
+      .prepare(
+        `INSERT INTO tickets (ticket_id, state, version, requester_id, subject, created_at, updated_at)
+         VALUES (?, 'open', 0, ?, ?, ?, ?)
+         ON CONFLICT (ticket_id) DO UPDATE SET
+           requester_id = COALESCE(tickets.requester_id, excluded.requester_id),
+           subject = COALESCE(tickets.subject, excluded.subject)`,
+      )
+      .bind(ticketId, info.requesterId ?? null, info.subject ?? null, now, now)
+      .run();
+  }
+
+  /**
+   * Writes `next` if the stored version is still `prev.version`; the audit
+   * entries are inserted in the same transaction, guarded by `changes()`, so
+   * a lost race leaves no trace. Returns whether it won. Extra statements
+   * (e.g. marking messages) run in the same batch, after the guard.
+   */
+  async commit(
+    prev: TicketRecord,
+    next: TicketRecord,
+    audit: AuditEntry[],
+    now: number,
+    extra: (guard: string) => D1PreparedStatement[] = () => [],
+  ): Promise<boolean> {
+    if (next === prev) return true;
+    // A fresh token per write: the guard below must recognise *this* write,
+    // not another one that happened to reach the same version number.
+    const token = crypto.randomUUID();
+    const update = this.db
+      .prepare(
+        `UPDATE tickets SET state = ?, owner_id = ?, owner_name = ?, version = ?, send_lease_id = ?,
+           send_lease_until = ?, held_since = ?, last_human_at = ?, updated_at = ?, write_token = ?
+         WHERE ticket_id = ? AND version = ?`,
+      )
+      .bind(
+        next.state,
+        next.owner?.id ?? null,
+        next.owner?.name ?? null,
+        next.version,
+        next.sendLease?.id ?? null,
+        next.sendLease?.until ?? null,
+        next.heldSince,
+        next.lastHumanAt,
+        now,
+        token,
+        next.ticketId,
+        prev.version,
+      );
+    // Later statements in the batch run only when the compare-and-set won.
+    const guard = `(SELECT write_token FROM tickets WHERE ticket_id = ${next.ticketId}) = '${token}'`;
+    const inserts = audit.map((a) => this.auditStatement(next.ticketId, a, now, guard));
+    const results = await this.db.batch([update, ...inserts, ...extra(guard)]);
+    return (results[0]?.meta.changes ?? 0) === 1;
+  }
+
+  private auditStatement(ticketId: number, a: AuditEntry, now: number, guard: string): D1PreparedStatement {
+    const actorId = a.actor.kind === "agent" ? a.actor.id : null;
+    const actorName = a.actor.kind === "agent" ? a.actor.name : null;
+    return this.db
+      .prepare(
+        `INSERT INTO ticket_events (ticket_id, at, type, actor_kind, actor_id, actor_name, from_state, to_state, reason)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${guard}`,
+      )
+      .bind(ticketId, now, a.type, a.actor.kind, actorId, actorName, a.from, a.to, a.reason);
+  }
+
+  /** Records an AI decision or other event that changes no state. */
+  async log(ticketId: number, a: AuditEntry, now: number): Promise<void> {
+    await this.auditStatement(ticketId, a, now, "1 = 1").run();
+  }
+
+  logStatement(ticketId: number, a: AuditEntry, now: number, guard = "1 = 1"): D1PreparedStatement {
+    return this.auditStatement(ticketId, a, now, guard);
+  }
+
+  async setAutonomy(ticketId: number, mode: Autonomy, now: number): Promise<void> {
+    await this.db
+      .prepare("UPDATE tickets SET autonomy = ?, updated_at = ? WHERE ticket_id = ?")
+      .bind(mode, now, ticketId)
+      .run();
+  }
+
+  async setAutoRelease(ticketId: number, hours: number | null, now: number): Promise<void> {
+    await this.db
+      .prepare("UPDATE tickets SET auto_release_hours = ?, updated_at = ? WHERE ticket_id = ?")
+      .bind(hours, now, ticketId)
+      .run();
+  }
+
+  async events(ticketId: number, limit = 100): Promise<TimelineEvent[]> {
+    const { results } = await this.db
+      .prepare("SELECT * FROM ticket_events WHERE ticket_id = ? ORDER BY id DESC LIMIT ?")
+      .bind(ticketId, limit)
+      .all();
+    return results
+      .map((r) => EventRow.parse(r))
+      .reverse()
+      .map((e) => ({
+        id: e.id,
+        at: new Date(e.at).toISOString(),
+        type: e.type,
+        actor: { kind: e.actor_kind, id: e.actor_id, name: e.actor_name },
+        from: e.from_state,
+        to: e.to_state,
+        reason: e.reason,
+      }));
+  }
+
+  /** Tickets held by a human whose last human activity is older than their auto-release window. */
+  async dueForAutoRelease(now: number, defaultHours: number | null, limit = 100): Promise<number[]> {
+    const { results } = await this.db
+      .prepare(
+        `SELECT ticket_id FROM tickets
+         WHERE state = 'in_progress'
+           AND COALESCE(auto_release_hours, ?) IS NOT NULL
+           AND COALESCE(last_human_at, held_since, updated_at) + COALESCE(auto_release_hours, ?) * 3600000 <= ?
+         LIMIT ?`,
+      )
+      .bind(defaultHours, defaultHours, now, limit)
+      .all();
+    return results.map((r) => z.object({ ticket_id: z.number() }).parse(r).ticket_id);
+  }
+
+  async stateOf(ticketId: number): Promise<TicketState | null> {
+    const row = await this.db.prepare("SELECT state FROM tickets WHERE ticket_id = ?").bind(ticketId).first();
+    return row ? Row.shape.state.parse(row.state) : null;
+  }
+}
