@@ -53,6 +53,7 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["test/worker/**/*.test.ts"],
+          testTimeout: 30_000,
           setupFiles: ["test/worker/setup.ts"],
           globalSetup: ["test/support/global-setup.ts"],
         },

@@ -61,11 +61,12 @@ describe("take over while a reply is in flight", () => {
 
   it("Zendesk 409: a take over while the reply is on the wire is answered only after it was refused", async () => {
     const id = await createTicket({ body: SHIP });
-    // The AI's reply reaches Zendesk slowly; the take over's tag update overtakes it.
+    // Zendesk is slow to take the first two writes (the new ticket's tag mirror,
+    // then the AI's reply); the take over's own tag update overtakes the reply.
     await control("POST", "/faults", {
       match: { method: "PUT", pathPrefix: `/api/v2/tickets/${id}.json` },
       delayMs: 1500,
-      times: 1,
+      times: 2,
     });
     await deliver(id);
     await waitUntil(() => leaseHeld(id), 15_000);
@@ -89,7 +90,7 @@ describe("take over while a reply is in flight", () => {
     await control("POST", "/faults", {
       match: { method: "GET", pathPrefix: `/api/v2/tickets/${id}/comments` },
       delayMs: 1200,
-      times: 1,
+      times: 2, // the ticket.created handler's read, then the AI's
     });
     await deliver(id);
     await waitUntil(async () =>

@@ -31,7 +31,7 @@ export const app = new Hono<AppEnv>()
 
 export default {
   fetch: app.fetch,
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     await handleBatch(buildServices(env), batch);
   },
   async scheduled(_controller, env, ctx) {

@@ -134,8 +134,9 @@ export class KbRepo {
   }
 
   async delete(id: number): Promise<boolean> {
+    // meta.changes counts the FTS trigger's writes too: any change means deleted.
     const res = await this.db.prepare("DELETE FROM kb_entries WHERE id = ?").bind(id).run();
-    return res.meta.changes === 1;
+    return res.meta.changes > 0;
   }
 
   usageStatement(ids: number[], now: number): D1PreparedStatement {

@@ -12,7 +12,11 @@ export interface PolicyMatch<P extends MatchablePolicy = PolicyEntry> {
   keyword: string;
 }
 
-const ACTION_ORDER: Readonly<Record<PolicyAction, number>> = { escalate: 0, require_approval: 1, guideline: 2 };
+const ACTION_ORDER: Readonly<Record<PolicyAction, number>> = {
+  escalate: 0,
+  require_approval: 1,
+  guideline: 2,
+};
 
 /**
  * Words of a text as matching sees them: NFKC, invisible characters removed, look-alike letters
@@ -28,7 +32,10 @@ export function matchWords(text: string): string[] {
  * words in sequence, whatever spaces or punctuation lie between them), one match per policy,
  * ordered escalate → require_approval → guideline, then as given.
  */
-export function matchPolicies<P extends MatchablePolicy>(text: string, policies: readonly P[]): PolicyMatch<P>[] {
+export function matchPolicies<P extends MatchablePolicy>(
+  text: string,
+  policies: readonly P[],
+): PolicyMatch<P>[] {
   const words = matchWords(text);
   if (words.length === 0) return [];
   const positions = new Map<string, number[]>();
@@ -47,7 +54,11 @@ export function matchPolicies<P extends MatchablePolicy>(text: string, policies:
   return matches.sort((a, b) => ACTION_ORDER[a.policy.action] - ACTION_ORDER[b.policy.action]);
 }
 
-function containsPhrase(words: readonly string[], positions: ReadonlyMap<string, number[]>, keyword: string): boolean {
+function containsPhrase(
+  words: readonly string[],
+  positions: ReadonlyMap<string, number[]>,
+  keyword: string,
+): boolean {
   const phrase = matchWords(keyword);
   const first = phrase[0];
   // A keyword made only of punctuation or symbols can match nothing (and must not match everything).

@@ -136,6 +136,6 @@ export class PolicyRepo {
 
   async delete(id: number): Promise<boolean> {
     const res = await this.db.prepare("DELETE FROM policy_entries WHERE id = ?").bind(id).run();
-    return res.meta.changes === 1;
+    return res.meta.changes > 0;
   }
 }

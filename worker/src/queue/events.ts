@@ -4,7 +4,7 @@
 // twice, because comments are keyed by their Zendesk id.
 import type { Services } from "../services";
 import { draftForTicket } from "../drafting/pipeline";
-import { applyEvent } from "../tickets/ticket.service";
+import { applyEvent, runEffects } from "../tickets/ticket.service";
 import type { Job } from "./messages";
 
 type ZendeskEvent = Extract<Job, { type: "zendesk_event" }>["event"];
@@ -16,7 +16,9 @@ export async function applyZendeskEvent(s: Services, ev: ZendeskEvent): Promise<
   const ai = s.config.zendesk.aiAgentId;
   switch (ev.kind) {
     case "comment_added": {
-      await s.tickets.ensure(ev.ticketId, now, { requesterId: ev.requesterId, subject: ev.subject });
+      if (await s.tickets.ensure(ev.ticketId, now, { requesterId: ev.requesterId, subject: ev.subject })) {
+        await runEffects(s, ev.ticketId, [{ type: "sync_zendesk" }], { inlineSync: true });
+      }
       const { comment } = ev;
       const kind = comment.author.id === ai ? "ai" : comment.author.isStaff ? "agent" : "customer";
       await recordComment(s, ev.ticketId, {
@@ -30,10 +32,13 @@ export async function applyZendeskEvent(s: Services, ev: ZendeskEvent): Promise<
       break;
     }
     case "ticket_created": {
-      await s.tickets.ensure(ev.ticketId, now, { requesterId: ev.requesterId, subject: ev.subject });
-      // The created event carries no comment: read the first ones from Zendesk.
-      // The same comment may also arrive as comment_added; its id de-duplicates.
-      const comments = await s.helpdesk.listComments(ev.ticketId);
+      if (await s.tickets.ensure(ev.ticketId, now, { requesterId: ev.requesterId, subject: ev.subject })) {
+        await runEffects(s, ev.ticketId, [{ type: "sync_zendesk" }], { inlineSync: true });
+      }
+      // The created event carries no comment: read the first one (the ticket's
+      // description) from Zendesk. Later comments arrive as their own events;
+      // the same first comment may too, and its id de-duplicates.
+      const comments = (await s.helpdesk.listComments(ev.ticketId)).slice(0, 1);
       for (const c of comments) {
         const kind = c.authorId === ai ? "ai" : c.authorId === ev.requesterId ? "customer" : "agent";
         await recordComment(s, ev.ticketId, {

@@ -7,7 +7,7 @@ import { foldDiacritics, normalizeText } from "./normalize";
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
 
 /** Verbs of speaking or getting in touch, in present, infinitive or imperative form (never past). */
-const SPEAK = set(`speak talk chat reach contact connect transfer escalate
+const SPEAK = set(`speak talk chat reach contact connect transfer escalate put
   sprechen spreche reden telefonieren verbinden verbunden erreichen kontaktieren weiterleiten chatten
   spreken spreek praten bellen doorverbinden doorverbonden chatten
   parler discuter joindre contacter echanger
@@ -31,6 +31,10 @@ const PERSON_SUFFIXES = ["mitarbeiter", "mitarbeiterin", "medewerker", "medarbej
 
 /** Words that always mean a human being (not staff in general): enough with any request cue. */
 const HUMAN = set("human humans mensch menschen mens menneske humain humains humano humana");
+/** "A real person", "eine echte Person", "una persona real": any person, made unmistakably human. */
+const REAL = set(
+  "real actual live echt echte echten echter richtige richtigen vraie vrai verdadera verdadero rigtig rigtigt ægte",
+);
 const HUMAN_FALSE_FRIENDS = set("error errors mistake mistakes rights resources hair body nature");
 
 /** Qualifiers that make the person someone else: the courier, a travel agent, an estate agent. */
@@ -42,13 +46,14 @@ const BOT = set(`bot bots robot robots chatbot chatbots ai ki ia machine maschin
 
 /** Negations and contrasts before a bot word: "not a bot", "rather than a bot", "kein Chatbot". */
 const NOT = set(`not no than instead nicht kein keinen keinem keine statt anstatt niet geen pas plutot
-  ikke ingen isn't`);
+  ikke ingen isn't don't dont`);
 
 /** First-person "I am" before "not a robot" is about a captcha, not a request. */
 const I_AM = set("i'm am bin suis soy ben er");
 
 /** Words that make a sentence a request or wish (modal verbs, "please", "how do I"). */
-const REQUEST = set(`can could may might want wanna would i'd like need needs please let prefer rather possible
+const REQUEST =
+  set(`can could may might want wanna would i'd like need needs please let prefer rather possible
   how where demand insist request requesting ask asking give get have can't cant
   kann kannst konnen konnte konnten mochte mochten will wurde wurden bitte gerne gern wie lasst brauche
   darf durfen hatte verlange wunsche moglich
@@ -59,7 +64,9 @@ const REQUEST = set(`can could may might want wanna would i'd like need needs pl
   vil gerne ma hvordan kunne onsker foretraekker beder`);
 
 /** Negations that cancel a request ("I don't need to talk to anyone"). */
-const NEGATION = set(`not don't dont doesn't no never nicht kein keine niet geen pas jamais nunca ikke aldrig`);
+const NEGATION = set(
+  `not don't dont doesn't no never nicht kein keine niet geen pas jamais nunca ikke aldrig`,
+);
 
 const PARTICLE = set(`to with a an the some one your of from in at mit einem einer einen dem den der die ein
   met een de het van à a un une avec le la les des du con una el al med en et til fra
@@ -84,7 +91,12 @@ function sentences(text: string): string[][][] {
   const normalized = normalizeText(text.slice(0, 20_000)).replace(/[’`´]/g, "'");
   return normalized
     .split(/[.!?;¿¡:]+|\s[-–—]\s/u)
-    .map((s) => s.split(/,/).map(words).filter((ws) => ws.length > 0))
+    .map((s) =>
+      s
+        .split(/,/)
+        .map(words)
+        .filter((ws) => ws.length > 0),
+    )
     .filter((clauses) => clauses.length > 0);
 }
 
@@ -97,6 +109,10 @@ function isPerson(words: readonly string[], i: number): boolean {
   if (HUMAN.has(w) && HUMAN_FALSE_FRIENDS.has(words[i + 1] ?? "")) return false;
   // French "personne" alone means "nobody"; only "une/la/vraie personne" is a person.
   return true;
+}
+
+function isHuman(words: readonly string[], p: number): boolean {
+  return HUMAN.has(words[p] ?? "") || REAL.has(words[p - 1] ?? "") || REAL.has(words[p + 1] ?? "");
 }
 
 function isFrenchPersonne(words: readonly string[], i: number): boolean {
@@ -115,7 +131,8 @@ function refusesBot(words: readonly string[]): boolean {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       const w = words[k] ?? "";
       if (NOT.has(w)) return !I_AM.has(words[k - 1] ?? "") && !I_AM.has(words[k - 2] ?? "");
-      if (!PARTICLE.has(w)) break;
+      // "not a bot", "no quiero un bot", "don't want a bot": articles and wishes may come between.
+      if (!PARTICLE.has(w) && !REQUEST.has(w)) break;
     }
   }
   return false;
@@ -137,7 +154,7 @@ function asksInClause(words: readonly string[], hasRequest: boolean, short: bool
   if (short && words.every((w, i) => people.includes(i) || PARTICLE.has(w) || REQUEST.has(w))) return true;
   for (const p of people) {
     if (negatedBefore(words, p, 5)) continue;
-    if (HUMAN.has(words[p] ?? "") && hasRequest) return true;
+    if (isHuman(words, p) && hasRequest) return true;
     for (let v = Math.max(0, p - 6); v <= Math.min(words.length - 1, p + 6); v++) {
       if (!SPEAK.has(words[v] ?? "") || negatedBefore(words, v, 3)) continue;
       // A request cue, or the verb opens the sentence (an imperative: "Put me through / Talk to ...").

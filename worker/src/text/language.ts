@@ -21,7 +21,8 @@ const FUNCTION_WORDS: Readonly<Record<Language, string>> = {
     since while until each other there's what's dear regards best cheers kind anyway actually maybe
     bit quite thing things something anything nothing someone one two three four five six seven eight
     nine ten both every around now today yesterday tomorrow ago last next many much few get got like
-    want need know look say see morning afternoon evening wondering`,
+    want need know look say see morning afternoon evening wondering before after during without within
+    between through against above below off across behind take make give go come put let keep try find`,
   de: `der die das und ist nicht ich sie es wir ihr mein meine meinen meiner meinem ihre ihren ihrem
     ein eine einen einem einer eines mit von zu zum zur auf für im dem den des bei nach aus wie was wann
     wo warum weshalb kann können könnte könnten möchte möchten habe haben hat hatte bin sind war waren wurde
@@ -30,33 +31,34 @@ const FUNCTION_WORDS: Readonly<Record<Language, string>> = {
     gibt geht doch mal gern gerne grüße gruß grüßen freundlichen vielen dank man so an in es da hier ja
     nein sein ihnen ihrer einmal etwas nichts jemand alle alles diese dieser dieses diesen denn weil also
     sollte soll muss müssen darf dürfen wäre würde würden hätte eins zwei drei vier fünf sechs sieben
-    acht neun zehn heute gestern`,
+    acht neun zehn heute gestern während ohne innerhalb zwischen durch gegen finde finden machen geben`,
   fr: `le la les un une des du de et est sont pas ne je j tu il elle nous vous ils elles mon ma mes ton
     ta votre vos notre nos son sa ses ce cet cette ces qui que qu quoi quand où pourquoi comment combien
     pour avec sans dans sur par au aux en y a ai as avez avons ont suis êtes été être avoir peux peut
     pouvez puis puisse voudrais voulez veux bonjour bonsoir merci madame monsieur cordialement si mais
     ou donc aussi encore déjà très plus moins me m te se s lui leur leurs c d l n il s'il plaît est-ce
     ça cela ceci oui non rien quelque quelqu'un tout tous toute toutes chez bien alors parce deux trois
-    quatre cinq six sept huit neuf dix hier aujourd'hui demain`,
+    quatre cinq six sept huit neuf dix hier aujourd'hui demain pendant entre contre trouve trouver`,
   es: `el la los las un una unos unas y o de del al en con por para sin sobre es son está están estoy soy
     ser no sí yo tú usted ustedes él ella nosotros vosotros mi mis tu tus su sus nuestro nuestra que qué
     cuándo dónde cómo cuánto cuánta cuántos cuántas porque hola gracias buenos buenas saludos puedo
     puede pueden podéis podría quiero quería quisiera tengo tiene tienen tenéis hay me te se le lo les
     nos os muy más pero también ya todavía aún este esta esto ese esa eso favor nada algo alguien todo
     todos toda todas cuando donde como desde hasta sois sea fue han ha he uno dos tres cuatro cinco seis
-    siete ocho nueve diez ayer hoy`,
+    siete ocho nueve diez ayer hoy durante entre contra encuentro encontrar`,
   nl: `de het een en is niet ik je jij u we wij jullie mijn uw onze ons van voor met op aan bij naar uit
     om te dat die dit deze wat wanneer waar waarom hoe kan kun kunt kunnen mag mogen moet moeten wil wilt
     willen heb hebt heeft hebben ben bent zijn was waren wordt worden werd ook nog al maar of als dan
     graag bedankt dank alvast hoi hallo groeten groetjes vriendelijke geen er hier daar nu even gewoon zo
     wel heel iets niets niks mij me hem haar ze zij hun door over tot zou zouden welke goedemorgen
     goedemiddag ja nee omdat want toch eens twee drie vier vijf zes zeven acht negen tien gisteren
-    vandaag`,
+    vandaag tijdens zonder binnen tussen tegen vind vinden`,
   da: `og i er det den de en et til af for med på at som jeg du vi han hun min mit mine din dit jeres
     vores har havde kan kunne vil ville skal skulle må ikke også men eller hvis hvordan hvad hvornår
     hvor hvorfor hvilke hvilken hej tak mvh venlig venlige hilsen fra om efter før nu så lige bare jo
     nok sig mig dig os jer dem hos ved få fik blev bliver være været gerne godt noget ingen man der ja
-    nej kære fordi endnu stadig allerede to tre fire fem seks syv otte ni ti`,
+    nej kære fordi endnu stadig allerede to tre fire fem seks syv otte ni ti uden inden mellem mod finde
+    finder`,
 };
 
 // Everyday words that tell the languages apart but carry meaning, so they are not stop words.
@@ -150,10 +152,93 @@ export function detectLanguage(text: string): Language {
 // least four letters. Crude on purpose: stems feed prefix searches ("deliver*" finds "delivery"
 // and "delivered"), not a dictionary.
 const SUFFIXES: Readonly<Record<Language, readonly string[]>> = {
-  en: ["ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s", "e", "y"],
-  de: ["ungen", "ung", "heiten", "heit", "keiten", "keit", "lichen", "lich", "ern", "em", "en", "er", "es", "e", "n", "s"],
-  fr: ["issements", "issement", "aisons", "aison", "ements", "ement", "ations", "ation", "euses", "euse", "eurs", "eur", "ées", "ée", "és", "é", "es", "er", "ez", "e", "s", "x"],
-  es: ["aciones", "ación", "amientos", "amiento", "mente", "idades", "idad", "ados", "adas", "idos", "idas", "ado", "ada", "ido", "ida", "ar", "er", "ir", "es", "os", "as", "a", "o", "e", "s"],
+  en: [
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ers",
+    "ed",
+    "es",
+    "er",
+    "ly",
+    "s",
+    "e",
+    "y",
+  ],
+  de: [
+    "ungen",
+    "ung",
+    "heiten",
+    "heit",
+    "keiten",
+    "keit",
+    "lichen",
+    "lich",
+    "ern",
+    "em",
+    "en",
+    "er",
+    "es",
+    "e",
+    "n",
+    "s",
+  ],
+  fr: [
+    "issements",
+    "issement",
+    "aisons",
+    "aison",
+    "ements",
+    "ement",
+    "ations",
+    "ation",
+    "euses",
+    "euse",
+    "eurs",
+    "eur",
+    "ées",
+    "ée",
+    "és",
+    "é",
+    "es",
+    "er",
+    "ez",
+    "e",
+    "s",
+    "x",
+  ],
+  es: [
+    "aciones",
+    "ación",
+    "amientos",
+    "amiento",
+    "mente",
+    "idades",
+    "idad",
+    "ados",
+    "adas",
+    "idos",
+    "idas",
+    "ado",
+    "ada",
+    "ido",
+    "ida",
+    "ar",
+    "er",
+    "ir",
+    "es",
+    "os",
+    "as",
+    "a",
+    "o",
+    "e",
+    "s",
+  ],
   nl: ["heden", "heid", "ingen", "ing", "tjes", "tje", "lijk", "en", "er", "e", "s"],
   da: ["erne", "ende", "else", "ene", "hed", "er", "en", "et", "e", "s"],
 };
@@ -165,16 +250,169 @@ export function stem(word: string, language: Language): string {
   let out = word;
   for (const suffix of SUFFIXES[language]) {
     const folded = foldDiacritics(suffix);
-    if (word.endsWith(folded) && word.length - folded.length >= MIN_STEM) {
+    const rest = word.length - folded.length;
+    // Three letters may stay when a long suffix goes ("payment" → "pay"), never for "-s" ("news").
+    if (word.endsWith(folded) && (rest >= MIN_STEM || (rest >= 3 && folded.length >= 3))) {
       out = undouble(word.slice(0, -folded.length));
       break;
     }
   }
   // Dutch writes a long vowel twice only in a closed syllable: "stuur" and "sturen" share "stur".
-  return language === "nl" ? out.replace(/(aa|ee|oo|uu)([^aeiou])$/, (_m, v: string, c: string) => v[0] + c) : out;
+  return language === "nl"
+    ? out.replace(/(aa|ee|oo|uu)([^aeiou])$/, (_m, v: string, c: string) => v[0] + c)
+    : out;
 }
 
 // "shipp" → "ship", "butikk" → "butik": a doubled final consonant left by the suffix.
 function undouble(s: string): string {
   return /([bdgkmnprt])\1$/.test(s) && s.length > MIN_STEM ? s.slice(0, -1) : s;
+}
+
+// Support concepts every online shop's customers ask about, in the six languages: words that mean
+// the same thing for matching a question to a KB entry ("send back" ≈ "return", "guarantee" ≈
+// "warranty"). General e-commerce vocabulary, deliberately not tied to any shop's products.
+// Format: one concept per block; "lang: term, term, multi word term".
+const CONCEPT_SOURCE = `
+return
+  en: return, returns, send back, bring back, take back
+  de: zurückschicken, zurücksenden, rücksendung, retoure, retournieren, zurückgeben, schicke zurück
+  nl: retour, retourneren, terugsturen, terugbrengen, stuur terug
+  fr: retour, retourner, renvoyer, rapporter
+  es: devolver, devolución, devolverlo
+  da: returnere, returnering, retur, sende tilbage
+refund
+  en: refund, money back, reimburse, pay back
+  de: erstattung, rückerstattung, erstatten, geld zurück
+  nl: terugbetaling, terugbetalen, geld terug
+  fr: remboursement, rembourser
+  es: reembolso, reembolsar, devolución del dinero
+  da: refusion, tilbagebetaling, penge tilbage
+delivery
+  en: delivery, deliver, shipping, ship, shipment, postage
+  de: lieferung, liefern, versand, versenden, zustellung
+  nl: bezorging, bezorgen, levering, leveren, verzending, verzenden
+  fr: livraison, livrer, expédition, expédier, frais de port
+  es: envío, enviar, entrega, entregar
+  da: levering, levere, forsendelse, fragt
+duration
+  en: how long, how many days, how quickly, how fast, how soon
+  de: wie lange, wie schnell, wie viele tage, lieferzeit, dauer
+  nl: hoe lang, hoe snel, hoeveel dagen, levertijd
+  fr: combien de temps, combien de jours, délai, délais
+  es: cuánto tarda, cuánto tiempo, cuántos días, plazo
+  da: hvor lang tid, hvor hurtigt, hvor mange dage, leveringstid
+cost
+  en: cost, price, fee, free of charge, how much, pay for
+  de: kosten, kostet, preis, gebühr, kostenlos, gratis
+  nl: kosten, kost, prijs, gratis
+  fr: coût, coûte, prix, frais, gratuit, offert
+  es: cuesta, coste, costo, precio, gratis, gratuito
+  da: koster, pris, gebyr, gratis
+warranty
+  en: warranty, guarantee
+  de: garantie, gewährleistung
+  nl: garantie
+  fr: garantie
+  es: garantía
+  da: garanti, reklamation
+tracking
+  en: track, tracking, trace
+  de: sendungsverfolgung, verfolgen, sendungsnummer
+  nl: track, volgen, volgcode
+  fr: suivi, suivre
+  es: seguimiento, rastrear, rastreo
+  da: spore, sporing, track
+lost
+  en: lost, missing, gone missing, stuck, not arrived
+  de: verloren, verschwunden, nicht angekommen, vermisst
+  nl: kwijt, verloren, vermist, niet aangekomen
+  fr: perdu, disparu, pas arrivé, bloqué
+  es: perdido, extraviado, no ha llegado
+  da: forsvundet, mistet, tabt, ikke ankommet
+damaged
+  en: damaged, broken, cracked, defective, faulty, dented, chipped, shattered, scratched
+  de: beschädigt, kaputt, defekt, zerbrochen, gebrochen, zerkratzt
+  nl: beschadigd, kapot, gebroken, defect
+  fr: endommagé, cassé, abîmé, fissuré, défectueux
+  es: dañado, roto, rota, defectuoso
+  da: beskadiget, ødelagt, itu, defekt, revnet
+stock
+  en: out of stock, sold out, in stock, restock, available again, back in stock, backorder, pre-order
+  de: ausverkauft, nicht vorrätig, wieder verfügbar, nicht lieferbar, auf lager
+  nl: uitverkocht, niet op voorraad, weer op voorraad, weer leverbaar
+  fr: rupture de stock, épuisé, de nouveau disponible, en stock
+  es: agotado, sin stock, disponible de nuevo, en stock
+  da: udsolgt, ikke på lager, på lager igen
+discount
+  en: discount, coupon, voucher, promo code
+  de: rabatt, gutschein, rabattcode
+  nl: korting, kortingscode
+  fr: réduction, remise, code promo
+  es: descuento, cupón
+  da: rabat, rabatkode
+password
+  en: password, log in, login, sign in
+  de: passwort, kennwort, anmelden, einloggen
+  nl: wachtwoord, inloggen
+  fr: mot de passe, connecter, connexion
+  es: contraseña, iniciar sesión
+  da: adgangskode, kodeord, logge ind
+invoice
+  en: invoice, receipt
+  de: rechnung, quittung, beleg
+  nl: factuur
+  fr: facture, reçu
+  es: factura, recibo
+  da: faktura, kvittering
+address
+  en: address, delivery address, shipping address
+  de: adresse, lieferadresse, anschrift
+  nl: adres, bezorgadres, afleveradres
+  fr: adresse, adresse de livraison
+  es: dirección, dirección de envío, dirección de entrega
+  da: adresse, leveringsadresse
+payment
+  en: payment, paying, credit card
+  de: bezahlen, zahlen, zahlung, kreditkarte
+  nl: betalen, betaling, afrekenen, creditcard
+  fr: payer, paiement, carte bancaire
+  es: pagar, pago, tarjeta
+  da: betale, betaling, kreditkort
+opening
+  en: opening hours, showroom, store, shop
+  de: geöffnet, öffnungszeiten, offen, filiale, laden, geschäft
+  nl: geopend, openingstijden, winkel
+  fr: ouvert, horaires, magasin, boutique
+  es: abierto, horario, tienda
+  da: åben, åbent, åbningstider, butik
+`;
+
+export interface ConceptTerm {
+  concept: string;
+  /** Stems of the term's words, in order. */
+  stems: string[];
+}
+
+const CONCEPTS: ReadonlyMap<Language, readonly ConceptTerm[]> = (() => {
+  const map = new Map<Language, ConceptTerm[]>(LANGUAGES.map((l) => [l, []]));
+  let concept = "";
+  for (const line of CONCEPT_SOURCE.split("\n")) {
+    const entry = /^\s+([a-z]{2}):\s*(.+)$/.exec(line);
+    if (!entry) {
+      if (line.trim()) concept = line.trim();
+      continue;
+    }
+    const [, lang = "", terms = ""] = entry;
+    if (!isLanguage(lang)) continue;
+    for (const term of terms.split(",")) {
+      const stems = words(term).map((w) => stem(w, lang));
+      if (stems.length > 0) map.get(lang)?.push({ concept, stems });
+    }
+  }
+  return map;
+})();
+
+/** The support-concept terms of a language (for matching; see CONCEPT_SOURCE). */
+export function conceptTerms(language: Language): readonly ConceptTerm[] {
+  return CONCEPTS.get(language) ?? [];
 }

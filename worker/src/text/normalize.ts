@@ -12,12 +12,11 @@ export interface NormalizeOptions {
   htmlComments?: HtmlCommentMode;
 }
 
-// Invisible and format characters: soft hyphen, combining grapheme joiner, Arabic letter mark,
-// Mongolian vowel separator, zero-width space/joiners, directional marks and embeddings, word
-// joiner and invisible operators, BOM, variation selectors, tag characters. Removed without a
-// trace, so "re\u200bfund" reads "refund". \p{Cf} catches format characters added to Unicode later.
-const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}\p{Cf}]/gu;
+// Invisible and format characters: Unicode's default-ignorable code points (soft hyphen, combining
+// grapheme joiner, zero-width space and joiners, directional marks and embeddings, word joiner,
+// variation selectors, BOM, tag characters, Hangul fillers) and every other format character.
+// Removed without a trace, so "re\u200bfund" reads "refund".
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 
 // Lower-case Cyrillic and Greek letters that render like a Latin letter (after lower-casing).
 const CONFUSABLES: Readonly<Record<string, string>> = {
@@ -101,18 +100,27 @@ export function htmlToText(raw: string, comments: HtmlCommentMode = "strip"): st
   s = s.replace(/<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>/g, " ");
   return s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,6});/g, (m, ent: string) => {
     if (ent.startsWith("#")) {
-      const code = ent[1] === "x" || ent[1] === "X" ? Number.parseInt(ent.slice(2), 16) : Number(ent.slice(1));
+      const code =
+        ent[1] === "x" || ent[1] === "X" ? Number.parseInt(ent.slice(2), 16) : Number(ent.slice(1));
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : " ";
     }
     return NAMED_ENTITIES[ent.toLowerCase()] ?? m;
   });
 }
 
-/** Replaces Cyrillic/Greek look-alikes by Latin letters inside words that are otherwise Latin. */
+/**
+ * Replaces Cyrillic/Greek look-alikes by Latin letters inside words: always in a word that also has
+ * Latin letters ("r\u0435fund"), and in a word made only of look-alikes when the text is mostly
+ * Latin (a disguised word in an English message), never in a genuinely Cyrillic or Greek text.
+ */
 export function foldConfusables(lower: string): string {
   if (!HAS_CONFUSABLE.test(lower)) return lower;
+  const latin = lower.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const other = lower.match(/[\p{Script=Cyrillic}\p{Script=Greek}]/gu)?.length ?? 0;
+  const latinText = latin > other;
   return lower.replace(WORD, (word) => {
     if (!HAS_CONFUSABLE.test(word) || !FOLDABLE_WORD.test(word)) return word;
+    if (!latinText && !/\p{Script=Latin}/u.test(word)) return word;
     let out = "";
     for (const ch of word) out += CONFUSABLES[ch] ?? ch;
     return out;

@@ -63,18 +63,27 @@ export class TicketRepo {
     return { record: toRecord(r), autonomy: r.autonomy, autoReleaseHours: r.auto_release_hours, exists: true };
   }
 
-  /** Creates the row of a ticket seen for the first time (no-op if it exists). */
-  async ensure(ticketId: number, now: number, info: { requesterId?: number | null; subject?: string | null } = {}) {
-    await this.db
-      .prepare(
-        `INSERT INTO tickets (ticket_id, state, version, requester_id, subject, created_at, updated_at)
-         VALUES (?, 'open', 0, ?, ?, ?, ?)
-         ON CONFLICT (ticket_id) DO UPDATE SET
-           requester_id = COALESCE(tickets.requester_id, excluded.requester_id),
-           subject = COALESCE(tickets.subject, excluded.subject)`,
-      )
-      .bind(ticketId, info.requesterId ?? null, info.subject ?? null, now, now)
-      .run();
+  /** Creates the row of a ticket seen for the first time; returns whether it was new. */
+  async ensure(
+    ticketId: number,
+    now: number,
+    info: { requesterId?: number | null; subject?: string | null } = {},
+  ): Promise<boolean> {
+    const [inserted] = await this.db.batch([
+      this.db
+        .prepare(
+          `INSERT INTO tickets (ticket_id, state, version, requester_id, subject, created_at, updated_at)
+           VALUES (?, 'open', 0, ?, ?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING`,
+        )
+        .bind(ticketId, info.requesterId ?? null, info.subject ?? null, now, now),
+      this.db
+        .prepare(
+          `UPDATE tickets SET requester_id = COALESCE(requester_id, ?), subject = COALESCE(subject, ?)
+           WHERE ticket_id = ? AND (requester_id IS NULL OR subject IS NULL)`,
+        )
+        .bind(info.requesterId ?? null, info.subject ?? null, ticketId),
+    ]);
+    return (inserted?.meta.changes ?? 0) === 1;
   }
 
   /**

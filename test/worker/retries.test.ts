@@ -1,0 +1,112 @@
+// Failures talking to Zendesk: retried with backoff (honouring Retry-After),
+// and after the last attempt an `ai_error` item, so no message is ever lost.
+import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import worker from "../../worker/src/index";
+import { beforeAll, describe, expect, it } from "vitest";
+import { MAX_ATTEMPTS } from "../../worker/src/queue/consumer";
+import type { Job } from "../../worker/src/queue/messages";
+import { aiReplies, api, control, createTicket, deliver, dispositions, newEvents, waitUntil } from "./support/harness";
+import { seedKb } from "./support/seed";
+
+const SHIP = "Hello! Which countries do you ship to? I'm in Vienna.";
+
+beforeAll(async () => {
+  await seedKb();
+});
+
+async function jobFor(ticketId: number): Promise<Job> {
+  const events = await newEvents(ticketId);
+  const comment = events.find((e) => e.type.endsWith("comment_added"));
+  if (!comment) throw new Error("no comment event");
+  const c = comment.event as { comment: { id: number; body: string; author: { id: number; name: string } } };
+  return {
+    type: "zendesk_event",
+    v: 1,
+    event: {
+      kind: "comment_added",
+      eventId: comment.id,
+      ticketId,
+      requesterId: null,
+      subject: null,
+      comment: {
+        id: c.comment.id,
+        body: c.comment.body,
+        isPublic: true,
+        author: { id: c.comment.author.id, isStaff: false, name: c.comment.author.name },
+      },
+    },
+  };
+}
+
+describe("retries", () => {
+  it("a 429 with Retry-After on the reply is retried later and the reply lands once", async () => {
+    const id = await createTicket({ body: SHIP });
+    await control("POST", "/faults", {
+      match: { method: "PUT", pathPrefix: `/api/v2/tickets/${id}.json` },
+      status: 429,
+      retryAfter: 1,
+      times: 1,
+    });
+    await deliver(id);
+    await waitUntil(async () => (await aiReplies(id)).length === 1, 20_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await aiReplies(id)).toHaveLength(1);
+    expect(await dispositions(id)).toEqual(["replied"]);
+  });
+
+  it("a 5xx is retried; the queue message is marked for retry with a delay", async () => {
+    const id = await createTicket({ body: SHIP });
+    const job = await jobFor(id);
+    await control("POST", "/faults", {
+      match: { method: "GET", pathPrefix: `/api/v2/tickets/${id}.json` },
+      status: 503,
+      times: 1,
+    });
+    const batch = createMessageBatch<Job>("ohallo-jobs", [{ id: "m1", timestamp: new Date(), attempts: 1, body: job }]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks).toEqual([]);
+    expect(result.retryMessages.map((m) => m.msgId)).toEqual(["m1"]);
+    expect(await dispositions(id)).toEqual(["pending"]);
+  });
+
+  it("after the last attempt the message becomes an ai_error attention item, not lost", async () => {
+    const id = await createTicket({ body: SHIP });
+    const job = await jobFor(id);
+    await control("POST", "/faults", { match: { ticketId: id }, status: 500, times: 50 });
+    const batch = createMessageBatch<Job>("ohallo-jobs", [
+      { id: "m2", timestamp: new Date(), attempts: MAX_ATTEMPTS, body: job },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.retryMessages).toEqual([]);
+    expect(result.explicitAcks).toEqual(["m2"]);
+    expect(await dispositions(id)).toEqual(["attention"]);
+    const items = await api("GET", `/attention-items?status=open&ticketId=${id}`);
+    expect(items.body.items).toHaveLength(1);
+    expect(items.body.items[0]).toMatchObject({ ticketId: id, type: "ai_error", status: "open" });
+    expect(items.body.items[0].reason).toMatch(/500/);
+    await control("DELETE", "/faults");
+    expect(await aiReplies(id)).toHaveLength(0);
+  });
+
+  it("a reply whose write timed out is reconciled, never sent twice", async () => {
+    const id = await createTicket({ body: SHIP });
+    await deliver(id);
+    await waitUntil(async () => (await aiReplies(id)).length === 1);
+    // Simulate a crash after Zendesk took the reply but before we recorded it.
+    await env.DB.prepare("UPDATE drafts SET status = 'sending' WHERE ticket_id = ?").bind(id).run();
+    await env.DB.prepare(
+      "UPDATE messages SET disposition = 'pending' WHERE ticket_id = ? AND author_kind = 'customer'",
+    )
+      .bind(id)
+      .run();
+    await env.JOBS.send({ type: "draft", v: 1, ticketId: id, includeHeld: false });
+    await waitUntil(async () => (await dispositions(id)).every((d) => d === "replied"));
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await aiReplies(id)).toHaveLength(1);
+  });
+});
