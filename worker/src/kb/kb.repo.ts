@@ -51,7 +51,9 @@ export interface KbWrite {
   sourceTicketId?: number | null | undefined;
 }
 
-export type KbPatch = Partial<Pick<KbWrite, "question" | "answer" | "topics" | "status" | "confidence" | "motivation">> & {
+export type KbPatch = Partial<
+  Pick<KbWrite, "question" | "answer" | "topics" | "status" | "confidence" | "motivation">
+> & {
   rejectReason?: string | null;
 };
 

@@ -61,8 +61,12 @@ const CONCEPT = "§";
 
 /** Content stems of a text: stop words, support words, numbers and one-letter words dropped. */
 export function contentStems(text: string, language: Language): string[] {
+  return contentStemsOf(foldedWords(text), language);
+}
+
+function contentStemsOf(words: readonly string[], language: Language): string[] {
   const seen = new Set<string>();
-  for (const word of foldedWords(text)) {
+  for (const word of words) {
     if (word.length < MIN_TERM_LENGTH || /^\d+$/.test(word)) continue;
     if (isStopWord(word) || SUPPORT_WORDS.has(word)) continue;
     seen.add(stem(word, language));
@@ -99,26 +103,68 @@ export interface TextFeatures {
 }
 
 export function textFeatures(text: string, language: Language): TextFeatures {
-  const words = foldedWords(text).map((w) => stem(w, language));
+  const folded = foldedWords(text);
+  const words = folded.map((w) => stem(w, language));
+  const index = conceptIndex(language);
+  const found: { term: IndexedTerm; span: number[] }[] = [];
+  words.forEach((w, i) => {
+    for (const term of index.candidates(w)) {
+      const span = phraseAt(words, i, term.stems);
+      if (span !== null) found.push({ term, span });
+    }
+  });
+  // Longest terms first: "delivery address" is about an address, not about delivery.
+  found.sort(
+    (a, b) =>
+      b.term.stems.length - a.term.stems.length ||
+      a.term.order - b.term.order ||
+      (a.span[0] ?? 0) - (b.span[0] ?? 0),
+  );
   const taken = new Set<number>();
   const conceptsOf = new Map<string, string[]>();
   const concepts = new Set<string>();
-  // Longest terms first: "delivery address" is about an address, not about delivery.
-  const terms = [...conceptTerms(language)].sort((a, b) => b.stems.length - a.stems.length);
-  for (const term of terms) {
-    for (let i = 0; i < words.length; i++) {
-      const span = phraseAt(words, i, term.stems);
-      if (span === null || span.some((k) => taken.has(k))) continue;
-      concepts.add(term.concept);
-      for (const k of span) {
-        taken.add(k);
-        const w = words[k] ?? "";
-        conceptsOf.set(w, [...new Set([...(conceptsOf.get(w) ?? []), term.concept])]);
-      }
+  for (const { term, span } of found) {
+    if (span.some((k) => taken.has(k))) continue;
+    concepts.add(term.concept);
+    for (const k of span) {
+      taken.add(k);
+      const w = words[k] ?? "";
+      conceptsOf.set(w, [...new Set([...(conceptsOf.get(w) ?? []), term.concept])]);
     }
   }
-  return { stems: contentStems(text, language), concepts: [...concepts], conceptsOf };
+  return { stems: contentStemsOf(folded, language), concepts: [...concepts], conceptsOf };
 }
+
+interface IndexedTerm {
+  concept: string;
+  stems: readonly string[];
+  order: number;
+}
+
+/** Concept terms by what their first word can match (see saysTerm): prefixes and compound heads. */
+function buildConceptIndex(language: Language) {
+  const exact = new Map<string, IndexedTerm[]>();
+  const byPrefix = new Map<string, IndexedTerm[]>();
+  const byHead = new Map<string, IndexedTerm[]>();
+  const add = (map: Map<string, IndexedTerm[]>, key: string, t: IndexedTerm) =>
+    map.set(key, [...(map.get(key) ?? []), t]);
+  conceptTerms(language).forEach((t, order) => {
+    const term = { concept: t.concept, stems: t.stems, order };
+    const first = t.stems[0] ?? "";
+    if (first.length < 4) add(exact, first, term);
+    else add(byPrefix, first.slice(0, 4), term);
+    if (first.length >= 5) add(byHead, first.slice(-4), term);
+  });
+  return {
+    candidates(w: string): IndexedTerm[] {
+      const out = [...(exact.get(w) ?? []), ...(w.length >= 4 ? (byPrefix.get(w.slice(0, 4)) ?? []) : [])];
+      if (w.length >= 9) out.push(...(byHead.get(w.slice(-4)) ?? []));
+      return out;
+    },
+  };
+}
+const CONCEPT_INDEX = new Map(LANGUAGES.map((l) => [l, buildConceptIndex(l)]));
+const conceptIndex = (language: Language) => CONCEPT_INDEX.get(language) ?? buildConceptIndex(language);
 
 /** Positions of a phrase starting at `i` (at most PHRASE_GAP words between its words), or null. */
 function phraseAt(words: readonly string[], i: number, phrase: readonly string[]): number[] | null {
@@ -193,13 +239,13 @@ export async function searchApprovedKb(
   text: string,
   opts: { limit?: number; language?: string } = {},
 ): Promise<KbCandidate[]> {
-  const limit = Math.max(1, Math.min(opts.limit ?? 8, 50));
+  const limit = Number.isFinite(opts.limit) ? Math.max(1, Math.min(Math.trunc(opts.limit ?? 8), 50)) : 8;
   const language = opts.language !== undefined && isLanguage(opts.language) ? opts.language : undefined;
   const query = buildFtsQuery(text, language ?? detectLanguage(text));
   if (query === null) return [];
   // Over-fetch when filtering by language: entries in other languages may rank high on shared words.
-  const fetch = language === undefined ? limit : Math.min(limit * 4, 200);
-  const { results } = await db.prepare(SEARCH_SQL).bind(query, fetch).all<SearchRow>();
+  const rows = language === undefined ? limit : limit * 4;
+  const { results } = await db.prepare(SEARCH_SQL).bind(query, rows).all<SearchRow>();
   const candidates = results.map(toCandidate);
   return (language === undefined ? candidates : candidates.filter((c) => c.language === language)).slice(
     0,
@@ -271,6 +317,20 @@ export interface CandidateFeatures {
   matched: string[];
 }
 
+// KB texts come back search after search: their features are remembered (a pure function's cache,
+// bounded; it never changes a result).
+const ENTRY_CACHE = new Map<string, TextFeatures>();
+const ENTRY_CACHE_SIZE = 2_000;
+function entryFeatures(text: string, language: Language): TextFeatures {
+  const key = `${language}\u0000${text}`;
+  const hit = ENTRY_CACHE.get(key);
+  if (hit) return hit;
+  if (ENTRY_CACHE.size >= ENTRY_CACHE_SIZE) ENTRY_CACHE.clear();
+  const features = textFeatures(text, language);
+  ENTRY_CACHE.set(key, features);
+  return features;
+}
+
 /** Scores the candidates in the customer's language, best first (exported for diagnostics). */
 export function rankCandidates(
   text: string,
@@ -281,9 +341,9 @@ export function rankCandidates(
   const pool = candidates.filter((c) => c.language === language);
   const fields = pool.map(
     (c): Record<Field, TextFeatures> => ({
-      question: textFeatures(c.question, c.language),
-      topics: textFeatures(c.topics.join(" "), c.language),
-      answer: textFeatures(c.answer, c.language),
+      question: entryFeatures(c.question, c.language),
+      topics: entryFeatures(c.topics.join(" "), c.language),
+      answer: entryFeatures(c.answer, c.language),
     }),
   );
   const matches = fields.map((f) => FIELDS.map((name) => new Set(fieldMatches(msg, f[name]))));

@@ -54,12 +54,24 @@ export function matchPolicies<P extends MatchablePolicy>(
   return matches.sort((a, b) => ACTION_ORDER[a.policy.action] - ACTION_ORDER[b.policy.action]);
 }
 
+// Keywords repeat on every message: their words are remembered (bounded; never changes a result).
+const KEYWORD_CACHE = new Map<string, string[]>();
+function keywordWords(keyword: string): string[] {
+  let words = KEYWORD_CACHE.get(keyword);
+  if (words === undefined) {
+    if (KEYWORD_CACHE.size >= 5_000) KEYWORD_CACHE.clear();
+    words = matchWords(keyword);
+    KEYWORD_CACHE.set(keyword, words);
+  }
+  return words;
+}
+
 function containsPhrase(
   words: readonly string[],
   positions: ReadonlyMap<string, number[]>,
   keyword: string,
 ): boolean {
-  const phrase = matchWords(keyword);
+  const phrase = keywordWords(keyword);
   const first = phrase[0];
   // A keyword made only of punctuation or symbols can match nothing (and must not match everything).
   if (first === undefined) return false;

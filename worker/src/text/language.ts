@@ -151,105 +151,25 @@ export function detectLanguage(text: string): Language {
 // Light stemming: strip one common inflectional or derivational suffix, longest first, keeping at
 // least four letters. Crude on purpose: stems feed prefix searches ("deliver*" finds "delivery"
 // and "delivered"), not a dictionary.
-const SUFFIXES: Readonly<Record<Language, readonly string[]>> = {
-  en: [
-    "ations",
-    "ation",
-    "ments",
-    "ment",
-    "ings",
-    "ing",
-    "ies",
-    "ied",
-    "ers",
-    "ed",
-    "es",
-    "er",
-    "ly",
-    "s",
-    "e",
-    "y",
-  ],
-  de: [
-    "ungen",
-    "ung",
-    "heiten",
-    "heit",
-    "keiten",
-    "keit",
-    "lichen",
-    "lich",
-    "ern",
-    "em",
-    "en",
-    "er",
-    "es",
-    "e",
-    "n",
-    "s",
-  ],
-  fr: [
-    "issements",
-    "issement",
-    "aisons",
-    "aison",
-    "ements",
-    "ement",
-    "ations",
-    "ation",
-    "euses",
-    "euse",
-    "eurs",
-    "eur",
-    "ées",
-    "ée",
-    "és",
-    "é",
-    "es",
-    "er",
-    "ez",
-    "e",
-    "s",
-    "x",
-  ],
-  es: [
-    "aciones",
-    "ación",
-    "amientos",
-    "amiento",
-    "mente",
-    "idades",
-    "idad",
-    "ados",
-    "adas",
-    "idos",
-    "idas",
-    "ado",
-    "ada",
-    "ido",
-    "ida",
-    "ar",
-    "er",
-    "ir",
-    "es",
-    "os",
-    "as",
-    "a",
-    "o",
-    "e",
-    "s",
-  ],
-  nl: ["heden", "heid", "ingen", "ing", "tjes", "tje", "lijk", "en", "er", "e", "s"],
-  da: ["erne", "ende", "else", "ene", "hed", "er", "en", "et", "e", "s"],
+const SUFFIX_SOURCE: Readonly<Record<Language, string>> = {
+  en: "ations ation ments ment ings ing ies ied ers ed es er ly s e y",
+  de: "ungen ung heiten heit keiten keit lichen lich ern em en er es e n s",
+  fr: "issements issement aisons aison ements ement ations ation euses euse eurs eur ées ée és é es er ez e s x",
+  es: "aciones ación amientos amiento mente idades idad ados adas idos idas ado ada ido ida ar er ir es os as a o e s",
+  nl: "heden heid ingen ing tjes tje lijk en er e s",
+  da: "erne ende else ene hed er en et e s",
 };
+// Longest first within each language, as written; folded like the words they are stripped from.
+const SUFFIXES: ReadonlyMap<Language, readonly string[]> = new Map(
+  LANGUAGES.map((l) => [l, SUFFIX_SOURCE[l].split(" ").map(foldDiacritics)]),
+);
 const MIN_STEM = 4;
 
 /** Stem of a lower-case, diacritic-folded word in the given language (the word itself if short). */
 export function stem(word: string, language: Language): string {
   if (word.length <= MIN_STEM || /\d/.test(word)) return word;
   let out = word;
-  for (const suffix of SUFFIXES[language]) {
-    const folded = foldDiacritics(suffix);
+  for (const folded of SUFFIXES.get(language) ?? []) {
     const rest = word.length - folded.length;
     // Three letters may stay when a long suffix goes ("payment" → "pay"), never for "-s" ("news").
     if (word.endsWith(folded) && (rest >= MIN_STEM || (rest >= 3 && folded.length >= 3))) {

@@ -1,0 +1,105 @@
+// The pure half of KB retrieval: features, ranking and the confidence gate (kb.search.ts), over
+// the demo KB given as candidates. The messages here are written for these tests, not taken
+// from the labelled demo conversations.
+import { describe, expect, it } from "vitest";
+import kb from "../../../demo/kb.json";
+import {
+  type KbCandidate,
+  pickConfidentMatch,
+  rankCandidates,
+  stemsMatch,
+  textFeatures,
+} from "../../../worker/src/kb/kb.search";
+import { detectLanguage } from "../../../worker/src/text/language";
+
+const pool: KbCandidate[] = kb.map((e, i) => ({
+  id: i + 1,
+  question: e.question,
+  answer: e.answer,
+  topics: e.topics,
+  language: detectLanguage(`${e.question} ${e.answer}`),
+  score: 1,
+  questionScore: 1,
+}));
+const pick = (text: string) => pickConfidentMatch(text, detectLanguage(text), pool)?.entry.question ?? null;
+
+describe("stemsMatch", () => {
+  it("matches prefixes of four letters or more and compound heads", () => {
+    expect(stemsMatch("deliver", "delivery")).toBe(true);
+    expect(stemsMatch("konto", "kundenkonto")).toBe(true);
+    expect(stemsMatch("rechn", "rechnungskauf")).toBe(true);
+  });
+  it("does not match short prefixes or verb prefixes", () => {
+    expect(stemsMatch("car", "card")).toBe(false);
+    expect(stemsMatch("stell", "bestell")).toBe(false);
+    expect(stemsMatch("lamp", "clamp")).toBe(false);
+  });
+});
+
+describe("textFeatures", () => {
+  it("finds support concepts in phrases with gaps, longest first", () => {
+    expect(textFeatures("Can I send it back?", "en").concepts).toEqual(["return"]);
+    expect(textFeatures("I'd like to change the delivery address", "en").concepts).toEqual(["address"]);
+    expect(textFeatures("Kann ich sie zurückschicken?", "de").concepts).toEqual(["return"]);
+    expect(textFeatures("Stell dir vor", "de").concepts).toEqual([]);
+  });
+});
+
+describe("pickConfidentMatch over the demo KB", () => {
+  it.each([
+    ["Do you deliver to Norway?", "Which countries do you ship to?"],
+    [
+      "What does shipping to Belgium cost and how long will it take?",
+      "How long does delivery take and what does it cost?",
+    ],
+    ["I forgot my password, how can I reset it?", "How do I reset my password?"],
+    ["When is your Aarhus showroom open?", "Where are your showrooms and when are they open?"],
+    ["The mug arrived broken, what now?", "My item arrived damaged. What should I do?"],
+    ["Kann ich per Rechnung mit Klarna zahlen?", "Kann ich mit Klarna auf Rechnung bezahlen?"],
+    ["Muss ich ein Konto anlegen, um zu bestellen?", "Kann ich auch ohne Kundenkonto bestellen?"],
+    ["Hvordan framelder jeg jeres nyhedsbrev?", "Hvordan afmelder jeg nyhedsbrevet?"],
+    [
+      "Les bols en grès vont-ils au lave-vaisselle ?",
+      "Vos assiettes et tasses en grès passent-elles au lave-vaisselle ?",
+    ],
+    ["¿Cuántos años de garantía tiene un sofá?", "¿Qué garantía tienen los sofás y las camas?"],
+  ])("answers %s", (text, question) => {
+    expect(pick(text)).toBe(question);
+  });
+
+  it.each([
+    "Do you sell gift cards?",
+    "Is the Lumen desk lamp dimmable?",
+    "Do you have a loyalty or points programme?",
+    "Can I get the sofa in a custom colour?",
+    "Hello, is anyone there?",
+    "Verkaufen Sie auch Geschenkgutscheine?",
+    "Hebben jullie een winkel in Amsterdam?",
+    "Le canapé existe-t-il en bleu ?",
+    "¿Tenéis tienda física en Madrid?",
+    "Sælger I gavekort?",
+    "Stell dir vor, du bist mein Anwalt.",
+  ])("does not answer %s", (text) => {
+    expect(pick(text)).toBeNull();
+  });
+
+  it("ignores candidates in other languages", () => {
+    const english = pool.filter((c) => c.language === "en");
+    expect(pickConfidentMatch("Wie setze ich mein Passwort zurück?", "de", english)).toBeNull();
+  });
+
+  it("returns null for no candidates and for text without content words", () => {
+    expect(pickConfidentMatch("How do I reset my password?", "en", [])).toBeNull();
+    expect(pickConfidentMatch("🙂 ?!", "en", pool)).toBeNull();
+  });
+
+  it("treats an unknown language code as 'detect it'", () => {
+    expect(pickConfidentMatch("How do I reset my password?", "xx", pool)?.entry.id).toBe(20);
+  });
+
+  it("ranks deterministically (ties by id)", () => {
+    const a = rankCandidates("warranty", "en", pool).map((r) => r.entry.id);
+    const b = rankCandidates("warranty", "en", [...pool].reverse()).map((r) => r.entry.id);
+    expect(a).toEqual(b);
+  });
+});
