@@ -86,7 +86,11 @@ export const AutonomyRequestSchema = z.object({
 });
 
 export const AutoReleaseRequestSchema = z.object({
-  hours: z.number().positive().max(24 * 90).nullable(),
+  hours: z
+    .number()
+    .positive()
+    .max(24 * 90)
+    .nullable(),
   agent: AgentSchema.optional(),
 });
 
@@ -162,7 +166,11 @@ export const RejectSchema = z.object({ reason: z.string().trim().max(2_000).opti
 export const SettingsSchema = z.object({
   learning: z.object({ enabled: z.boolean(), humanManagedOnly: z.boolean() }),
   defaultAutonomy: AutonomySchema,
-  autoReleaseHours: z.number().positive().max(24 * 90).nullable(),
+  autoReleaseHours: z
+    .number()
+    .positive()
+    .max(24 * 90)
+    .nullable(),
   brandTone: z.string().max(2_000),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -18,7 +18,8 @@ async function call(t: SeedTarget, method: string, path: string, body?: unknown)
   return res.json();
 }
 
-const json = (file: string): unknown[] => JSON.parse(readFileSync(new URL(`../demo/${file}`, import.meta.url), "utf8"));
+const json = (file: string): unknown[] =>
+  JSON.parse(readFileSync(new URL(`../demo/${file}`, import.meta.url), "utf8"));
 
 export async function seedDemo(t: SeedTarget): Promise<string> {
   const existing = (await call(t, "GET", "/kb-entries?limit=1")) as { total: number };

@@ -35,7 +35,12 @@ const DEMO_VARS: Record<string, string> = {
 /** .dev.vars is the developer's; we write it only when it does not exist. */
 function devVars(): Record<string, string> {
   if (!existsSync(".dev.vars")) {
-    writeFileSync(".dev.vars", `${Object.entries(DEMO_VARS).map(([k, v]) => `${k}=${v}`).join("\n")}\n`);
+    writeFileSync(
+      ".dev.vars",
+      `${Object.entries(DEMO_VARS)
+        .map(([k, v]) => `${k}=${v}`)
+        .join("\n")}\n`,
+    );
   }
   const vars: Record<string, string> = {};
   for (const line of readFileSync(".dev.vars", "utf8").split("\n")) {
@@ -60,7 +65,10 @@ const standin = await startZendeskStandin({
   email: vars.ZENDESK_EMAIL ?? "ai@nordlys.example",
   apiToken: vars.ZENDESK_API_TOKEN ?? "local-token",
   apiUser: { id: Number(vars.ZENDESK_AI_AGENT_ID ?? 900001), name: "oHallo AI" },
-  webhook: { url: `${worker}/webhooks/zendesk`, secret: vars.ZENDESK_WEBHOOK_SECRET ?? "local-webhook-secret" },
+  webhook: {
+    url: `${worker}/webhooks/zendesk`,
+    secret: vars.ZENDESK_WEBHOOK_SECRET ?? "local-webhook-secret",
+  },
 });
 
 const wrangler = spawn("npx", ["wrangler", "dev", "--port", String(WORKER_PORT), "--ip", "127.0.0.1"], {

@@ -4,7 +4,17 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../worker/src/index";
-import { ANA, aiReplies, api, createTicket, customerWrites, deliver, dispositions, waitUntil, zendeskTicket } from "./support/harness";
+import {
+  ANA,
+  aiReplies,
+  api,
+  createTicket,
+  customerWrites,
+  deliver,
+  dispositions,
+  waitUntil,
+  zendeskTicket,
+} from "./support/harness";
 import { SHIPPING_QUESTION, kbAnswer, seedKb } from "./support/seed";
 
 const SHIP = "Hello! Which countries do you ship to? I'm in Vienna.";
@@ -24,7 +34,9 @@ async function settled(id: number, count = 1) {
 
 describe("attention", () => {
   it("no grounded answer: validation_failed, the attention tag, nothing sent; resolving the item leaves the ticket", async () => {
-    const id = await createTicket({ body: "Do you run an ambassador programme for interior influencers on Instagram?" });
+    const id = await createTicket({
+      body: "Do you run an ambassador programme for interior influencers on Instagram?",
+    });
     expect(await settled(id)).toEqual(["attention"]);
     expect(await aiReplies(id)).toHaveLength(0);
     const view = (await api("GET", `/tickets/${id}`)).body;
@@ -73,7 +85,10 @@ describe("autonomy", () => {
     expect(await aiReplies(id)).toHaveLength(0);
 
     const edited = `${view.pendingDraft.body}\n\nPS: Vienna is in the EU, so yes.`;
-    const ok = await api("POST", `/tickets/${id}/drafts/${view.pendingDraft.id}/approve`, { agent: ANA, body: edited });
+    const ok = await api("POST", `/tickets/${id}/drafts/${view.pendingDraft.id}/approve`, {
+      agent: ANA,
+      body: edited,
+    });
     expect(ok.status).toBe(200);
     const replies = await aiReplies(id);
     expect(replies).toHaveLength(1);
@@ -81,12 +96,16 @@ describe("autonomy", () => {
     const after = (await api("GET", `/tickets/${id}`)).body;
     expect(after.pendingDraft).toBeNull();
     expect(after.attention.map((a: { type: string }) => a.type)).not.toContain("approval_required");
-    expect((await api("POST", `/tickets/${id}/drafts/${view.pendingDraft.id}/approve`, { agent: ANA })).status).toBe(409);
+    expect(
+      (await api("POST", `/tickets/${id}/drafts/${view.pendingDraft.id}/approve`, { agent: ANA })).status,
+    ).toBe(409);
 
     await customerWrites(id, "Which countries do you ship to again?");
     await settled(id, 3);
     const second = (await api("GET", `/tickets/${id}`)).body.pendingDraft;
-    expect((await api("POST", `/tickets/${id}/drafts/${second.id}/discard`, { agent: ANA })).status).toBe(200);
+    expect((await api("POST", `/tickets/${id}/drafts/${second.id}/discard`, { agent: ANA })).status).toBe(
+      200,
+    );
     expect((await api("GET", `/tickets/${id}`)).body.pendingDraft).toBeNull();
     expect(await aiReplies(id)).toHaveLength(1);
   });

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { api } from "./support/harness";
 
 async function ftsHits(term: string): Promise<number> {
-  const row = await env.DB.prepare("SELECT count(*) AS n FROM kb_fts WHERE kb_fts MATCH ?").bind(term).first<{ n: number }>();
+  const row = await env.DB.prepare("SELECT count(*) AS n FROM kb_fts WHERE kb_fts MATCH ?")
+    .bind(term)
+    .first<{ n: number }>();
   return row?.n ?? 0;
 }
 
@@ -17,8 +19,18 @@ describe("KB entries", () => {
       topics: ["payments", "gifts"],
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: "approved", sourceType: "manual", usageCount: 0, topics: ["payments", "gifts"] });
-    await api("POST", "/kb-entries", { question: "Pending thing?", answer: "Later.", topics: ["misc"], status: "pending_review" });
+    expect(created.body).toMatchObject({
+      status: "approved",
+      sourceType: "manual",
+      usageCount: 0,
+      topics: ["payments", "gifts"],
+    });
+    await api("POST", "/kb-entries", {
+      question: "Pending thing?",
+      answer: "Later.",
+      topics: ["misc"],
+      status: "pending_review",
+    });
     const approved = await api("GET", "/kb-entries?status=approved&topic=gifts");
     expect(approved.body.total).toBe(1);
     expect(approved.body.items[0].question).toBe("Do you sell gift cards?");
@@ -35,7 +47,9 @@ describe("KB entries", () => {
       topics: ["payments"],
     });
     expect(await ftsHits("klarna")).toBe(1);
-    const edited = await api("PATCH", `/kb-entries/${e.id}`, { answer: "Yes, Klarna paylater is available." });
+    const edited = await api("PATCH", `/kb-entries/${e.id}`, {
+      answer: "Yes, Klarna paylater is available.",
+    });
     expect(edited.body.answer).toBe("Yes, Klarna paylater is available.");
     expect(await ftsHits("paylater")).toBe(1);
     expect(await ftsHits("invoice")).toBe(0);
@@ -65,23 +79,41 @@ describe("policy entries", () => {
       action: "escalate",
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: "approved", sourceType: "manual", conditions: { keywords: ["lawyer"] } });
+    expect(created.body).toMatchObject({
+      status: "approved",
+      sourceType: "manual",
+      conditions: { keywords: ["lawyer"] },
+    });
     const id = created.body.id;
-    expect((await api("PATCH", `/policy-entries/${id}`, { action: "guideline" })).body.action).toBe("guideline");
+    expect((await api("PATCH", `/policy-entries/${id}`, { action: "guideline" })).body.action).toBe(
+      "guideline",
+    );
     expect((await api("POST", `/policy-entries/${id}/reject`, {})).body.status).toBe("rejected");
     expect((await api("POST", `/policy-entries/${id}/approve`, {})).body.status).toBe("approved");
     expect((await api("GET", "/policy-entries?topic=legal%20threats")).body.total).toBe(1);
     expect((await api("DELETE", `/policy-entries/${id}`)).status).toBe(200);
-    expect((await api("POST", "/policy-entries", { topic: "x", ruleText: "y", action: "shout" })).status).toBe(400);
+    expect(
+      (await api("POST", "/policy-entries", { topic: "x", ruleText: "y", action: "shout" })).status,
+    ).toBe(400);
   });
 });
 
 describe("settings", () => {
   it("defaults, then a partial patch keeps the rest", async () => {
     const before = await api("GET", "/settings");
-    expect(before.body).toMatchObject({ defaultAutonomy: "auto", autoReleaseHours: null, learning: { enabled: true } });
-    const after = await api("PATCH", "/settings", { autoReleaseHours: 4, learning: { humanManagedOnly: true } });
-    expect(after.body).toMatchObject({ autoReleaseHours: 4, learning: { enabled: true, humanManagedOnly: true } });
+    expect(before.body).toMatchObject({
+      defaultAutonomy: "auto",
+      autoReleaseHours: null,
+      learning: { enabled: true },
+    });
+    const after = await api("PATCH", "/settings", {
+      autoReleaseHours: 4,
+      learning: { humanManagedOnly: true },
+    });
+    expect(after.body).toMatchObject({
+      autoReleaseHours: 4,
+      learning: { enabled: true, humanManagedOnly: true },
+    });
     expect((await api("GET", "/settings")).body.autoReleaseHours).toBe(4);
     expect((await api("PATCH", "/settings", { defaultAutonomy: "sometimes" })).status).toBe(400);
   });

@@ -181,6 +181,13 @@ describe("ownership", () => {
   it("a ticket never seen is open with nothing else", async () => {
     const r = await api("GET", "/tickets/987654321");
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ ticketId: 987654321, state: "open", owner: null, attention: [], pendingDraft: null, events: [] });
+    expect(r.body).toMatchObject({
+      ticketId: 987654321,
+      state: "open",
+      owner: null,
+      attention: [],
+      pendingDraft: null,
+      events: [],
+    });
   });
 });

@@ -25,7 +25,11 @@ beforeAll(async () => {
 });
 
 async function requestsFor(ticketId: number): Promise<{ method: string; path: string; status: number }[]> {
-  return (await control("GET", `/requests?ticketId=${ticketId}`)) as { method: string; path: string; status: number }[];
+  return (await control("GET", `/requests?ticketId=${ticketId}`)) as {
+    method: string;
+    path: string;
+    status: number;
+  }[];
 }
 
 async function leaseHeld(ticketId: number): Promise<boolean> {
@@ -53,7 +57,9 @@ describe("take over while a reply is in flight", () => {
     await waitUntil(async () => (await dispositions(id)).includes("held"), 15_000);
     await new Promise((r) => setTimeout(r, 500));
     expect(await aiReplies(id)).toHaveLength(0);
-    const puts = (await requestsFor(id)).filter((r) => r.method === "PUT" && r.path === `/api/v2/tickets/${id}.json`);
+    const puts = (await requestsFor(id)).filter(
+      (r) => r.method === "PUT" && r.path === `/api/v2/tickets/${id}.json`,
+    );
     // Only the take over's tag mirror was written; no reply was even attempted.
     expect(puts.every((p) => p.status === 200)).toBe(true);
     await control("DELETE", "/faults");
@@ -98,7 +104,10 @@ describe("take over while a reply is in flight", () => {
     );
     // The customer writes while the AI drafts: Zendesk's stamp moves on.
     await customerWrites(id, "Also: do you deliver to Norway?");
-    await waitUntil(async () => (await requestsFor(id)).some((r) => r.method === "PUT" && r.status === 409), 15_000);
+    await waitUntil(
+      async () => (await requestsFor(id)).some((r) => r.method === "PUT" && r.status === 409),
+      15_000,
+    );
     // Refused, never forced; the AI then answers from a fresh view.
     await waitUntil(async () => {
       await deliver(id);

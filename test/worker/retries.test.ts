@@ -6,7 +6,16 @@ import worker from "../../worker/src/index";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS } from "../../worker/src/queue/consumer";
 import type { Job } from "../../worker/src/queue/messages";
-import { aiReplies, api, control, createTicket, deliver, dispositions, newEvents, waitUntil } from "./support/harness";
+import {
+  aiReplies,
+  api,
+  control,
+  createTicket,
+  deliver,
+  dispositions,
+  newEvents,
+  waitUntil,
+} from "./support/harness";
 import { seedKb } from "./support/seed";
 
 const SHIP = "Hello! Which countries do you ship to? I'm in Vienna.";
@@ -63,7 +72,9 @@ describe("retries", () => {
       status: 503,
       times: 1,
     });
-    const batch = createMessageBatch<Job>("ohallo-jobs", [{ id: "m1", timestamp: new Date(), attempts: 1, body: job }]);
+    const batch = createMessageBatch<Job>("ohallo-jobs", [
+      { id: "m1", timestamp: new Date(), attempts: 1, body: job },
+    ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);
     const result = await getQueueResult(batch, ctx);

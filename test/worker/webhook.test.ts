@@ -3,7 +3,15 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { commentAddedEvent, statusChangedEvent, webhookTimestamp } from "../../standin/zendesk/webhooks";
-import { aiReplies, createTicket, deliver, freshTicketId, newEvents, postWebhook, waitUntil } from "./support/harness";
+import {
+  aiReplies,
+  createTicket,
+  deliver,
+  freshTicketId,
+  newEvents,
+  postWebhook,
+  waitUntil,
+} from "./support/harness";
 import { seedKb } from "./support/seed";
 
 function commentBody(ticketId: number, opts: { eventId?: string; text?: string } = {}) {
@@ -72,7 +80,9 @@ describe("POST /webhooks/zendesk", () => {
     const notJson = await postWebhook("{not json");
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toEqual({ error: expect.stringMatching(/JSON/) });
-    const noDetail = await postWebhook(JSON.stringify({ type: "zen:event-type:ticket.comment_added", id: "x1" }));
+    const noDetail = await postWebhook(
+      JSON.stringify({ type: "zen:event-type:ticket.comment_added", id: "x1" }),
+    );
     expect(noDetail.status).toBe(400);
     expect(((await noDetail.json()) as { error: string }).error).toMatch(/detail/);
   });
@@ -126,7 +136,9 @@ describe("POST /webhooks/zendesk", () => {
     expect(JSON.stringify(body)).toContain('"SOLVED"');
     expect((await postWebhook(body)).status).toBe(202);
     await waitUntil(async () => {
-      const row = await env.DB.prepare("SELECT state FROM tickets WHERE ticket_id = ?").bind(id).first<{ state: string }>();
+      const row = await env.DB.prepare("SELECT state FROM tickets WHERE ticket_id = ?")
+        .bind(id)
+        .first<{ state: string }>();
       return row?.state === "resolved";
     });
     await deliver(id);

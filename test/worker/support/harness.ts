@@ -67,7 +67,10 @@ export async function newEvents(ticketId: number): Promise<WebhookBody[]> {
   return events.map((e) => e.body);
 }
 
-export async function postWebhook(body: WebhookBody | string, opts: { secret?: string; timestamp?: string } = {}) {
+export async function postWebhook(
+  body: WebhookBody | string,
+  opts: { secret?: string; timestamp?: string } = {},
+) {
   const req = await signedWebhookRequest("http://worker/webhooks/zendesk", body, {
     secret: opts.secret ?? env.ZENDESK_WEBHOOK_SECRET,
     ...(opts.timestamp ? { timestamp: opts.timestamp } : {}),
@@ -82,7 +85,12 @@ export async function deliver(ticketId: number): Promise<Response[]> {
   return out;
 }
 
-export async function createTicket(opts: { id?: number; body: string; subject?: string; requester?: string }) {
+export async function createTicket(opts: {
+  id?: number;
+  body: string;
+  subject?: string;
+  requester?: string;
+}) {
   const id = opts.id ?? freshTicketId();
   await control("POST", "/tickets", {
     id,
@@ -97,7 +105,12 @@ export async function customerWrites(ticketId: number, body: string) {
   return control("POST", `/tickets/${ticketId}/comments`, { body, public: true, author: "requester" });
 }
 
-export async function agentWrites(ticketId: number, agent: { id: number; name: string }, body: string, isPublic = true) {
+export async function agentWrites(
+  ticketId: number,
+  agent: { id: number; name: string },
+  body: string,
+  isPublic = true,
+) {
   return control("POST", `/tickets/${ticketId}/comments`, {
     body,
     public: isPublic,
@@ -116,7 +129,10 @@ export async function api(method: string, path: string, body?: unknown, secret =
 }
 
 /** Polls until `fn` gives a truthy value, and returns it. */
-export async function waitUntil<T>(fn: () => Promise<T | null | undefined | false>, timeout = 10_000): Promise<T> {
+export async function waitUntil<T>(
+  fn: () => Promise<T | null | undefined | false>,
+  timeout = 10_000,
+): Promise<T> {
   return vi.waitFor(
     async () => {
       const v = await fn();

@@ -48,7 +48,11 @@ export class AttentionRepo {
     return row ? toItem(Row.parse(row)) : null;
   }
 
-  async list(filter: { status?: "open" | "resolved"; ticketId?: number; limit?: number }): Promise<AttentionItem[]> {
+  async list(filter: {
+    status?: "open" | "resolved";
+    ticketId?: number;
+    limit?: number;
+  }): Promise<AttentionItem[]> {
     const where: string[] = [];
     const binds: (string | number)[] = [];
     if (filter.status) {
@@ -69,7 +73,11 @@ export class AttentionRepo {
   }
 
   /** Resolves an open item; returns it, or null when there is no such item. */
-  async resolve(id: number, now: number, by: { id: number; name: string } | null): Promise<AttentionItem | null> {
+  async resolve(
+    id: number,
+    now: number,
+    by: { id: number; name: string } | null,
+  ): Promise<AttentionItem | null> {
     await this.db
       .prepare(
         `UPDATE attention_items SET status = 'resolved', resolved_at = ?, resolved_by_id = ?, resolved_by_name = ?

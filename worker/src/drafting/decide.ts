@@ -51,7 +51,8 @@ export function decideAfterDrafting(input: {
     }
     return { kind: "attention", type: "validation_failed", reason: proposal.reason };
   }
-  if (approval) return { kind: "hold", body: proposal.body, citations: proposal.citations, reason: quote(approval) };
+  if (approval)
+    return { kind: "hold", body: proposal.body, citations: proposal.citations, reason: quote(approval) };
   if (input.autonomy === "draft_only") {
     return {
       kind: "hold",

@@ -12,7 +12,10 @@ import { runEffects } from "../tickets/ticket.service";
 import type { Draft } from "./draft.repo";
 import { recordSent } from "./send.records";
 
-const Params = z.object({ id: z.coerce.number().int().positive(), draftId: z.coerce.number().int().positive() });
+const Params = z.object({
+  id: z.coerce.number().int().positive(),
+  draftId: z.coerce.number().int().positive(),
+});
 
 async function heldDraft(s: Services, params: unknown): Promise<Draft> {
   const p = Params.safeParse(params);
@@ -58,7 +61,8 @@ export const draftRoutes = new Hono<AppEnv>()
       throw e;
     }
     await recordSent(s, draft, input.agent ?? null, body);
-    if (draft.attentionId !== null) await s.attention.resolve(draft.attentionId, s.now(), input.agent ?? null);
+    if (draft.attentionId !== null)
+      await s.attention.resolve(draft.attentionId, s.now(), input.agent ?? null);
     await runEffects(s, draft.ticketId, [{ type: "sync_zendesk" }], { inlineSync: true });
     return c.json({ ok: true, draftId: draft.id, status: "sent" });
   })
@@ -69,7 +73,8 @@ export const draftRoutes = new Hono<AppEnv>()
     if (!(await s.drafts.move(draft.id, ["held"], "discarded", s.now()))) {
       throw new HttpError(409, "The draft was settled meanwhile");
     }
-    if (draft.attentionId !== null) await s.attention.resolve(draft.attentionId, s.now(), input.agent ?? null);
+    if (draft.attentionId !== null)
+      await s.attention.resolve(draft.attentionId, s.now(), input.agent ?? null);
     await s.tickets.log(
       draft.ticketId,
       {

@@ -7,7 +7,11 @@ export class OfflineDrafter implements Drafter {
   readonly name = "offline";
 
   async draft(req: DraftRequest): Promise<DraftProposal> {
-    const r = offlineDraft({ message: req.question, customerName: req.customerName, candidates: req.candidates });
+    const r = offlineDraft({
+      message: req.question,
+      customerName: req.customerName,
+      candidates: req.candidates,
+    });
     switch (r.kind) {
       case "reply":
         return { kind: "reply", body: r.body, citations: r.citations };

@@ -45,7 +45,13 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
     await s.messages.settle(ids, "held", "autonomy:off", s.now());
     await s.tickets.log(
       ticketId,
-      { type: "ai_silent", actor: { kind: "ai" }, from: null, to: null, reason: "the AI is off on this ticket" },
+      {
+        type: "ai_silent",
+        actor: { kind: "ai" },
+        from: null,
+        to: null,
+        reason: "the AI is off on this ticket",
+      },
       s.now(),
     );
     return "done";
@@ -102,7 +108,14 @@ async function raise(
   // Settle the messages and raise the item in one transaction, only if the
   // ticket did not change since we read it (else re-read: the news may matter).
   const results = await s.db.batch([
-    s.messages.settleStatement(ids, "attention", `attention:${type}`, now, ["pending", "held"], versionGuard(rec)),
+    s.messages.settleStatement(
+      ids,
+      "attention",
+      `attention:${type}`,
+      now,
+      ["pending", "held"],
+      versionGuard(rec),
+    ),
     s.attention.createStatement(rec.ticketId, type, reason, now, "changes() > 0"),
     s.tickets.logStatement(
       rec.ticketId,
@@ -125,7 +138,14 @@ async function hold(
   const now = s.now();
   const meta = JSON.stringify({ kb: d.citations, replyTo: ids });
   const results = await s.db.batch([
-    s.messages.settleStatement(ids, "attention", "attention:approval_required", now, ["pending", "held"], versionGuard(rec)),
+    s.messages.settleStatement(
+      ids,
+      "attention",
+      "attention:approval_required",
+      now,
+      ["pending", "held"],
+      versionGuard(rec),
+    ),
     s.attention.createStatement(rec.ticketId, "approval_required", d.reason, now, "changes() > 0"),
     s.db
       .prepare(
@@ -184,7 +204,8 @@ async function send(
     });
   } catch (e) {
     // An uncertain write stays `sending`: the retry reconciles it with Zendesk first.
-    if (!(e instanceof HelpdeskError && e.uncertain)) await s.drafts.move(draft.id, ["sending"], "refused", s.now());
+    if (!(e instanceof HelpdeskError && e.uncertain))
+      await s.drafts.move(draft.id, ["sending"], "refused", s.now());
     await releaseLease(s, rec.ticketId, leaseId);
     throw e;
   }

@@ -12,7 +12,9 @@ export async function recordSent(s: Services, draft: Draft, approvedBy: Agent | 
   const cites = draft.citations.length ? ` citing KB ${draft.citations.map((c) => `#${c}`).join(", ")}` : "";
   const statements = [
     s.db
-      .prepare("UPDATE drafts SET status = 'sent', body = ?, settled_at = ? WHERE id = ? AND status IN ('sending', 'held')")
+      .prepare(
+        "UPDATE drafts SET status = 'sent', body = ?, settled_at = ? WHERE id = ? AND status IN ('sending', 'held')",
+      )
       .bind(body, now, draft.id),
     s.tickets.logStatement(
       draft.ticketId,

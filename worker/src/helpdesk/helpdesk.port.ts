@@ -38,7 +38,9 @@ export interface Helpdesk {
   /** All comments, oldest first (follows pagination). */
   listComments(ticketId: number): Promise<HelpdeskComment[]>;
   /** `conflict` when Zendesk's safe_update refused a stale stamp (409). */
-  postPublicReply(input: ReplyInput): Promise<{ outcome: "posted"; updatedStamp: string } | { outcome: "conflict" }>;
+  postPublicReply(
+    input: ReplyInput,
+  ): Promise<{ outcome: "posted"; updatedStamp: string } | { outcome: "conflict" }>;
   updateTicket(ticketId: number, update: TicketUpdate): Promise<void>;
 }
 

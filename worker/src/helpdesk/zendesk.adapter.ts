@@ -156,7 +156,11 @@ export class ZendeskHelpdesk implements Helpdesk {
       try {
         return await res.json();
       } catch {
-        throw new HelpdeskError(`Zendesk ${method} answered ${res.status} with a body that is not JSON`, true, res.status);
+        throw new HelpdeskError(
+          `Zendesk ${method} answered ${res.status} with a body that is not JSON`,
+          true,
+          res.status,
+        );
       }
     }
     const text = await res.text().catch(() => "");

@@ -29,7 +29,9 @@ export interface EntryStore<Entry, Create, Patch> {
   remove(s: Services, id: number): Promise<boolean>;
 }
 
-export function entryRoutes<E, C, P extends { status?: z.infer<typeof EntryStatusSchema> }>(store: EntryStore<E, C, P>) {
+export function entryRoutes<E, C, P extends { status?: z.infer<typeof EntryStatusSchema> }>(
+  store: EntryStore<E, C, P>,
+) {
   const id = (raw: string | undefined) => {
     const r = Id.safeParse(raw);
     if (!r.success) throw new HttpError(400, "The id must be a positive integer");
@@ -59,7 +61,9 @@ export function entryRoutes<E, C, P extends { status?: z.infer<typeof EntryStatu
     })
     .post("/:id/approve", async (c) => {
       const patch = store.patchSchema.parse(await jsonBody(c.req.raw));
-      return c.json(found(await store.update(c.get("services"), id(c.req.param("id")), { ...patch, status: "approved" })));
+      return c.json(
+        found(await store.update(c.get("services"), id(c.req.param("id")), { ...patch, status: "approved" })),
+      );
     })
     .post("/:id/reject", async (c) => {
       const body = RejectSchema.parse(await jsonBody(c.req.raw));

@@ -37,7 +37,10 @@ export function policyFromRow(row: unknown): PolicyEntry {
   };
 }
 
-export type PolicyWrite = Pick<PolicyEntry, "topic" | "ruleText" | "conditions" | "action" | "status" | "sourceType"> & {
+export type PolicyWrite = Pick<
+  PolicyEntry,
+  "topic" | "ruleText" | "conditions" | "action" | "status" | "sourceType"
+> & {
   confidence?: number | null | undefined;
   rationale?: string | null | undefined;
   sourceTicketId?: number | null | undefined;

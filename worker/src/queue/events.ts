@@ -55,7 +55,12 @@ export async function applyZendeskEvent(s: Services, ev: ZendeskEvent): Promise<
     case "status_changed": {
       if (CLOSED.has(ev.current)) {
         await s.tickets.ensure(ev.ticketId, now);
-        await applyEvent(s, ev.ticketId, { type: "resolve", agent: null, source: "zendesk" }, { inlineSync: true });
+        await applyEvent(
+          s,
+          ev.ticketId,
+          { type: "resolve", agent: null, source: "zendesk" },
+          { inlineSync: true },
+        );
       }
       return;
     }
@@ -92,7 +97,12 @@ async function recordComment(
   if (!isNew || c.kind === "ai" || !c.isPublic) return;
   if (c.kind === "agent") {
     const agent = { id: c.authorId, name: c.authorName ?? `Agent ${c.authorId}` };
-    await applyEvent(s, ticketId, { type: "agent_public_reply", agent }, { inlineSync: true, skipDraft: true });
+    await applyEvent(
+      s,
+      ticketId,
+      { type: "agent_public_reply", agent },
+      { inlineSync: true, skipDraft: true },
+    );
   } else {
     await applyEvent(s, ticketId, { type: "customer_message" }, { inlineSync: true, skipDraft: true });
   }

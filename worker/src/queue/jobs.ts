@@ -8,6 +8,9 @@ export interface Jobs {
 export class QueueJobs implements Jobs {
   constructor(private readonly queue: Queue) {}
   async send(job: Job, delaySeconds?: number): Promise<void> {
-    await this.queue.send(job, delaySeconds ? { delaySeconds, contentType: "json" } : { contentType: "json" });
+    await this.queue.send(
+      job,
+      delaySeconds ? { delaySeconds, contentType: "json" } : { contentType: "json" },
+    );
   }
 }

@@ -12,7 +12,9 @@ export class SettingsRepo {
   constructor(private readonly db: D1Database) {}
 
   async get(): Promise<Settings> {
-    const row = await this.db.prepare("SELECT value FROM settings WHERE key = 'settings'").first<{ value: string }>();
+    const row = await this.db
+      .prepare("SELECT value FROM settings WHERE key = 'settings'")
+      .first<{ value: string }>();
     if (!row) return DEFAULT_SETTINGS;
     const parsed = SettingsSchema.partial().safeParse(JSON.parse(row.value));
     return parsed.success ? { ...DEFAULT_SETTINGS, ...parsed.data } : DEFAULT_SETTINGS;

@@ -12,7 +12,8 @@ export const settingsRoutes = new Hono<AppEnv>()
     const next = {
       learning: { ...current.learning, ...patch.learning },
       defaultAutonomy: patch.defaultAutonomy ?? current.defaultAutonomy,
-      autoReleaseHours: patch.autoReleaseHours === undefined ? current.autoReleaseHours : patch.autoReleaseHours,
+      autoReleaseHours:
+        patch.autoReleaseHours === undefined ? current.autoReleaseHours : patch.autoReleaseHours,
       brandTone: patch.brandTone ?? current.brandTone,
     };
     await s.settings.put(next);

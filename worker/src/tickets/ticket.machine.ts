@@ -164,7 +164,15 @@ export function transition(
       return changed(
         rec,
         { state: "open", owner: null, heldSince: null },
-        [{ type: "release", actor: agentActor(event.agent), from: "in_progress", to: "open", reason: forced }],
+        [
+          {
+            type: "release",
+            actor: agentActor(event.agent),
+            from: "in_progress",
+            to: "open",
+            reason: forced,
+          },
+        ],
         [{ type: "sync_zendesk" }, { type: "draft", includeHeld: true }],
       );
     }

@@ -60,7 +60,12 @@ export class TicketRepo {
     const row = await this.db.prepare("SELECT * FROM tickets WHERE ticket_id = ?").bind(ticketId).first();
     if (!row) return { record: newTicket(ticketId), autonomy: null, autoReleaseHours: null, exists: false };
     const r = Row.parse(row);
-    return { record: toRecord(r), autonomy: r.autonomy, autoReleaseHours: r.auto_release_hours, exists: true };
+    return {
+      record: toRecord(r),
+      autonomy: r.autonomy,
+      autoReleaseHours: r.auto_release_hours,
+      exists: true,
+    };
   }
 
   /** Creates the row of a ticket seen for the first time; returns whether it was new. */

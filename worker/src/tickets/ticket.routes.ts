@@ -38,7 +38,9 @@ export async function ticketView(s: Services, ticketId: number): Promise<TicketV
     autonomy: stored.autonomy ?? settings.defaultAutonomy,
     autoReleaseHours: stored.autoReleaseHours,
     attention: attention.reverse(),
-    pendingDraft: held ? { id: held.id, body: held.body, createdAt: new Date(held.createdAt).toISOString() } : null,
+    pendingDraft: held
+      ? { id: held.id, body: held.body, createdAt: new Date(held.createdAt).toISOString() }
+      : null,
     events,
   };
 }
@@ -53,7 +55,12 @@ export const ticketRoutes = new Hono<AppEnv>()
     const s = c.get("services");
     const id = ticketIdParam(c.req.param("id"));
     const body = AgentActionSchema.parse(await jsonBody(c.req.raw));
-    const r = await applyEvent(s, id, { type: "take_over", agent: body.agent, force: body.force ?? false }, { inlineSync: true });
+    const r = await applyEvent(
+      s,
+      id,
+      { type: "take_over", agent: body.agent, force: body.force ?? false },
+      { inlineSync: true },
+    );
     if (!r.ok) rejected(r.error);
     return c.json(await ticketView(s, id));
   })
@@ -61,7 +68,12 @@ export const ticketRoutes = new Hono<AppEnv>()
     const s = c.get("services");
     const id = ticketIdParam(c.req.param("id"));
     const body = AgentActionSchema.parse(await jsonBody(c.req.raw));
-    const r = await applyEvent(s, id, { type: "release", agent: body.agent, force: body.force ?? false }, { inlineSync: true });
+    const r = await applyEvent(
+      s,
+      id,
+      { type: "release", agent: body.agent, force: body.force ?? false },
+      { inlineSync: true },
+    );
     if (!r.ok) rejected(r.error);
     return c.json(await ticketView(s, id));
   })
@@ -69,7 +81,12 @@ export const ticketRoutes = new Hono<AppEnv>()
     const s = c.get("services");
     const id = ticketIdParam(c.req.param("id"));
     const body = AgentActionSchema.parse(await jsonBody(c.req.raw));
-    const r = await applyEvent(s, id, { type: "resolve", agent: body.agent, source: "agent" }, { inlineSync: true });
+    const r = await applyEvent(
+      s,
+      id,
+      { type: "resolve", agent: body.agent, source: "agent" },
+      { inlineSync: true },
+    );
     if (!r.ok) rejected(r.error);
     return c.json(await ticketView(s, id));
   })

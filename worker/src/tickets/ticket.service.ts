@@ -2,7 +2,13 @@
 // effects (Zendesk mirror, drafting). A take over is acknowledged only once no
 // AI reply is in flight; see docs/decisions/001-ticket-state-model.md.
 import type { Services } from "../services";
-import { type MachineEvent, type Rejection, type TicketRecord, leaseActive, transition } from "./ticket.machine";
+import {
+  type MachineEvent,
+  type Rejection,
+  type TicketRecord,
+  leaseActive,
+  transition,
+} from "./ticket.machine";
 import type { Effect } from "./ticket.machine";
 import { type Result, ok } from "../lib/result";
 import { HelpdeskError } from "../helpdesk/helpdesk.port";
@@ -66,7 +72,10 @@ export function desiredTags(state: TicketRecord["state"], hasAttention: boolean)
 
 /** Mirrors our state (and optionally `solved`) onto the Zendesk ticket. */
 export async function syncZendesk(s: Services, ticketId: number, status?: "solved"): Promise<void> {
-  const [state, hasAttention] = await Promise.all([s.tickets.stateOf(ticketId), s.attention.hasOpen(ticketId)]);
+  const [state, hasAttention] = await Promise.all([
+    s.tickets.stateOf(ticketId),
+    s.attention.hasOpen(ticketId),
+  ]);
   const tags = desiredTags(state ?? "open", hasAttention);
   await s.helpdesk.updateTicket(ticketId, {
     ...(status ? { status } : {}),
@@ -86,7 +95,12 @@ export async function runEffects(s: Services, ticketId: number, effects: Effect[
   for (const effect of effects) {
     switch (effect.type) {
       case "sync_zendesk": {
-        const job = { type: "sync_zendesk", v: 1, ticketId, ...(effect.status ? { status: effect.status } : {}) } as const;
+        const job = {
+          type: "sync_zendesk",
+          v: 1,
+          ticketId,
+          ...(effect.status ? { status: effect.status } : {}),
+        } as const;
         if (!opts.inlineSync) {
           await s.jobs.send(job);
           break;

@@ -25,7 +25,9 @@ export const webhookRoutes = new Hono<AppEnv>().post("/zendesk", async (c) => {
     now: s.now(),
   });
   if (!verified.ok) {
-    const why = { missing: "Missing signature", stale: "Stale timestamp", mismatch: "Bad signature" }[verified.error];
+    const why = { missing: "Missing signature", stale: "Stale timestamp", mismatch: "Bad signature" }[
+      verified.error
+    ];
     return c.json({ error: why }, 401);
   }
 

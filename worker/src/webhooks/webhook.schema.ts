@@ -63,14 +63,22 @@ export type ZendeskEvent =
         author: { id: number; isStaff: boolean; name: string | null };
       };
     }
-  | { kind: "ticket_created"; eventId: string; ticketId: number; requesterId: number | null; subject: string | null }
+  | {
+      kind: "ticket_created";
+      eventId: string;
+      ticketId: number;
+      requesterId: number | null;
+      subject: string | null;
+    }
   | { kind: "status_changed"; eventId: string; ticketId: number; previous: string | null; current: string }
   | { kind: "ignored"; eventId: string; type: string };
 
 export type ParseProblem = { message: string };
 
 /** Turns an already JSON-parsed body into a normalised event, or says why it can't. */
-export function parseZendeskEvent(body: unknown): { ok: true; event: ZendeskEvent } | { ok: false; error: string } {
+export function parseZendeskEvent(
+  body: unknown,
+): { ok: true; event: ZendeskEvent } | { ok: false; error: string } {
   const env = Envelope.safeParse(body);
   if (!env.success) return { ok: false, error: describe(env.error) };
   const { type, id: eventId } = env.data;
@@ -91,7 +99,13 @@ export function parseZendeskEvent(body: unknown): { ok: true; event: ZendeskEven
     if (!ev.success) return { ok: false, error: `event: ${describe(ev.error)}` };
     return {
       ok: true,
-      event: { kind: "status_changed", eventId, ticketId, previous: ev.data.previous ?? null, current: ev.data.current },
+      event: {
+        kind: "status_changed",
+        eventId,
+        ticketId,
+        previous: ev.data.previous ?? null,
+        current: ev.data.current,
+      },
     };
   }
   const ev = CommentEvent.safeParse(env.data.event);
