@@ -3,13 +3,18 @@
 import type { TestProject } from "vitest/node";
 import { startZendeskStandin } from "../../standin/zendesk/server.ts";
 
-export const TEST_ZENDESK = { email: "ai@nordlys.example", apiToken: "test-token" };
+export const TEST_ZENDESK = {
+  email: "ai@nordlys.example",
+  apiToken: "test-token",
+  oauthToken: "test-oauth-token",
+};
 
 export default async function setup(project: TestProject) {
   const zendesk = await startZendeskStandin({
     port: 0,
     email: TEST_ZENDESK.email,
     apiToken: TEST_ZENDESK.apiToken,
+    oauthToken: TEST_ZENDESK.oauthToken,
     apiUser: { id: 900001, name: "oHallo AI" },
   });
   project.provide("zendeskOrigin", zendesk.origin);

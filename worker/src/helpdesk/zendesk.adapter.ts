@@ -60,7 +60,7 @@ export class ZendeskHelpdesk implements Helpdesk {
   constructor(
     private readonly origin: string,
     private readonly auth: ZendeskAuth,
-    private readonly fetchFn: typeof fetch = (input, init) => fetch(input, init),
+    private readonly timeoutMs: number = ZENDESK_TIMEOUT_MS,
   ) {}
 
   async getTicket(ticketId: number): Promise<HelpdeskTicket> {
@@ -131,7 +131,7 @@ export class ZendeskHelpdesk implements Helpdesk {
     const url = path.startsWith("http") ? path : `${this.origin}${path}`;
     let res: Response;
     try {
-      res = await this.fetchFn(url, {
+      res = await fetch(url, {
         method,
         headers: {
           Authorization: authorizationHeader(this.auth),
@@ -139,7 +139,7 @@ export class ZendeskHelpdesk implements Helpdesk {
           ...(json === undefined ? {} : { "Content-Type": "application/json" }),
         },
         body: json === undefined ? null : JSON.stringify(json),
-        signal: AbortSignal.timeout(ZENDESK_TIMEOUT_MS),
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
@@ -174,12 +174,18 @@ export class ZendeskHelpdesk implements Helpdesk {
   }
 }
 
+const ErrorWire = z.looseObject({ error: z.unknown().optional(), description: z.unknown().optional() });
+
+/** Zendesk's error name and description, never the request (it may carry customer text). */
 function summary(text: string): string {
+  let parsed: unknown;
   try {
-    const j = JSON.parse(text) as { error?: unknown; description?: unknown };
-    const parts = [j.error, j.description].filter((x) => typeof x === "string");
-    return parts.length ? `: ${parts.join(" - ")}` : "";
+    parsed = JSON.parse(text);
   } catch {
     return "";
   }
+  const j = ErrorWire.safeParse(parsed);
+  if (!j.success) return "";
+  const parts = [j.data.error, j.data.description].filter((x): x is string => typeof x === "string");
+  return parts.length ? `: ${parts.join(" - ").slice(0, 200)}` : "";
 }

@@ -1,0 +1,109 @@
+// The Zendesk adapter against the stand-in's real wire format: both auth
+// schemes, pagination, safe_update's 409, and failures classified for retry.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { HelpdeskError } from "../../worker/src/helpdesk/helpdesk.port";
+import { ZendeskHelpdesk } from "../../worker/src/helpdesk/zendesk.adapter";
+import { AI_AGENT_ID, control, createTicket, freshTicketId } from "./support/harness";
+
+const origin = () => env.ZENDESK_API_ORIGIN;
+const tokenAuth = { kind: "token", email: "ai@nordlys.example", token: "test-token" } as const;
+const zendesk = () => new ZendeskHelpdesk(origin(), tokenAuth);
+
+async function failure(p: Promise<unknown>): Promise<HelpdeskError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof HelpdeskError) return e;
+    throw e;
+  }
+  throw new Error("expected a HelpdeskError");
+}
+
+describe("ZendeskHelpdesk", () => {
+  it("authenticates with an API token and with OAuth; wrong credentials are a 401 no retry fixes", async () => {
+    const id = await createTicket({ body: "hello" });
+    expect((await zendesk().getTicket(id)).id).toBe(id);
+    const oauth = new ZendeskHelpdesk(origin(), { kind: "oauth", token: "test-oauth-token" });
+    expect((await oauth.getTicket(id)).id).toBe(id);
+    const wrong = await failure(new ZendeskHelpdesk(origin(), { ...tokenAuth, token: "nope" }).getTicket(id));
+    expect(wrong).toMatchObject({ status: 401, retryable: false });
+    expect(wrong.message).not.toContain("nope");
+  });
+
+  it("reads every comment across cursor pages, oldest first", async () => {
+    const id = freshTicketId();
+    const comments = Array.from({ length: 230 }, (_, i) => ({ body: `message ${i}`, author: "requester" }));
+    await control("POST", "/tickets", {
+      id,
+      subject: "long",
+      requester: { name: "Long Talker" },
+      comments,
+      notify: false,
+    });
+    const read = await zendesk().listComments(id);
+    expect(read).toHaveLength(230);
+    expect(read[0]?.body).toBe("message 0");
+    expect(read[229]?.body).toBe("message 229");
+    const pages = (await control("GET", `/requests?ticketId=${id}`)) as { path: string }[];
+    expect(pages.filter((r) => r.path.endsWith("/comments.json"))).toHaveLength(3);
+  });
+
+  it("posts a public reply with safe_update; a stale stamp is a conflict and changes nothing", async () => {
+    const id = await createTicket({ body: "hello" });
+    const t = await zendesk().getTicket(id);
+    const posted = await zendesk().postPublicReply({
+      ticketId: id,
+      body: "Hi!",
+      authorId: AI_AGENT_ID,
+      updatedStamp: t.updatedStamp,
+    });
+    expect(posted.outcome).toBe("posted");
+    const stale = await zendesk().postPublicReply({
+      ticketId: id,
+      body: "Again",
+      authorId: AI_AGENT_ID,
+      updatedStamp: t.updatedStamp,
+    });
+    expect(stale).toEqual({ outcome: "conflict" });
+    const after = await zendesk().listComments(id);
+    expect(after.map((c) => c.body)).toEqual(["hello", "Hi!"]);
+    expect(after[1]).toMatchObject({ authorId: AI_AGENT_ID, isPublic: true });
+  });
+
+  it("a 429 is retryable and carries Retry-After; a 5xx is retryable; a 404 is not", async () => {
+    const id = await createTicket({ body: "hello" });
+    await control("POST", "/faults", { match: { ticketId: id }, status: 429, retryAfter: 7, times: 1 });
+    expect(await failure(zendesk().getTicket(id))).toMatchObject({
+      status: 429,
+      retryable: true,
+      retryAfterMs: 7000,
+    });
+    await control("POST", "/faults", { match: { ticketId: id }, status: 503, times: 1 });
+    expect(await failure(zendesk().getTicket(id))).toMatchObject({ status: 503, retryable: true });
+    expect(await failure(zendesk().getTicket(999_999))).toMatchObject({ status: 404, retryable: false });
+  });
+
+  it("a timed-out write is retryable and marked uncertain (it may have been applied)", async () => {
+    const id = await createTicket({ body: "hello" });
+    await control("POST", "/faults", { match: { ticketId: id, method: "PUT" }, delayMs: 600, times: 1 });
+    const slow = new ZendeskHelpdesk(origin(), tokenAuth, 150);
+    const t = await slow.getTicket(id);
+    const e = await failure(
+      slow.postPublicReply({ ticketId: id, body: "Hi", authorId: AI_AGENT_ID, updatedStamp: t.updatedStamp }),
+    );
+    expect(e).toMatchObject({ retryable: true, uncertain: true });
+  });
+
+  it("mirrors tags and status in one update", async () => {
+    const id = await createTicket({ body: "hello" });
+    await zendesk().updateTicket(id, {
+      status: "solved",
+      addTags: ["ohallo_human"],
+      removeTags: ["ohallo_ai"],
+    });
+    const t = await zendesk().getTicket(id);
+    expect(t.status).toBe("solved");
+    expect(t.tags).toContain("ohallo_human");
+  });
+});
