@@ -1,15 +1,11 @@
-// The pure half of KB retrieval: features, ranking and the confidence gate (kb.search.ts), over
-// the demo KB given as candidates. The messages here are written for these tests, not taken
-// from the labelled demo conversations.
+// The pure half of KB retrieval: features, ranking and the confidence gate (text/features.ts,
+// kb.rank.ts), over the demo KB given as candidates. The messages here are written for these tests,
+// not taken from the labelled demo conversations.
 import { describe, expect, it } from "vitest";
 import kb from "../../../demo/kb.json";
-import {
-  type KbCandidate,
-  pickConfidentMatch,
-  rankCandidates,
-  stemsMatch,
-  textFeatures,
-} from "../../../worker/src/kb/kb.search";
+import { pickConfidentMatch, rankCandidates, stemsMatch } from "../../../worker/src/kb/kb.rank";
+import type { KbCandidate } from "../../../worker/src/kb/kb.search";
+import { textFeatures } from "../../../worker/src/text/features";
 import { detectLanguage } from "../../../worker/src/text/language";
 
 const pool: KbCandidate[] = kb.map((e, i) => ({

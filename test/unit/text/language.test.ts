@@ -2,14 +2,8 @@ import { describe, expect, it } from "vitest";
 import conversations from "../../../demo/conversations.json";
 import injections from "../../../demo/injection.json";
 import kb from "../../../demo/kb.json";
-import {
-  conceptTerms,
-  detectLanguage,
-  isLanguage,
-  isStopWord,
-  type Language,
-  stem,
-} from "../../../worker/src/text/language";
+import { detectLanguage, isLanguage, type Language } from "../../../worker/src/text/language";
+import { conceptTerms, isStopWord, stem } from "../../../worker/src/text/vocabulary";
 
 describe("detectLanguage", () => {
   const cases: [string, Language][] = [

@@ -40,6 +40,16 @@ export function decideAfterDrafting(input: {
   if (proposal.kind === "human_requested") {
     return { kind: "attention", type: "human_requested", reason: proposal.reason };
   }
+  if (proposal.kind === "escalate") {
+    return {
+      kind: "attention",
+      type: "escalation",
+      reason: `The AI says a person must handle this: ${proposal.reason}`,
+    };
+  }
+  if (proposal.kind === "invalid") {
+    return { kind: "attention", type: "validation_failed", reason: proposal.reason };
+  }
   if (proposal.kind === "no_answer") {
     // A policy that wants a human on this topic still wants one without a draft.
     if (approval) {

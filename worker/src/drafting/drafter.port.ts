@@ -22,12 +22,17 @@ export interface DraftRequest {
   candidates: KbCandidate[];
   policies: PolicyEntry[];
   brandTone: string;
+  /** Set when a previous attempt failed validation: what to fix. */
+  revision?: { previousDraft: string; problems: string[] } | null;
 }
 
 export type DraftProposal =
   | { kind: "reply"; body: string; citations: number[] }
   | { kind: "no_answer"; reason: string }
-  | { kind: "human_requested"; reason: string };
+  | { kind: "escalate"; reason: string }
+  | { kind: "human_requested"; reason: string }
+  /** No usable reply: the model's answer did not fit the schema, or no draft passed validation. */
+  | { kind: "invalid"; reason: string };
 
 export interface Drafter {
   readonly name: string;

@@ -1,6 +1,7 @@
 // The offline drafter (no model): a confident approved KB answer, word for word, or a reason why not.
 // Pure. It never writes its own text beyond a greeting and sign-off, and never applies policies (the caller does).
-import { type KbCandidate, MIN_MARGIN, pickConfidentMatch, rankCandidates } from "../kb/kb.search";
+import { MIN_MARGIN, pickConfidentMatch, rankCandidates } from "../kb/kb.rank";
+import type { KbCandidate } from "../kb/kb.search";
 import { asksForHuman } from "../text/human-request";
 import { detectLanguage, type Language } from "../text/language";
 import { foldedWords } from "../text/normalize";

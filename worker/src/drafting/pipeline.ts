@@ -11,6 +11,7 @@ import { type TicketRecord, leaseActive, transition } from "../tickets/ticket.ma
 import { runEffects } from "../tickets/ticket.service";
 import { buildConversation, unansweredMessages } from "./conversation";
 import { type Decision, decideAfterDrafting, decideBeforeDrafting } from "./decide";
+import { draftValidated } from "./draft.attempts";
 import { recordSent, releaseLease, reconcileInDoubt } from "./send.records";
 
 /** Longer than the Zendesk adapter's timeout, so a live lease always outlasts its request. */
@@ -67,21 +68,33 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
   });
   const question = todo.map((m) => m.body).join("\n\n");
   const language = detectLanguage(question);
-  const matches = matchPolicies(question, await s.policies.approved());
+  const policies = await s.policies.approved();
+  const matches = matchPolicies(question, policies);
   let decision: Decision | null = decideBeforeDrafting({ asksForHuman: asksForHuman(question), matches });
   if (!decision) {
     const candidates = await s.kbIndex.search(question, { language, limit: 8 });
-    const proposal = await s.drafter.draft({
-      ticketId,
-      question,
-      customerName: todo.at(-1)?.authorName ?? null,
-      language,
-      conversation,
-      candidates,
-      policies: matches.map((m) => m.policy),
-      brandTone: settings.brandTone,
+    const drafted = await draftValidated(
+      s.drafter,
+      {
+        ticketId,
+        question,
+        customerName: todo.at(-1)?.authorName ?? null,
+        language,
+        conversation,
+        candidates,
+        // The policies that apply: those the customer's words match, and those without keywords.
+        policies: policies.filter(
+          (p) => matches.some((m) => m.policy.id === p.id) || !p.conditions.keywords?.length,
+        ),
+        brandTone: settings.brandTone,
+      },
+      { allPolicies: policies, internalNotes: conversation.filter((t) => !t.isPublic).map((t) => t.body) },
+    );
+    decision = decideAfterDrafting({
+      proposal: drafted.proposal,
+      matches: drafted.replyMatch ? [...matches, drafted.replyMatch] : matches,
+      autonomy,
     });
-    decision = decideAfterDrafting({ proposal, matches, autonomy });
   }
 
   switch (decision.kind) {
