@@ -116,15 +116,23 @@ export type KbEntry = z.infer<typeof KbEntrySchema>;
 
 const topicsInput = z.array(z.string().trim().min(1).max(60)).max(20);
 
-export const KbEntryCreateSchema = z.object({
+const kbFields = {
   question: z.string().trim().min(3).max(2_000),
   answer: z.string().trim().min(1).max(20_000),
-  topics: topicsInput.default([]),
-  status: EntryStatusSchema.optional(),
-  confidence: z.number().min(0).max(1).nullable().optional(),
-  motivation: z.string().max(4_000).nullable().optional(),
+  topics: topicsInput,
+  status: EntryStatusSchema,
+  confidence: z.number().min(0).max(1).nullable(),
+  motivation: z.string().max(4_000).nullable(),
+};
+export const KbEntryCreateSchema = z.object({
+  ...kbFields,
+  topics: kbFields.topics.default([]),
+  status: kbFields.status.optional(),
+  confidence: kbFields.confidence.optional(),
+  motivation: kbFields.motivation.optional(),
 });
-export const KbEntryPatchSchema = KbEntryCreateSchema.partial();
+/** No defaults here: a field left out of a PATCH stays as it is. */
+export const KbEntryPatchSchema = z.object(kbFields).partial();
 
 export const PolicyActionSchema = z.enum(["escalate", "require_approval", "guideline"]);
 export type PolicyAction = z.infer<typeof PolicyActionSchema>;
@@ -150,16 +158,24 @@ export const PolicyEntrySchema = z.object({
 });
 export type PolicyEntry = z.infer<typeof PolicyEntrySchema>;
 
-export const PolicyEntryCreateSchema = z.object({
+const policyFields = {
   topic: z.string().trim().min(1).max(200),
   ruleText: z.string().trim().min(1).max(4_000),
-  conditions: PolicyConditionsSchema.default({}),
+  conditions: PolicyConditionsSchema,
   action: PolicyActionSchema,
-  status: EntryStatusSchema.optional(),
-  confidence: z.number().min(0).max(1).nullable().optional(),
-  rationale: z.string().max(4_000).nullable().optional(),
+  status: EntryStatusSchema,
+  confidence: z.number().min(0).max(1).nullable(),
+  rationale: z.string().max(4_000).nullable(),
+};
+export const PolicyEntryCreateSchema = z.object({
+  ...policyFields,
+  conditions: policyFields.conditions.default({}),
+  status: policyFields.status.optional(),
+  confidence: policyFields.confidence.optional(),
+  rationale: policyFields.rationale.optional(),
 });
-export const PolicyEntryPatchSchema = PolicyEntryCreateSchema.partial();
+/** No defaults here: a field left out of a PATCH stays as it is. */
+export const PolicyEntryPatchSchema = z.object(policyFields).partial();
 
 export const RejectSchema = z.object({ reason: z.string().trim().max(2_000).optional() });
 

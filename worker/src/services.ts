@@ -5,6 +5,7 @@ import { type Config, configFrom } from "./config";
 import { DraftRepo } from "./drafting/draft.repo";
 import type { Drafter } from "./drafting/drafter.port";
 import { OfflineDrafter } from "./drafting/offline.adapter";
+import { OpenAIDrafter } from "./drafting/openai.adapter";
 import type { Helpdesk } from "./helpdesk/helpdesk.port";
 import { ZendeskHelpdesk } from "./helpdesk/zendesk.adapter";
 import { KbRepo } from "./kb/kb.repo";
@@ -50,7 +51,7 @@ export function buildServices(env: Env): Services {
     policies: new PolicyRepo(db),
     settings: new SettingsRepo(db),
     helpdesk: new ZendeskHelpdesk(config.zendesk.origin, config.zendesk.auth),
-    drafter: new OfflineDrafter(),
+    drafter: config.openai ? new OpenAIDrafter(config.openai) : new OfflineDrafter(),
     jobs: new QueueJobs(env.JOBS),
   };
 }

@@ -3,6 +3,7 @@
 // while the ticket is `open`, then Zendesk's safe_update with the stamp read
 // before deciding. It never forces a reply past a 409.
 import { HelpdeskError } from "../helpdesk/helpdesk.port";
+import { UpstreamError } from "../lib/upstream";
 import type { Services } from "../services";
 import { asksForHuman } from "../text/human-request";
 import { detectLanguage } from "../text/language";
@@ -25,7 +26,7 @@ export async function draftForTicket(s: Services, ticketId: number, includeHeld:
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if ((await draftRound(s, ticketId, includeHeld)) === "done") return;
   }
-  throw new HelpdeskError(`ticket ${ticketId} kept changing while the AI drafted; trying again later`, true);
+  throw new UpstreamError(`ticket ${ticketId} kept changing while the AI drafted; trying again later`, true);
 }
 
 async function draftRound(s: Services, ticketId: number, includeHeld: boolean): Promise<Round> {

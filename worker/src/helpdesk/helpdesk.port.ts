@@ -1,5 +1,6 @@
 // The helpdesk port: everything the Worker needs from Zendesk, in our words.
 // Adapters translate wire formats and classify failures; services never see HTTP.
+import { UpstreamError } from "../lib/upstream";
 
 export interface HelpdeskTicket {
   id: number;
@@ -44,20 +45,7 @@ export interface Helpdesk {
   updateTicket(ticketId: number, update: TicketUpdate): Promise<void>;
 }
 
-/**
- * A failure talking to the helpdesk. `retryable` says whether trying again
- * later can help (429, 5xx, timeouts); `retryAfterMs` honours Retry-After.
- * `uncertain` means the request may have been applied (a timeout on a write).
- */
-export class HelpdeskError extends Error {
+/** A failure talking to the helpdesk (see UpstreamError for the fields). */
+export class HelpdeskError extends UpstreamError {
   override name = "HelpdeskError";
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    readonly status: number | null = null,
-    readonly retryAfterMs: number | null = null,
-    readonly uncertain = false,
-  ) {
-    super(message);
-  }
 }

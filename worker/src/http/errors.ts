@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import { ConfigError } from "../config";
-import { HelpdeskError } from "../helpdesk/helpdesk.port";
+import { UpstreamError } from "../lib/upstream";
 
 export class HttpError extends Error {
   constructor(
@@ -33,11 +33,11 @@ export function onError(e: Error, c: Context): Response {
     console.error(e.message);
     return c.json({ error: e.message }, 500);
   }
-  if (e instanceof HelpdeskError) {
-    console.warn(`helpdesk: ${e.message}`);
+  if (e instanceof UpstreamError) {
+    console.warn(`upstream: ${e.message}`);
     const retry = e.retryAfterMs !== null ? Math.ceil(e.retryAfterMs / 1000) : null;
     if (retry !== null) c.header("Retry-After", String(retry));
-    return c.json({ error: `Zendesk could not be reached: ${e.message}` }, 502);
+    return c.json({ error: `A service we depend on failed: ${e.message}` }, 502);
   }
   console.error("unexpected error", e);
   return c.json({ error: "Internal error" }, 500);

@@ -2,7 +2,7 @@
 // honouring Retry-After), and after the last attempt puts the failure in front
 // of a person as an `ai_error` attention item. Nothing is dropped silently.
 import { ZodError } from "zod";
-import { HelpdeskError } from "../helpdesk/helpdesk.port";
+import { UpstreamError } from "../lib/upstream";
 import type { Services } from "../services";
 import { draftForTicket } from "../drafting/pipeline";
 import { syncZendesk } from "../tickets/ticket.service";
@@ -19,7 +19,7 @@ export function backoffSeconds(attempt: number, retryAfterMs: number | null): nu
 }
 
 function retryable(e: unknown): { retry: boolean; afterMs: number | null } {
-  if (e instanceof HelpdeskError) return { retry: e.retryable, afterMs: e.retryAfterMs };
+  if (e instanceof UpstreamError) return { retry: e.retryable, afterMs: e.retryAfterMs };
   // A response we cannot read will not read better later.
   if (e instanceof ZodError) return { retry: false, afterMs: null };
   return { retry: true, afterMs: null };
@@ -41,7 +41,7 @@ async function runJob(s: Services, job: Job): Promise<void> {
 }
 
 function describe(e: unknown): string {
-  if (e instanceof HelpdeskError) return e.message;
+  if (e instanceof UpstreamError) return e.message;
   if (e instanceof ZodError) return "an answer from Zendesk or the model could not be read";
   return e instanceof Error ? e.message.slice(0, 300) : "unknown error";
 }

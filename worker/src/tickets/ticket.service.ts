@@ -12,6 +12,7 @@ import {
 import type { Effect } from "./ticket.machine";
 import { type Result, ok } from "../lib/result";
 import { HelpdeskError } from "../helpdesk/helpdesk.port";
+import { UpstreamError } from "../lib/upstream";
 
 const MAX_CAS_ATTEMPTS = 8;
 /** How long a take over waits for an in-flight AI reply to settle (lease TTL bounds it). */
@@ -48,7 +49,7 @@ export async function applyEvent(
     }
     return ok({ record: t.value.next, effects: t.value.effects });
   }
-  throw new HelpdeskError(`ticket ${ticketId}: too much contention, try again`, true);
+  throw new UpstreamError(`ticket ${ticketId}: too much contention, try again`, true);
 }
 
 /** Polls until the ticket has no live send lease (the send landed or was refused). */

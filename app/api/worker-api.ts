@@ -1,0 +1,68 @@
+// The ONE module that calls the oHallo Worker: every call goes through Zendesk's proxy
+// with the secure setting as a placeholder, so the secret never reaches the browser.
+// Every answer is parsed with the shared schemas. Must never call `fetch` directly.
+import { type Agent, type Autonomy, type TicketView, TicketViewSchema } from "../../common/api.schema";
+import type { Zaf } from "../zaf/client";
+import type { ZafRequestOptions } from "../zaf/types";
+import { type ApiError, classify } from "./errors";
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Zendesk's proxy replaces this with the secure `api_secret` setting, server side. */
+const AUTHORIZATION = "Bearer {{setting.api_secret}}";
+
+export interface WorkerApi {
+  getTicket(ticketId: number): Promise<ApiResult<TicketView>>;
+  takeOver(ticketId: number, agent: Agent, force?: boolean): Promise<ApiResult<void>>;
+  release(ticketId: number, agent: Agent, force?: boolean): Promise<ApiResult<void>>;
+  resolve(ticketId: number, agent: Agent): Promise<ApiResult<void>>;
+  approveDraft(ticketId: number, draftId: number, agent: Agent, body?: string): Promise<ApiResult<void>>;
+  discardDraft(ticketId: number, draftId: number, agent: Agent): Promise<ApiResult<void>>;
+  setAutonomy(ticketId: number, mode: Autonomy, agent: Agent): Promise<ApiResult<void>>;
+}
+
+const notConfigured: ApiResult<never> = {
+  ok: false,
+  error: { kind: "not_configured", status: 0, detail: null },
+};
+
+export function createWorkerApi(zaf: Zaf, backendUrl: string | null): WorkerApi {
+  const base = backendUrl?.trim().replace(/\/+$/, "") ?? "";
+
+  async function call(type: ZafRequestOptions["type"], path: string, body?: unknown) {
+    if (!base) return notConfigured;
+    const options: ZafRequestOptions = {
+      url: `${base}/api/${path}`,
+      type,
+      contentType: "application/json",
+      headers: { Authorization: AUTHORIZATION },
+      secure: true,
+    };
+    if (body !== undefined) options.data = JSON.stringify(body);
+    const answer = await zaf.request(options);
+    if (answer.status >= 200 && answer.status < 300) return { ok: true as const, value: answer.body };
+    return { ok: false as const, error: classify(answer) };
+  }
+
+  const action = async (path: string, body: unknown): Promise<ApiResult<void>> => {
+    const result = await call("POST", path, body);
+    return result.ok ? { ok: true, value: undefined } : result;
+  };
+
+  return {
+    async getTicket(ticketId) {
+      const result = await call("GET", `tickets/${ticketId}`);
+      if (!result.ok) return result;
+      const parsed = TicketViewSchema.safeParse(result.value);
+      if (parsed.success) return { ok: true, value: parsed.data };
+      return { ok: false, error: { kind: "bad_response", status: 200, detail: null } };
+    },
+    takeOver: (id, agent, force) => action(`tickets/${id}/takeover`, force ? { agent, force } : { agent }),
+    release: (id, agent, force) => action(`tickets/${id}/release`, force ? { agent, force } : { agent }),
+    resolve: (id, agent) => action(`tickets/${id}/resolve`, { agent }),
+    approveDraft: (id, draftId, agent, body) =>
+      action(`tickets/${id}/drafts/${draftId}/approve`, body === undefined ? { agent } : { agent, body }),
+    discardDraft: (id, draftId, agent) => action(`tickets/${id}/drafts/${draftId}/discard`, { agent }),
+    setAutonomy: (id, mode, agent) => action(`tickets/${id}/autonomy`, { mode, agent }),
+  };
+}

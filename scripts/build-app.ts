@@ -1,0 +1,159 @@
+// Builds the Zendesk app package into dist/app (manifest, translations, assets,
+// requirements) and reports the sidebar's gzipped size. Run by `npm run build`; the
+// tests import `buildApp`. Must never write outside its output directory and report.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build, type Plugin } from "esbuild";
+
+/** The sidebar (JS + CSS + HTML, SDK included) must stay under this, gzipped. */
+export const SIDEBAR_BUDGET_BYTES = 25 * 1024;
+
+export interface BuildOptions {
+  /** The project root (default: this script's parent directory). */
+  root?: string;
+  /** Where the package goes (default: <root>/dist/app). */
+  outDir?: string;
+  /** The Worker's host for `domainWhitelist` (default: env OHALLO_WORKER_HOST, else the manifest's). */
+  workerHost?: string;
+}
+
+export interface SizeReport {
+  budget: number;
+  sidebar: { js: number; css: number; html: number; total: number };
+  admin: { js: number };
+  raw: { js: number; css: number };
+}
+
+export interface BuildResult {
+  outDir: string;
+  reportPath: string;
+  size: SizeReport;
+}
+
+const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+
+/** The SDK polyfills Promise when missing; every browser Zendesk supports has it. */
+const noPromisePolyfill: Plugin = {
+  name: "no-promise-polyfill",
+  setup(b) {
+    b.onResolve({ filter: /native-promise-only/ }, (args) => ({ path: args.path, namespace: "no-polyfill" }));
+    b.onLoad({ filter: /.*/, namespace: "no-polyfill" }, () => ({ contents: "module.exports = Promise;" }));
+  },
+};
+
+/** Puts the Garden tokens the CSS uses (and only those) at the top, with Garden's values. */
+export function inlineGardenTokens(css: string, gardenCss: string): string {
+  const defined = new Map<string, string>();
+  for (const m of gardenCss.matchAll(/(--zd-[\w-]+)\s*:\s*([^;]+);/g))
+    defined.set(m[1] ?? "", (m[2] ?? "").trim());
+  const used = new Set<string>();
+  const visit = (text: string) => {
+    for (const m of text.matchAll(/var\(\s*(--zd-[\w-]+)/g)) {
+      const name = m[1] ?? "";
+      if (used.has(name)) continue;
+      const value = defined.get(name);
+      if (value === undefined) throw new Error(`build-app: unknown Garden token ${name}`);
+      used.add(name);
+      visit(value);
+    }
+  };
+  visit(css);
+  const root = [...used].sort().map((name) => `${name}:${defined.get(name)}`);
+  return `:root{${root.join(";")}}\n${css}`;
+}
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+}
+
+function writeJson(path: string, value: unknown) {
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+export async function buildApp(options: BuildOptions = {}): Promise<BuildResult> {
+  const root = resolve(options.root ?? join(dirname(fileURLToPath(import.meta.url)), ".."));
+  const outDir = resolve(options.outDir ?? join(root, "dist", "app"));
+  const assets = join(outDir, "assets");
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(assets, { recursive: true });
+  mkdirSync(join(outDir, "translations"));
+
+  const bundle = await build({
+    absWorkingDir: root,
+    entryPoints: { sidebar: "app/sidebar/main.tsx", admin: "app/admin/main.ts" },
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: ["chrome111", "edge111", "firefox113", "safari16.4"],
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    // The shared schemas run on a small zod stand-in in the browser (docs/decisions/002-sidebar-ui.md).
+    alias: { zod: "./app/schema/zod-lite.ts" },
+    plugins: [noPromisePolyfill],
+    legalComments: "eof",
+    write: false,
+    outdir: assets,
+    logLevel: "warning",
+  });
+  const styles = await build({
+    absWorkingDir: root,
+    entryPoints: ["app/styles/sidebar.css"],
+    bundle: true,
+    minify: true,
+    target: ["chrome111", "edge111", "firefox113", "safari16.4"],
+    write: false,
+    outdir: assets,
+    logLevel: "warning",
+  });
+  for (const file of bundle.outputFiles) writeFileSync(file.path, file.contents);
+  const gardenCss = readFileSync(
+    join(root, "node_modules/@zendeskgarden/css-variables/dist/index.css"),
+    "utf8",
+  );
+  const css = inlineGardenTokens(styles.outputFiles[0]?.text ?? "", gardenCss);
+  writeFileSync(join(assets, "sidebar.css"), css);
+  for (const page of ["index.html", "admin.html"]) cpSync(join(root, "app", page), join(assets, page));
+  for (const file of readdirSync(join(root, "app", "assets"))) {
+    cpSync(join(root, "app", "assets", file), join(assets, file));
+  }
+
+  const manifest = readJson(join(root, "manifest", "manifest.json"));
+  const workerHost = options.workerHost ?? process.env.OHALLO_WORKER_HOST;
+  if (workerHost) manifest.domainWhitelist = [workerHost];
+  writeJson(join(outDir, "manifest.json"), manifest);
+  writeJson(join(outDir, "requirements.json"), readJson(join(root, "manifest", "requirements.json")));
+  for (const file of readdirSync(join(root, "translations")).filter((f) => f.endsWith(".json"))) {
+    writeJson(join(outDir, "translations", file), readJson(join(root, "translations", file)));
+  }
+
+  const js = readFileSync(join(assets, "sidebar.js"));
+  const html = readFileSync(join(assets, "index.html"));
+  const sidebar = { js: gz(js), css: gz(css), html: gz(html), total: 0 };
+  sidebar.total = sidebar.js + sidebar.css + sidebar.html;
+  const size: SizeReport = {
+    budget: SIDEBAR_BUDGET_BYTES,
+    sidebar,
+    admin: { js: gz(readFileSync(join(assets, "admin.js"))) },
+    raw: { js: js.length, css: Buffer.byteLength(css) },
+  };
+  const reportPath = join(dirname(outDir), `${basename(outDir)}-size.json`);
+  writeJson(reportPath, size);
+  return { outDir, reportPath, size };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const { outDir, reportPath, size } = await buildApp();
+  const { sidebar } = size;
+  console.log(`Zendesk app package: ${outDir}`);
+  console.log(
+    `Sidebar gzipped: ${kb(sidebar.total)} of ${kb(size.budget)} ` +
+      `(JS ${kb(sidebar.js)}, CSS ${kb(sidebar.css)}, HTML ${kb(sidebar.html)}); admin page JS ${kb(size.admin.js)}`,
+  );
+  console.log(`Size report: ${reportPath}`);
+  if (sidebar.total > size.budget) console.warn("WARNING: the sidebar is over its gzipped budget.");
+  if (!existsSync(join(outDir, "assets", "logo.png"))) console.warn("WARNING: assets/logo.png is missing.");
+}

@@ -1,0 +1,135 @@
+// The whole product on loopback for browser tests: the Zendesk stand-in, the real Worker
+// (wrangler dev) and the ZAF host serving the built sidebar. Helpers talk to each part
+// the way Zendesk or an integrator would. Stops only what it started.
+import { join, resolve } from "node:path";
+import { startZendeskStandin, type ZendeskStandin } from "../../../standin/zendesk/server.ts";
+import { type LocalWorker, startLocalWorker } from "./local-worker.ts";
+import { startZafHost, type ZafHost } from "./zaf-host.ts";
+
+export const APP_SECRET = "browser-test-app-secret";
+export const AI_AGENT_ID = 900001;
+const WEBHOOK_SECRET = "browser-test-webhook-secret";
+const EMAIL = "ai@nordlys.example";
+const TOKEN = "browser-test-token";
+
+export interface Stack {
+  standin: ZendeskStandin;
+  worker: LocalWorker;
+  host: ZafHost;
+  /** Calls the Worker's API directly, as an integrator with the secret would. */
+  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  /** A customer writes a new ticket in Zendesk; returns its id. */
+  createTicket(subject: string, message: string): Promise<number>;
+  /** Reads Zendesk's copy of the ticket (status, tags, comments). */
+  zendeskTicket(id: number): Promise<{
+    ticket: { status: string; tags: string[] };
+    comments: { body: string; author_id: number; public: boolean }[];
+  }>;
+  /** Polls the Worker's view of a ticket until `ready` holds. */
+  waitForView<T = Record<string, unknown>>(
+    id: number,
+    ready: (view: T) => boolean,
+    timeoutMs?: number,
+  ): Promise<T>;
+  stop(): Promise<void>;
+}
+
+const root = resolve(import.meta.dirname, "../../..");
+
+export async function startStack(appDir = join(root, "dist", "app")): Promise<Stack> {
+  const standin = await startZendeskStandin({
+    email: EMAIL,
+    apiToken: TOKEN,
+    apiUser: { id: AI_AGENT_ID, name: "oHallo AI" },
+  });
+  let worker: LocalWorker;
+  try {
+    worker = await startLocalWorker({
+      ZENDESK_API_ORIGIN: standin.origin,
+      ZENDESK_EMAIL: EMAIL,
+      ZENDESK_API_TOKEN: TOKEN,
+      ZENDESK_OAUTH_TOKEN: "",
+      ZENDESK_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      ZENDESK_AI_AGENT_ID: String(AI_AGENT_ID),
+      APP_API_SECRET: APP_SECRET,
+      OPENAI_API_KEY: "",
+      OPENAI_BASE_URL: "",
+      OPENAI_MODEL: "",
+    });
+  } catch (error) {
+    await standin.close();
+    throw error;
+  }
+  await fetch(`${standin.origin}/__standin/webhook`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      url: `${worker.origin}/webhooks/zendesk`,
+      secret: WEBHOOK_SECRET,
+      retryDelaysMs: [500, 1000],
+    }),
+  });
+  const host = await startZafHost({
+    appDir,
+    settings: { backend_url: worker.origin, api_secret: APP_SECRET },
+  });
+
+  async function api(method: string, path: string, body?: unknown) {
+    const res = await fetch(`${worker.origin}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${APP_SECRET}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, body: parsed };
+  }
+
+  return {
+    standin,
+    worker,
+    host,
+    api,
+    async createTicket(subject, message) {
+      const res = await fetch(`${standin.origin}/__standin/tickets`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          subject,
+          requester: { name: "Kari Nordmann", email: `kari.${Date.now()}@example.com` },
+          comments: [{ body: message }],
+        }),
+      });
+      const created = (await res.json()) as { ticket: { id: number } };
+      return created.ticket.id;
+    },
+    async zendeskTicket(id) {
+      return (await (await fetch(`${standin.origin}/__standin/tickets/${id}`)).json()) as never;
+    },
+    async waitForView(id, ready, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last: unknown;
+      while (Date.now() < deadline) {
+        const res = await api("GET", `/api/tickets/${id}`);
+        last = res.body;
+        if (res.status === 200 && ready(res.body as never)) return res.body as never;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const deliveries = JSON.stringify(standin.feed.listDeliveries(id));
+      throw new Error(
+        `ticket ${id} never reached the expected state; last view: ${JSON.stringify(last)}\n` +
+          `webhook deliveries: ${deliveries}\nWorker output (end):\n${worker.output().slice(-3000)}`,
+      );
+    },
+    async stop() {
+      await host.close();
+      await worker.stop();
+      await standin.close();
+    },
+  };
+}
