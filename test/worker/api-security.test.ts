@@ -17,6 +17,7 @@ const ROUTES: [string, string][] = [
   ["POST", "/api/attention-items/1/resolve"],
   ["GET", "/api/kb-entries"],
   ["POST", "/api/kb-entries"],
+  ["POST", "/api/kb-entries/import"],
   ["PATCH", "/api/kb-entries/1"],
   ["DELETE", "/api/kb-entries/1"],
   ["POST", "/api/kb-entries/1/approve"],

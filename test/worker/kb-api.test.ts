@@ -118,3 +118,45 @@ describe("settings", () => {
     expect((await api("PATCH", "/settings", { defaultAutonomy: "sometimes" })).status).toBe(400);
   });
 });
+
+describe("KB import", () => {
+  it("imports JSON entries as approved imports and reports refused rows", async () => {
+    const r = await api("POST", "/kb-entries/import", {
+      items: [
+        { question: "Do you have a showroom?", answer: "Yes, in Kolding.", topics: ["store"] },
+        { question: "", answer: "missing question" },
+        { question: "Is there a loyalty programme?", answer: "Not yet.", status: "pending_review" },
+      ],
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.imported).toBe(2);
+    expect(r.body.errors).toEqual([{ row: 2, error: expect.stringMatching(/question/) }]);
+    const listed = await api("GET", "/kb-entries?topic=store");
+    expect(listed.body.items[0]).toMatchObject({ sourceType: "import", status: "approved" });
+  });
+
+  it("imports CSV with quoted fields and ; separated topics", async () => {
+    const csv = [
+      "question,answer,topics",
+      '"Can I collect my order?","Yes, from our warehouse in Kolding, Monday to Friday.",orders;pickup',
+      "Do you ship to Iceland?,No.,shipping",
+    ].join("\n");
+    const { env, exports } = await import("cloudflare:workers");
+    const res = await exports.default.fetch("http://worker/api/kb-entries/import", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${env.APP_API_SECRET}`, "Content-Type": "text/csv" },
+      body: csv,
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ imported: 2, errors: [] });
+    const pickup = await api("GET", "/kb-entries?topic=pickup");
+    expect(pickup.body.items[0].answer).toBe("Yes, from our warehouse in Kolding, Monday to Friday.");
+    expect(pickup.body.items[0].topics).toEqual(["orders", "pickup"]);
+  });
+
+  it("refuses a body that is neither", async () => {
+    const r = await api("POST", "/kb-entries/import", { nope: true });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatch(/array/);
+  });
+});

@@ -1,8 +1,29 @@
-// /api/kb-entries: the shared entry routes over the KB repository.
+// /api/kb-entries: the shared entry routes over the KB repository, plus bulk import.
+import { Hono } from "hono";
 import { KbEntryCreateSchema, KbEntryPatchSchema } from "../../../common/api.schema";
+import type { AppEnv } from "../http/app";
 import { entryRoutes } from "../http/entries.routes";
+import { HttpError } from "../http/errors";
+import { ImportError, importKb, parseImport } from "./kb.import";
 
-export const kbRoutes = entryRoutes({
+const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+
+/** POST /api/kb-entries/import: JSON (array or {items}) or CSV (text/csv). */
+const importRoute = new Hono<AppEnv>().post("/import", async (c) => {
+  const s = c.get("services");
+  const text = await c.req.text();
+  if (text.length > MAX_IMPORT_BYTES) throw new HttpError(413, "An import is at most 4 MiB");
+  try {
+    const rows = parseImport(c.req.header("Content-Type") ?? "", text);
+    const report = await importKb(s.db, s.kb, rows, s.now());
+    return c.json(report, report.imported > 0 ? 201 : 400);
+  } catch (e) {
+    if (e instanceof ImportError) throw new HttpError(400, e.message);
+    throw e;
+  }
+});
+
+const crud = entryRoutes({
   name: "KB entry",
   createSchema: KbEntryCreateSchema,
   patchSchema: KbEntryPatchSchema,
@@ -23,3 +44,5 @@ export const kbRoutes = entryRoutes({
   update: (s, id, patch) => s.kb.update(id, patch, s.now()),
   remove: (s, id) => s.kb.delete(id),
 });
+
+export const kbRoutes = new Hono<AppEnv>().route("/", importRoute).route("/", crud);
