@@ -9,28 +9,26 @@ const optional = z
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
 
-const ConfigSchema = z
-  .object({
-    ZENDESK_SUBDOMAIN: nonEmpty.regex(/^[a-z0-9][a-z0-9-]*$/i, "must be a Zendesk subdomain like acme"),
-    ZENDESK_API_ORIGIN: optional.pipe(z.url().optional()),
-    ZENDESK_EMAIL: optional,
-    ZENDESK_API_TOKEN: optional,
-    ZENDESK_OAUTH_TOKEN: optional,
-    ZENDESK_WEBHOOK_SECRET: nonEmpty,
-    ZENDESK_AI_AGENT_ID: z.coerce.number().int().positive(),
-    APP_API_SECRET: nonEmpty.min(8, "must be at least 8 characters"),
-    OPENAI_API_KEY: optional,
-    OPENAI_BASE_URL: optional.pipe(z.url().optional()),
-    OPENAI_MODEL: optional,
-  })
-  .superRefine((c, ctx) => {
-    if (!c.ZENDESK_OAUTH_TOKEN && !(c.ZENDESK_EMAIL && c.ZENDESK_API_TOKEN)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["ZENDESK_OAUTH_TOKEN"],
-        message: "set ZENDESK_OAUTH_TOKEN, or both ZENDESK_EMAIL and ZENDESK_API_TOKEN",
-      });
-    }
+const ConfigSchema = z.object({
+  ZENDESK_SUBDOMAIN: nonEmpty.regex(/^[a-z0-9][a-z0-9-]*$/i, "must be a Zendesk subdomain like acme"),
+  ZENDESK_API_ORIGIN: optional.pipe(z.url().optional()),
+  ZENDESK_EMAIL: optional,
+  ZENDESK_API_TOKEN: optional,
+  ZENDESK_OAUTH_TOKEN: optional,
+  ZENDESK_WEBHOOK_SECRET: nonEmpty,
+  ZENDESK_AI_AGENT_ID: z.coerce.number().int().positive(),
+  APP_API_SECRET: nonEmpty.min(8, "must be at least 8 characters"),
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional.pipe(z.url().optional()),
+  OPENAI_MODEL: optional,
+});
+
+/** Checked on its own so a missing credential is named alongside any other problem. */
+const CredentialsSchema = z
+  .object({ ZENDESK_EMAIL: optional, ZENDESK_API_TOKEN: optional, ZENDESK_OAUTH_TOKEN: optional })
+  .refine((c) => c.ZENDESK_OAUTH_TOKEN || (c.ZENDESK_EMAIL && c.ZENDESK_API_TOKEN), {
+    path: ["ZENDESK_OAUTH_TOKEN"],
+    message: "set ZENDESK_OAUTH_TOKEN, or both ZENDESK_EMAIL and ZENDESK_API_TOKEN",
   });
 
 export type ZendeskAuth = { kind: "oauth"; token: string } | { kind: "token"; email: string; token: string };
@@ -47,8 +45,10 @@ export class ConfigError extends Error {
 
 export function parseConfig(env: unknown): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "config"}: ${i.message}`);
+  const credentials = CredentialsSchema.safeParse(env);
+  const issues = [...(parsed.error?.issues ?? []), ...(credentials.error?.issues ?? [])];
+  if (!parsed.success || issues.length) {
+    const problems = issues.map((i) => `${i.path.join(".") || "config"}: ${i.message}`);
     throw new ConfigError(`oHallo is not configured: ${problems.join("; ")}`);
   }
   const c = parsed.data;

@@ -9,7 +9,7 @@ import { asksForHuman } from "../text/human-request";
 import { detectLanguage } from "../text/language";
 import { matchPolicies } from "../policies/policy.match";
 import { type TicketRecord, leaseActive, transition } from "../tickets/ticket.machine";
-import { runEffects } from "../tickets/ticket.service";
+import { applyEvent, runEffects } from "../tickets/ticket.service";
 import { buildConversation, unansweredMessages } from "./conversation";
 import { type Decision, decideAfterDrafting, decideBeforeDrafting } from "./decide";
 import { draftValidated } from "./draft.attempts";
@@ -62,6 +62,11 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
   // The stamp is read before deciding: if anything changes after this point,
   // Zendesk refuses the reply (409) and we come back here.
   const zt = await s.helpdesk.getTicket(ticketId);
+  if (zt.status === "solved" || zt.status === "closed") {
+    // Solved in Zendesk before its webhook reached us: resolve, then re-read.
+    await applyEvent(s, ticketId, { type: "resolve", agent: null, source: "zendesk" }, { inlineSync: true });
+    return "stale";
+  }
   const comments = await s.helpdesk.listComments(ticketId);
   const conversation = buildConversation(comments, messages, {
     aiAgentId: s.config.zendesk.aiAgentId,

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import { ConfigError } from "../config";
+import { BusyError } from "../lib/busy";
 import { UpstreamError } from "../lib/upstream";
 
 export class HttpError extends Error {
@@ -29,6 +30,10 @@ export function zodMessage(e: ZodError): string {
 export function onError(e: Error, c: Context): Response {
   if (e instanceof HttpError) return c.json({ error: e.message, ...e.extra }, e.status);
   if (e instanceof ZodError) return c.json({ error: zodMessage(e) }, 400);
+  if (e instanceof BusyError) {
+    c.header("Retry-After", "1");
+    return c.json({ error: e.message }, 503);
+  }
   if (e instanceof ConfigError) {
     console.error(e.message);
     return c.json({ error: e.message }, 500);

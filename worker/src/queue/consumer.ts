@@ -14,7 +14,8 @@ export const MAX_ATTEMPTS = 5;
 
 export function backoffSeconds(attempt: number, retryAfterMs: number | null): number {
   const exponential = Math.min(2 ** Math.max(0, attempt - 1), 300);
-  const asked = retryAfterMs === null ? 0 : Math.ceil(retryAfterMs / 1000);
+  // Retry-After is honoured up to an hour; a queue message cannot wait for ever.
+  const asked = retryAfterMs === null ? 0 : Math.min(Math.ceil(retryAfterMs / 1000), 3_600);
   return Math.max(exponential, asked, 1);
 }
 

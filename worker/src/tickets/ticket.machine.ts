@@ -194,6 +194,7 @@ export function transition(
         { state: "resolved", owner: null, heldSince: null },
         [{ type: "resolve", actor, from: rec.state, to: "resolved", reason }],
         effects,
+        leaseActive(rec, now) ? "after_send" : "now",
       );
     }
 

@@ -13,6 +13,7 @@ import type { Effect } from "./ticket.machine";
 import { type Result, ok } from "../lib/result";
 import { HelpdeskError } from "../helpdesk/helpdesk.port";
 import { UpstreamError } from "../lib/upstream";
+import { BusyError } from "../lib/busy";
 
 const MAX_CAS_ATTEMPTS = 8;
 /** How long a take over waits for an in-flight AI reply to settle (lease TTL bounds it). */
@@ -40,24 +41,38 @@ export async function applyEvent(
     if (!exists) await s.tickets.ensure(ticketId, now);
     const t = transition(record, event, now);
     if (!t.ok) return t;
-    const won = await s.tickets.commit(record, t.value.next, t.value.audit, now);
-    if (!won) continue;
-    await runEffects(s, ticketId, t.value.effects, opts);
-    if (t.value.ack === "after_send") {
-      const settled = await waitForSendToSettle(s, ticketId);
-      return ok({ record: settled, effects: t.value.effects });
+    const changed = t.value.next !== record;
+    if (changed && !(await s.tickets.commit(record, t.value.next, t.value.audit, now))) continue;
+    if (changed) await runEffects(s, ticketId, t.value.effects, opts);
+    if (event.type !== "take_over" && event.type !== "resolve") {
+      return ok({ record: t.value.next, effects: t.value.effects });
     }
-    return ok({ record: t.value.next, effects: t.value.effects });
+    // A take over or resolve promises the AI is silent from the answer on:
+    // answer only from a fresh read with no AI reply in flight.
+    const quiet = await waitForSendToSettle(s, ticketId);
+    // A take over decided on a read that something overtook (a release, another
+    // take over) is decided again; the lease's own release is harmless.
+    if (event.type === "take_over" && quiet.version !== t.value.next.version) {
+      const onlyLeaseMoved =
+        quiet.state === t.value.next.state && quiet.owner?.id === t.value.next.owner?.id && changed;
+      if (!onlyLeaseMoved) continue;
+    }
+    return ok({ record: quiet, effects: t.value.effects });
   }
   throw new UpstreamError(`ticket ${ticketId}: too much contention, try again`, true);
 }
 
-/** Polls until the ticket has no live send lease (the send landed or was refused). */
+/**
+ * Polls until the ticket has no live send lease (the send landed or was
+ * refused). A lease still live at the deadline means something is stuck:
+ * the caller gets a 503 to retry, never a 200 it cannot stand behind.
+ */
 async function waitForSendToSettle(s: Services, ticketId: number): Promise<TicketRecord> {
   const deadline = s.now() + ACK_WAIT_LIMIT_MS;
   for (;;) {
     const { record } = await s.tickets.get(ticketId);
-    if (!leaseActive(record, s.now()) || s.now() > deadline) return record;
+    if (!leaseActive(record, s.now())) return record;
+    if (s.now() > deadline) throw new BusyError("An AI reply is still being sent on this ticket; try again");
     await s.sleep(50);
   }
 }

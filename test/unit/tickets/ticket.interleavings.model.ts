@@ -1,0 +1,557 @@
+// A step-by-step model of the send protocol around the real ticket machine:
+// one D1 row written by compare-and-set, one Zendesk ticket whose updated_at
+// stamp refuses stale `safe_update`s (409), and concurrent actors whose steps
+// interleave in whatever order a schedule says. Only the shell is modelled;
+// every state decision goes through the real `transition`.
+//
+// Each actor mirrors the code it stands for:
+// - sender (drafting/pipeline.ts): read record → read Zendesk (stamp) → draft →
+//   CAS send_claim → post with the stamp → settle (send.records.ts releaseLease);
+// - command (tickets/ticket.service.ts applyEvent, then the route's answer):
+//   read → transition → CAS commit (retry on a lost race; an unchanged record
+//   "commits" without a check, as TicketRepo.commit does) → the inline tag
+//   mirror → for ack "after_send", poll until no lease is live → answer;
+// - Zendesk-side actors: the customer or an agent commenting, an agent solving
+//   the ticket in Zendesk. Each changes the stamp and queues a webhook
+//   delivery that a command applies later, deliveries in any order.
+//
+// Two assumptions about time: a request to Zendesk is applied before its
+// lease ends (the adapter's timeout is shorter than the lease), so the clock
+// never passes the lease of a sender whose request is on its way (crashed
+// senders do not hold it back: their leases expire); and a waiting take over
+// polls every 50 ms (`sleep(50)`), so the clock never runs past its next poll
+// unless `stalls` says its isolate may freeze.
+import type { Agent } from "../../../common/api.schema";
+import { SEND_LEASE_MS } from "../../../worker/src/drafting/pipeline";
+import {
+  type MachineEvent,
+  type TicketRecord,
+  type Transition,
+  leaseActive,
+  newTicket,
+  transition,
+} from "../../../worker/src/tickets/ticket.machine";
+
+/** ticket.service.ts ACK_WAIT_LIMIT_MS (not exported): a take over stops waiting after this. */
+export const ACK_WAIT_LIMIT_MS = 30_000;
+const HOUR = 3_600_000;
+/** ticket.service.ts waitForSendToSettle sleeps this long between polls. */
+const POLL_MS = 50;
+const START = Date.UTC(2026, 2, 1, 8, 0, 0);
+export const AGENTS: readonly Agent[] = [
+  { id: 1, name: "Ana" },
+  { id: 2, name: "Bo" },
+  { id: 3, name: "Cy" },
+];
+const CLOCK_STEPS = [50, 1_000, 10_000, 30_000, HOUR + 1] as const;
+
+/** The knobs that make a protocol; `CURRENT` is what the source does today. */
+export interface Protocol {
+  /** A take over answered "after_send" polls until no lease is live (ticket.service.ts). */
+  waitForLease: boolean;
+  /** The tag mirror a transition triggers changes Zendesk's updated_at. */
+  syncBumpsStamp: boolean;
+  /** The inline mirror may fail; ticket.service.ts then queues it and still answers. */
+  syncMayFail: boolean;
+  /** A waiting take over's poll loop may freeze for any time (a blocked isolate). */
+  stalls: boolean;
+  /** At its deadline, a take over that still sees a live lease answers an error, not 200 (today: 200). */
+  deadlineRefuses: boolean;
+  /** The sender holds when Zendesk already shows the ticket solved (pipeline.ts does not, today). */
+  senderChecksZendeskStatus: boolean;
+  /** An agent's resolve also waits for a live lease before answering (the machine says "now", today). */
+  resolveWaitsForLease: boolean;
+  /** Every take over re-reads the row and waits out a live lease right before answering (today only "after_send"). */
+  takeOverRechecksBeforeAnswer: boolean;
+}
+
+export const CURRENT: Protocol = {
+  waitForLease: true,
+  syncBumpsStamp: true,
+  syncMayFail: false,
+  stalls: false,
+  deadlineRefuses: true,
+  senderChecksZendeskStatus: true,
+  resolveWaitsForLease: true,
+  takeOverRechecksBeforeAnswer: true,
+};
+
+export type Step =
+  /** The n-th live actor takes `burst` steps in a row (fewer if it finishes). */
+  | { t: "run"; n: number; burst: number }
+  | { t: "spawnSender" }
+  | { t: "takeOver"; agent: number; force: boolean }
+  | { t: "release"; agent: number; force: boolean }
+  | { t: "resolve"; agent: number }
+  | { t: "autoRelease" }
+  | { t: "customerWrites" }
+  | { t: "agentRepliesInZendesk"; agent: number }
+  | { t: "agentSolvesInZendesk" }
+  | { t: "deliver"; n: number }
+  | { t: "clock"; n: number }
+  | { t: "crash"; n: number }
+  | { t: "failNextSync" };
+
+export type Invariant =
+  /**
+   * No AI reply lands while a take over is in force that was answered 200 on
+   * the strength of a read that saw every ownership change before it. (An
+   * answer decided on a read that a release or another take over has since
+   * overtaken vouches for nothing: see `takeover_as_shown`.)
+   */
+  | "takeover"
+  /**
+   * Stricter, what the agent sees: no AI reply lands after a take over was
+   * answered 200 while the row said "in progress, yours", until a release.
+   */
+  | "takeover_as_shown"
+  /** No AI reply lands after an agent's resolve was answered (until the ticket reopens). */
+  | "resolve"
+  /** No AI reply lands while the Zendesk ticket shows `solved`. */
+  | "zendesk_solved"
+  /** A reply lands only under its sender's own live lease: one reply in flight at a time. */
+  | "lease";
+
+export interface Stats {
+  posts: number;
+  refused409: number;
+  /** Take overs that had to wait for an in-flight reply before answering. */
+  waitedAcks: number;
+  takeOversAnswered: number;
+  /** Replies that landed after a take over committed but before it was answered: the allowed window. */
+  postsBeforeAnswer: number;
+  expiredLeasesReplaced: number;
+}
+
+export interface Outcome {
+  violations: { invariant: Invariant; at: string }[];
+  stats: Stats;
+  log: string[];
+}
+
+interface Sender {
+  kind: "sender";
+  id: number;
+  pc: "readRecord" | "readZendesk" | "claim" | "post" | "settle";
+  rounds: number;
+  snap: TicketRecord | null;
+  stamp: number;
+  leaseId: string;
+}
+
+interface Command {
+  kind: "command";
+  id: number;
+  label: string;
+  event: MachineEvent;
+  pc: "read" | "commit" | "sync" | "wait" | "answer";
+  snap: TicketRecord | null;
+  snapNow: number;
+  t: Transition | null;
+  deadline: number;
+  lastPoll: number;
+  /** The ownership epoch of the read this command's answer rests on. */
+  seenEpoch: number;
+  waited: boolean;
+}
+
+interface QueuedSync {
+  kind: "queuedSync";
+  id: number;
+  solved: boolean;
+}
+
+type Proc = Sender | Command | QueuedSync;
+
+class World {
+  now = START;
+  row: TicketRecord = newTicket(77);
+  zd = { stamp: 0, solved: false };
+  deliveries: MachineEvent[] = [];
+  procs: Proc[] = [];
+  nextId = 1;
+  failNextSync = false;
+  /**
+   * Ghost state for the invariants, never read by the protocol. `epoch`
+   * counts ownership changes (state or owner); the flags say which promises
+   * are in force and end when the row leaves the state they were made in.
+   */
+  ghost = { epoch: 0, claimed: false, claimedAsShown: false, resolvedAck: false };
+  unanswered = new Set<number>();
+  violations: Outcome["violations"] = [];
+  log: string[] = [];
+  stats: Stats = {
+    posts: 0,
+    refused409: 0,
+    waitedAcks: 0,
+    takeOversAnswered: 0,
+    postsBeforeAnswer: 0,
+    expiredLeasesReplaced: 0,
+  };
+
+  constructor(readonly p: Protocol) {}
+
+  note(line: string) {
+    this.log.push(`t+${this.now - START}ms ${line}`);
+  }
+
+  /** TicketRepo.commit: writes only if the version is still the one read; an unchanged record is a no-op. */
+  cas(prev: TicketRecord, next: TicketRecord): boolean {
+    if (next === prev) return true;
+    if (this.row.version !== prev.version) return false;
+    const before = this.row;
+    this.row = next;
+    const g = this.ghost;
+    if (before.state !== next.state || before.owner?.id !== next.owner?.id) g.epoch++;
+    if (next.state !== "in_progress") {
+      g.claimed = false;
+      g.claimedAsShown = false;
+    }
+    if (next.state !== "resolved") g.resolvedAck = false;
+    return true;
+  }
+
+  /** The inline tag mirror (ticket.service.ts syncZendesk), or its queued retry when it fails. */
+  mirror(solved: boolean, label: string) {
+    if (this.p.syncMayFail && this.failNextSync) {
+      this.failNextSync = false;
+      this.procs.push({ kind: "queuedSync", id: this.nextId++, solved });
+      this.note(`${label}: the Zendesk mirror failed; queued`);
+      return;
+    }
+    if (this.p.syncBumpsStamp) this.zd.stamp++;
+    if (solved) this.zd.solved = true;
+    this.note(`${label}: mirrored to Zendesk${solved ? " (solved)" : ""}, stamp=${this.zd.stamp}`);
+  }
+
+  command(label: string, event: MachineEvent) {
+    this.procs.push({
+      kind: "command",
+      id: this.nextId++,
+      label,
+      event,
+      pc: "read",
+      snap: null,
+      snapNow: 0,
+      t: null,
+      deadline: 0,
+      lastPoll: 0,
+      seenEpoch: -1,
+      waited: false,
+    });
+  }
+
+  /** The lease ends of senders whose request is on its way: the clock may not pass them. */
+  clockCap(): number {
+    let cap = Number.POSITIVE_INFINITY;
+    for (const pr of this.procs) {
+      if (pr.kind === "sender" && pr.pc === "post" && this.row.sendLease?.id === pr.leaseId) {
+        cap = Math.min(cap, this.row.sendLease.until - 1);
+      }
+      if (!this.p.stalls && pr.kind === "command" && pr.pc === "wait" && pr.waited) {
+        cap = Math.min(cap, pr.lastPoll + POLL_MS);
+      }
+    }
+    return cap;
+  }
+
+  advance(ms: number) {
+    const to = Math.min(this.now + ms, this.clockCap());
+    if (to > this.now) this.now = to;
+  }
+
+  apply(step: Step) {
+    switch (step.t) {
+      case "run": {
+        const pr = this.procs[step.n % Math.max(1, this.procs.length)];
+        for (let i = 0; pr && i < step.burst && this.procs.includes(pr); i++) this.run(pr);
+        return;
+      }
+      case "spawnSender":
+        this.procs.push({
+          kind: "sender",
+          id: this.nextId++,
+          pc: "readRecord",
+          rounds: 0,
+          snap: null,
+          stamp: -1,
+          leaseId: "",
+        });
+        return;
+      case "takeOver":
+      case "release": {
+        const agent = AGENTS[step.agent % AGENTS.length] as Agent;
+        this.command(`${step.t}(${agent.name}${step.force ? ", force" : ""})#${this.nextId}`, {
+          type: step.t === "takeOver" ? "take_over" : "release",
+          agent,
+          force: step.force,
+        });
+        return;
+      }
+      case "resolve": {
+        const agent = AGENTS[step.agent % AGENTS.length] as Agent;
+        this.command(`resolve(${agent.name})#${this.nextId}`, { type: "resolve", agent, source: "agent" });
+        return;
+      }
+      case "autoRelease":
+        this.command(`auto_release(1 h)#${this.nextId}`, { type: "auto_release", hours: 1 });
+        return;
+      case "customerWrites":
+        this.zd.stamp++;
+        this.zd.solved = false; // a customer comment reopens a solved ticket in Zendesk
+        this.deliveries.push({ type: "customer_message" });
+        this.note(`Zendesk: the customer writes, stamp=${this.zd.stamp}`);
+        return;
+      case "agentRepliesInZendesk": {
+        const agent = AGENTS[step.agent % AGENTS.length] as Agent;
+        this.zd.stamp++;
+        this.deliveries.push({ type: "agent_public_reply", agent });
+        this.note(`Zendesk: ${agent.name} replies publicly, stamp=${this.zd.stamp}`);
+        return;
+      }
+      case "agentSolvesInZendesk":
+        this.zd.stamp++;
+        this.zd.solved = true;
+        this.deliveries.push({ type: "resolve", agent: null, source: "zendesk" });
+        this.note(`Zendesk: an agent solves the ticket there, stamp=${this.zd.stamp}`);
+        return;
+      case "deliver": {
+        const [ev] = this.deliveries.splice(step.n % Math.max(1, this.deliveries.length), 1);
+        if (ev) this.command(`webhook ${ev.type}#${this.nextId}`, ev);
+        return;
+      }
+      case "clock":
+        this.advance(CLOCK_STEPS[step.n % CLOCK_STEPS.length] as number);
+        return;
+      case "crash": {
+        // A Worker dies mid-send: before its request, or after Zendesk took it but before settling.
+        const senders = this.procs.filter(
+          (pr): pr is Sender => pr.kind === "sender" && (pr.pc === "post" || pr.pc === "settle"),
+        );
+        const victim = senders[step.n % Math.max(1, senders.length)];
+        if (!victim) return;
+        this.note(`sender#${victim.id} crashes before ${victim.pc === "post" ? "posting" : "settling"}`);
+        this.done(victim);
+        return;
+      }
+      case "failNextSync":
+        this.failNextSync = true;
+        return;
+    }
+  }
+
+  run(pr: Proc) {
+    if (pr.kind === "sender") return this.runSender(pr);
+    if (pr.kind === "command") return this.runCommand(pr);
+    this.done(pr);
+    if (this.p.syncBumpsStamp) this.zd.stamp++;
+    if (pr.solved) this.zd.solved = true;
+    this.note(`the queued mirror lands${pr.solved ? " (solved)" : ""}, stamp=${this.zd.stamp}`);
+  }
+
+  done(pr: Proc) {
+    this.procs = this.procs.filter((x) => x !== pr);
+  }
+
+  stale(s: Sender, why: string) {
+    this.note(`sender#${s.id}: ${why}`);
+    s.rounds++;
+    // pipeline.ts gives up after 3 rounds and lets the queue retry later.
+    if (s.rounds >= 3) this.done(s);
+    else s.pc = "readRecord";
+  }
+
+  runSender(s: Sender) {
+    switch (s.pc) {
+      case "readRecord":
+        s.snap = structuredClone(this.row);
+        if (s.snap.state !== "open") {
+          this.note(`sender#${s.id}: the ticket is ${s.snap.state}; holds the message`);
+          this.done(s);
+          return;
+        }
+        s.pc = "readZendesk";
+        return;
+      case "readZendesk":
+        s.stamp = this.zd.stamp;
+        if (this.p.senderChecksZendeskStatus && this.zd.solved) {
+          this.note(`sender#${s.id}: Zendesk shows solved; holds`);
+          this.done(s);
+          return;
+        }
+        s.pc = "claim"; // drafting happens between this step and the next
+        return;
+      case "claim": {
+        const snap = s.snap as TicketRecord;
+        s.leaseId = `L${s.id}.${s.rounds}`;
+        const t = transition(
+          snap,
+          { type: "send_claim", leaseId: s.leaseId, ttlMs: SEND_LEASE_MS },
+          this.now,
+        );
+        if (!t.ok) return this.stale(s, `claim refused: ${t.error.message}`);
+        if (!this.cas(snap, t.value.next)) return this.stale(s, "claim lost the compare-and-set");
+        if (snap.sendLease) this.stats.expiredLeasesReplaced++;
+        this.note(`sender#${s.id}: claimed ${s.leaseId} (drafted on stamp ${s.stamp})`);
+        s.pc = "post";
+        return;
+      }
+      case "post": {
+        const lease = this.row.sendLease;
+        if (!(lease?.id === s.leaseId && lease.until > this.now)) {
+          this.violations.push({
+            invariant: "lease",
+            at: `sender#${s.id} posts without a live lease of its own`,
+          });
+        }
+        if (s.stamp !== this.zd.stamp) {
+          this.stats.refused409++;
+          this.note(`sender#${s.id}: Zendesk answers 409 (stamp ${s.stamp} ≠ ${this.zd.stamp})`);
+        } else {
+          this.zd.stamp++;
+          this.stats.posts++;
+          if (this.unanswered.size > 0) this.stats.postsBeforeAnswer++;
+          const at = `sender#${s.id} posted (row ${this.row.state} v${this.row.version}, Zendesk stamp now ${this.zd.stamp})`;
+          this.note(at);
+          const g = this.ghost;
+          if (g.claimed) this.violations.push({ invariant: "takeover", at });
+          if (g.claimedAsShown) this.violations.push({ invariant: "takeover_as_shown", at });
+          if (g.resolvedAck) this.violations.push({ invariant: "resolve", at });
+          if (this.zd.solved) this.violations.push({ invariant: "zendesk_solved", at });
+        }
+        s.pc = "settle";
+        return;
+      }
+      case "settle": {
+        // releaseLease is a CAS loop; its winning iteration is atomic with its read.
+        const t = transition(this.row, { type: "send_settled", leaseId: s.leaseId }, this.now);
+        if (t.ok) this.cas(this.row, t.value.next);
+        this.note(`sender#${s.id}: settled ${s.leaseId}`);
+        this.done(s);
+        return;
+      }
+    }
+  }
+
+  /** Whether this command polls for a live lease before answering, under this protocol. */
+  waits(c: Command): boolean {
+    const ev = c.event;
+    if (ev.type === "resolve" && ev.source === "agent") return this.p.resolveWaitsForLease;
+    if (ev.type === "take_over" && this.p.takeOverRechecksBeforeAnswer) return true;
+    return this.p.waitForLease && (c.t as Transition).ack === "after_send";
+  }
+
+  runCommand(c: Command) {
+    switch (c.pc) {
+      case "read":
+        c.snap = structuredClone(this.row);
+        c.snapNow = this.now;
+        c.seenEpoch = this.ghost.epoch;
+        c.pc = "commit";
+        return;
+      case "commit": {
+        const snap = c.snap as TicketRecord;
+        const t = transition(snap, c.event, c.snapNow);
+        if (!t.ok) {
+          this.note(`${c.label}: refused (${t.error.message})`);
+          this.done(c);
+          return;
+        }
+        if (!this.cas(snap, t.value.next)) {
+          c.pc = "read";
+          return;
+        }
+        // A write proves the read was current; an unchanged record proves nothing (no version check).
+        if (t.value.next !== snap) c.seenEpoch = this.ghost.epoch;
+        c.t = t.value;
+        if (c.event.type === "take_over") this.unanswered.add(c.id);
+        this.note(
+          `${c.label}: ${t.value.next === snap ? "no change" : "committed"} ${snap.state} → ${t.value.next.state}` +
+            ` v${t.value.next.version}, ack ${t.value.ack}`,
+        );
+        c.pc = t.value.effects.some((e) => e.type === "sync_zendesk") ? "sync" : "wait";
+        return;
+      }
+      case "sync": {
+        const solved = (c.t as Transition).effects.some(
+          (e) => e.type === "sync_zendesk" && e.status === "solved",
+        );
+        this.mirror(solved, c.label);
+        c.pc = "wait";
+        return;
+      }
+      case "wait": {
+        if (!this.waits(c)) {
+          c.pc = "answer";
+          return;
+        }
+        // ticket.service.ts waitForSendToSettle: one poll per step.
+        if (!c.waited) c.deadline = this.now + ACK_WAIT_LIMIT_MS;
+        c.seenEpoch = this.ghost.epoch;
+        c.lastPoll = this.now;
+        const live = leaseActive(this.row, this.now);
+        if (live && this.now <= c.deadline) {
+          c.waited = true;
+          return;
+        }
+        if (live && this.p.deadlineRefuses) {
+          this.unanswered.delete(c.id);
+          this.note(`${c.label}: gave up waiting; answered 503, try again`);
+          this.done(c);
+          return;
+        }
+        if (live) this.note(`${c.label}: deadline passed with a live lease`);
+        if (c.waited) this.stats.waitedAcks++;
+        // The fix answers on this very read; today's shell answers in a later step.
+        if (c.event.type === "take_over" && this.p.takeOverRechecksBeforeAnswer) this.answer(c);
+        else c.pc = "answer";
+        return;
+      }
+      case "answer":
+        this.answer(c);
+        return;
+    }
+  }
+
+  answer(c: Command) {
+    const g = this.ghost;
+    const ev = c.event;
+    this.done(c);
+    if (ev.type === "take_over") {
+      this.unanswered.delete(c.id);
+      this.stats.takeOversAnswered++;
+      const held = this.row.state === "in_progress";
+      const current = held && c.seenEpoch === g.epoch;
+      if (current) g.claimed = true;
+      if (held && this.row.owner?.id === ev.agent.id) g.claimedAsShown = true;
+      this.note(`${c.label}: answered 200${current ? "" : " (on a read overtaken since)"}`);
+      return;
+    }
+    if (
+      ev.type === "resolve" &&
+      ev.source === "agent" &&
+      this.row.state === "resolved" &&
+      c.seenEpoch === g.epoch
+    ) {
+      g.resolvedAck = true;
+    }
+    this.note(`${c.label}: answered`);
+  }
+
+  /** Lets every actor finish: round-robin steps, the clock moving so that dead leases expire. */
+  drain() {
+    for (let round = 0; round < 400 && (this.procs.length > 0 || this.deliveries.length > 0); round++) {
+      this.apply({ t: "deliver", n: 0 });
+      for (const pr of [...this.procs]) if (this.procs.includes(pr)) this.run(pr);
+      this.advance(1_000);
+    }
+  }
+}
+
+/** Runs a schedule (then lets every actor finish) and reports what happened. */
+export function simulate(schedule: readonly Step[], protocol: Protocol = CURRENT, drain = true): Outcome {
+  const w = new World(protocol);
+  for (const step of schedule) w.apply(step);
+  if (drain) w.drain();
+  return { violations: w.violations, stats: w.stats, log: w.log };
+}
