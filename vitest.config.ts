@@ -3,6 +3,42 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+function workerProject(name: string, include: string, vars: Record<string, string>) {
+  return {
+    plugins: [
+      cloudflareTest(async ({ inject }) => {
+        const migrations = await readD1Migrations("worker/migrations");
+        return {
+          wrangler: { configPath: "./wrangler.toml" },
+          miniflare: {
+            bindings: {
+              TEST_MIGRATIONS: migrations,
+              ZENDESK_SUBDOMAIN: "nordlys",
+              ZENDESK_API_ORIGIN: inject<string>("zendeskOrigin"),
+              ZENDESK_EMAIL: "ai@nordlys.example",
+              ZENDESK_API_TOKEN: "test-token",
+              ZENDESK_OAUTH_TOKEN: "",
+              ZENDESK_WEBHOOK_SECRET: "test-webhook-secret",
+              ZENDESK_AI_AGENT_ID: "900001",
+              APP_API_SECRET: "test-app-secret",
+              OPENAI_BASE_URL: `${inject<string>("modelOrigin")}/v1`,
+              OPENAI_MODEL: "",
+              ...vars,
+            },
+          },
+        };
+      }),
+    ],
+    test: {
+      name,
+      include: [include],
+      testTimeout: 30_000,
+      setupFiles: ["test/worker/setup.ts"],
+      globalSetup: ["test/support/global-setup.ts"],
+    },
+  };
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -23,41 +59,12 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      {
-        plugins: [
-          cloudflareTest(async ({ inject }) => {
-            const migrations = await readD1Migrations("worker/migrations");
-            const zendeskOrigin = inject<string>("zendeskOrigin");
-            const modelOrigin = inject<string>("modelOrigin");
-            return {
-              wrangler: { configPath: "./wrangler.toml" },
-              miniflare: {
-                bindings: {
-                  TEST_MIGRATIONS: migrations,
-                  ZENDESK_SUBDOMAIN: "nordlys",
-                  ZENDESK_API_ORIGIN: zendeskOrigin,
-                  ZENDESK_EMAIL: "ai@nordlys.example",
-                  ZENDESK_API_TOKEN: "test-token",
-                  ZENDESK_OAUTH_TOKEN: "",
-                  ZENDESK_WEBHOOK_SECRET: "test-webhook-secret",
-                  ZENDESK_AI_AGENT_ID: "900001",
-                  APP_API_SECRET: "test-app-secret",
-                  OPENAI_API_KEY: "",
-                  OPENAI_BASE_URL: modelOrigin,
-                  OPENAI_MODEL: "",
-                },
-              },
-            };
-          }),
-        ],
-        test: {
-          name: "worker",
-          include: ["test/worker/**/*.test.ts"],
-          testTimeout: 30_000,
-          setupFiles: ["test/worker/setup.ts"],
-          globalSetup: ["test/support/global-setup.ts"],
-        },
-      },
+      workerProject("worker", "test/worker/**/*.test.ts", { OPENAI_API_KEY: "" }),
+      // The same Worker with a model configured: the OpenAI stand-in answers.
+      workerProject("worker-model", "test/worker-model/**/*.test.ts", {
+        OPENAI_API_KEY: "test-openai-key",
+        OPENAI_MODEL: "gpt-standin",
+      }),
     ],
   },
 });

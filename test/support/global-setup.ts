@@ -1,8 +1,10 @@
 // Starts the local servers that speak Zendesk's (and later the model's) wire
 // formats, once for the whole run; workerd tests reach them over loopback.
 import type { TestProject } from "vitest/node";
+import { startOpenAIStandin } from "../../standin/openai/server.ts";
 import { startZendeskStandin } from "../../standin/zendesk/server.ts";
 
+export const TEST_OPENAI_KEY = "test-openai-key";
 export const TEST_ZENDESK = {
   email: "ai@nordlys.example",
   apiToken: "test-token",
@@ -17,10 +19,11 @@ export default async function setup(project: TestProject) {
     oauthToken: TEST_ZENDESK.oauthToken,
     apiUser: { id: 900001, name: "oHallo AI" },
   });
+  const model = await startOpenAIStandin({ port: 0, apiKey: TEST_OPENAI_KEY });
   project.provide("zendeskOrigin", zendesk.origin);
-  project.provide("modelOrigin", "http://127.0.0.1:9");
+  project.provide("modelOrigin", model.origin);
   return async () => {
-    await zendesk.close();
+    await Promise.all([zendesk.close(), model.close()]);
   };
 }
 

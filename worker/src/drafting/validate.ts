@@ -45,9 +45,24 @@ const shingles = (words: readonly string[], n = SHINGLE): Set<string> => {
 
 const sharesShingle = (a: readonly string[], b: Set<string>) => [...shingles(a)].some((s) => b.has(s));
 
-/** Figures a customer could act on: amounts, days, percentages, codes, dates. */
-const figures = (text: string): string[] =>
-  (normalizeText(text).match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/[.,](?=\d{3}\b)/g, ""));
+/**
+ * Facts a customer could act on: amounts and percentages (a number keeps its
+ * `%`, so "30%" is not grounded by "30 days"), codes that mix letters and
+ * digits (discount codes, order numbers), e-mail addresses and links.
+ */
+export function facts(text: string): string[] {
+  const t = normalizeText(text);
+  const numbers = (t.match(/\d+(?:[.,]\d+)*(?:\s?%)?/g) ?? []).map((n) =>
+    n.replace(/[.,](?=\d{3}\b)/g, "").replace(/\s/g, ""),
+  );
+  const codes = (t.match(/\b(?=[\p{L}-]*\d)(?=[\d-]*\p{L})[\p{L}\d]+(?:-[\p{L}\d]+)*\b/gu) ?? []).map((c) =>
+    c.replace(/-/g, ""),
+  );
+  const addresses = (t.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/\S+|www\.\S+/g) ?? []).map((a) =>
+    a.replace(/[.,;:!?)]+$/, ""),
+  );
+  return [...numbers, ...codes, ...addresses];
+}
 
 export function validateDraft(v: ValidationInput): Result<ValidDraft, string[]> {
   const problems: string[] = [];
@@ -67,10 +82,9 @@ export function validateDraft(v: ValidationInput): Result<ValidDraft, string[]> 
   const sourceWords = new Set(foldedWords(sourceText));
   const replyWords = foldedWords(reply);
   if (sources.length) {
-    const sourceFigures = new Set(figures(sourceText));
-    const invented = [...new Set(figures(reply))].filter((f) => !sourceFigures.has(f));
-    if (invented.length)
-      problems.push(`It states figures its sources do not contain: ${invented.join(", ")}.`);
+    const sourceFacts = new Set(facts(sourceText));
+    const invented = [...new Set(facts(reply))].filter((f) => !sourceFacts.has(f));
+    if (invented.length) problems.push(`It states facts its sources do not contain: ${invented.join(", ")}.`);
     const content = replyWords.filter((w) => w.length > 3);
     const grounded = content.filter((w) => sourceWords.has(w)).length;
     if (content.length - grounded > FREE_WORDS && grounded / content.length < MIN_GROUNDED_SHARE) {
