@@ -39,6 +39,19 @@ function workerProject(name: string, include: string, vars: Record<string, strin
   };
 }
 
+function evalProject() {
+  const real = Boolean(process.env.OPENAI_API_KEY);
+  const vars: Record<string, string> = real
+    ? {
+        OPENAI_API_KEY: process.env.OPENAI_API_KEY ?? "",
+        OPENAI_MODEL: process.env.OPENAI_MODEL ?? "",
+        ...(process.env.OPENAI_BASE_URL ? { OPENAI_BASE_URL: process.env.OPENAI_BASE_URL } : {}),
+      }
+    : { OPENAI_API_KEY: "test-openai-key", OPENAI_MODEL: "gpt-standin" };
+  const project = workerProject("eval", "test/eval/**/*.test.ts", vars);
+  return { ...project, test: { ...project.test, testTimeout: 30 * 60_000 } };
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -65,6 +78,8 @@ export default defineConfig({
         OPENAI_API_KEY: "test-openai-key",
         OPENAI_MODEL: "gpt-standin",
       }),
+      // `npm run eval` only: the real model when OPENAI_API_KEY is set, else the stand-in.
+      ...(process.env.OHALLO_EVAL ? [evalProject()] : []),
     ],
   },
 });

@@ -5,14 +5,11 @@
 import { HelpdeskError } from "../helpdesk/helpdesk.port";
 import { UpstreamError } from "../lib/upstream";
 import type { Services } from "../services";
-import { asksForHuman } from "../text/human-request";
-import { detectLanguage } from "../text/language";
-import { matchPolicies } from "../policies/policy.match";
 import { type TicketRecord, leaseActive, transition } from "../tickets/ticket.machine";
 import { applyEvent, runEffects } from "../tickets/ticket.service";
 import { buildConversation, unansweredMessages } from "./conversation";
-import { type Decision, decideAfterDrafting, decideBeforeDrafting } from "./decide";
-import { draftValidated } from "./draft.attempts";
+import type { Decision } from "./decide";
+import { decideForMessages } from "./decision.service";
 import { recordSent, releaseLease, reconcileInDoubt } from "./send.records";
 
 /** Longer than the Zendesk adapter's timeout, so a live lease always outlasts its request. */
@@ -72,36 +69,14 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
     aiAgentId: s.config.zendesk.aiAgentId,
     requesterId: zt.requesterId,
   });
-  const question = todo.map((m) => m.body).join("\n\n");
-  const language = detectLanguage(question);
-  const policies = await s.policies.approved();
-  const matches = matchPolicies(question, policies);
-  let decision: Decision | null = decideBeforeDrafting({ asksForHuman: asksForHuman(question), matches });
-  if (!decision) {
-    const candidates = await s.kbIndex.search(question, { language, limit: 8 });
-    const drafted = await draftValidated(
-      s.drafter,
-      {
-        ticketId,
-        question,
-        customerName: todo.at(-1)?.authorName ?? null,
-        language,
-        conversation,
-        candidates,
-        // The policies that apply: those the customer's words match, and those without keywords.
-        policies: policies.filter(
-          (p) => matches.some((m) => m.policy.id === p.id) || !p.conditions.keywords?.length,
-        ),
-        brandTone: settings.brandTone,
-      },
-      { allPolicies: policies, internalNotes: conversation.filter((t) => !t.isPublic).map((t) => t.body) },
-    );
-    decision = decideAfterDrafting({
-      proposal: drafted.proposal,
-      matches: drafted.replyMatch ? [...matches, drafted.replyMatch] : matches,
-      autonomy,
-    });
-  }
+  const decision = await decideForMessages(s, {
+    ticketId,
+    question: todo.map((m) => m.body).join("\n\n"),
+    customerName: todo.at(-1)?.authorName ?? null,
+    conversation,
+    autonomy,
+    brandTone: settings.brandTone,
+  });
 
   switch (decision.kind) {
     case "attention":

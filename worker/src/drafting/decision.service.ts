@@ -1,0 +1,60 @@
+// What the AI does with a customer's unanswered text: person requested or
+// escalating policy first, then a validated draft (up to three attempts),
+// then policies and autonomy. Used by the pipeline and by the evaluations,
+// so what is measured is what runs.
+import type { Autonomy } from "../../../common/api.schema";
+import { matchPolicies } from "../policies/policy.match";
+import type { Services } from "../services";
+import { asksForHuman } from "../text/human-request";
+import { detectLanguage } from "../text/language";
+import { type Decision, decideAfterDrafting, decideBeforeDrafting } from "./decide";
+import { draftValidated } from "./draft.attempts";
+import type { ConversationTurn } from "./drafter.port";
+
+/** How many approved KB entries the drafter sees. */
+export const KB_CANDIDATES = 8;
+
+export async function decideForMessages(
+  s: Pick<Services, "policies" | "kbIndex" | "drafter">,
+  input: {
+    ticketId: number;
+    question: string;
+    customerName: string | null;
+    conversation: ConversationTurn[];
+    autonomy: Autonomy;
+    brandTone: string;
+  },
+): Promise<Decision & { citations?: number[] }> {
+  const { question } = input;
+  const language = detectLanguage(question);
+  const policies = await s.policies.approved();
+  const matches = matchPolicies(question, policies);
+  const early = decideBeforeDrafting({ asksForHuman: asksForHuman(question), matches });
+  if (early) return early;
+  const candidates = await s.kbIndex.search(question, { language, limit: KB_CANDIDATES });
+  const drafted = await draftValidated(
+    s.drafter,
+    {
+      ticketId: input.ticketId,
+      question,
+      customerName: input.customerName,
+      language,
+      conversation: input.conversation,
+      candidates,
+      // The policies that apply: those the customer's words match, and those without keywords.
+      policies: policies.filter(
+        (p) => matches.some((m) => m.policy.id === p.id) || !p.conditions.keywords?.length,
+      ),
+      brandTone: input.brandTone,
+    },
+    {
+      allPolicies: policies,
+      internalNotes: input.conversation.filter((t) => !t.isPublic).map((t) => t.body),
+    },
+  );
+  return decideAfterDrafting({
+    proposal: drafted.proposal,
+    matches: drafted.replyMatch ? [...matches, drafted.replyMatch] : matches,
+    autonomy: input.autonomy,
+  });
+}
