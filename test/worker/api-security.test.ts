@@ -30,6 +30,7 @@ const ROUTES: [string, string][] = [
   ["POST", "/api/policy-entries/1/reject"],
   ["GET", "/api/settings"],
   ["PATCH", "/api/settings"],
+  ["GET", "/api/stats"],
 ];
 
 const BAD_AUTH: [string, Record<string, string>][] = [

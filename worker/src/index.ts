@@ -9,6 +9,7 @@ import { policyRoutes } from "./policies/policy.routes";
 import { handleBatch } from "./queue/consumer";
 import { buildServices } from "./services";
 import { settingsRoutes } from "./settings/settings.routes";
+import { statsRoutes } from "./stats/stats.routes";
 import { autoRelease } from "./tickets/auto-release";
 import { ticketRoutes } from "./tickets/ticket.routes";
 import { webhookRoutes } from "./webhooks/webhook.routes";
@@ -19,7 +20,8 @@ const api = new Hono<AppEnv>()
   .route("/attention-items", attentionRoutes)
   .route("/kb-entries", kbRoutes)
   .route("/policy-entries", policyRoutes)
-  .route("/settings", settingsRoutes);
+  .route("/settings", settingsRoutes)
+  .route("/stats", statsRoutes);
 
 export const app = new Hono<AppEnv>()
   .get("/healthz", (c) => c.json({ ok: true }))

@@ -13,6 +13,7 @@ import { D1KnowledgeIndex, type KnowledgeIndex } from "./kb/knowledge.index";
 import { PolicyRepo } from "./policies/policy.repo";
 import { type Jobs, QueueJobs } from "./queue/jobs";
 import { SettingsRepo } from "./settings/settings.repo";
+import { StatsRepo } from "./stats/stats.repo";
 import { MessageRepo } from "./tickets/message.repo";
 import { TicketRepo } from "./tickets/ticket.repo";
 
@@ -29,6 +30,7 @@ export interface Services {
   kbIndex: KnowledgeIndex;
   policies: PolicyRepo;
   settings: SettingsRepo;
+  stats: StatsRepo;
   helpdesk: Helpdesk;
   drafter: Drafter;
   jobs: Jobs;
@@ -50,6 +52,7 @@ export function buildServices(env: Env): Services {
     kbIndex: new D1KnowledgeIndex(db),
     policies: new PolicyRepo(db),
     settings: new SettingsRepo(db),
+    stats: new StatsRepo(db),
     helpdesk: new ZendeskHelpdesk(config.zendesk.origin, config.zendesk.auth),
     drafter: config.openai ? new OpenAIDrafter(config.openai) : new OfflineDrafter(),
     jobs: new QueueJobs(env.JOBS),
