@@ -55,7 +55,7 @@ function variants(s: string, lang: Language): string[] {
 const SEARCH_SQL = `SELECT e.id AS id, e.question AS question, e.answer AS answer, e.topics AS topics,
     bm25(kb_fts, 4.0, 1.0, 2.0) AS rank, bm25(kb_fts, 1.0, 0.0, 0.0) AS question_rank
   FROM kb_fts JOIN kb_entries e ON e.id = kb_fts.rowid
-  WHERE kb_fts MATCH ?1 AND e.status = 'approved'
+  WHERE kb_fts MATCH ?1 AND e.status IN (SELECT value FROM json_each(?3))
   ORDER BY rank LIMIT ?2`;
 
 interface SearchRow {
@@ -76,13 +76,25 @@ export async function searchApprovedKb(
   text: string,
   opts: { limit?: number; language?: string } = {},
 ): Promise<KbCandidate[]> {
+  return searchKb(db, text, { ...opts, statuses: ["approved"] });
+}
+
+/** The same search over entries of the given statuses (the learning loop checks proposals too). */
+export async function searchKb(
+  db: D1Database,
+  text: string,
+  opts: { limit?: number; language?: string; statuses: readonly string[] },
+): Promise<KbCandidate[]> {
   const limit = Number.isFinite(opts.limit) ? Math.max(1, Math.min(Math.trunc(opts.limit ?? 8), 50)) : 8;
   const language = opts.language !== undefined && isLanguage(opts.language) ? opts.language : undefined;
   const query = buildFtsQuery(text, language ?? detectLanguage(text));
   if (query === null) return [];
   // Over-fetch when filtering by language: entries in other languages may rank high on shared words.
   const rows = language === undefined ? limit : limit * 4;
-  const { results } = await db.prepare(SEARCH_SQL).bind(query, rows).all<SearchRow>();
+  const { results } = await db
+    .prepare(SEARCH_SQL)
+    .bind(query, rows, JSON.stringify(opts.statuses))
+    .all<SearchRow>();
   const candidates = results.map(toCandidate);
   return (language === undefined ? candidates : candidates.filter((c) => c.language === language)).slice(
     0,

@@ -6,6 +6,7 @@ import { UpstreamError } from "../lib/upstream";
 import type { Services } from "../services";
 import { draftForTicket } from "../drafting/pipeline";
 import { syncZendesk } from "../tickets/ticket.service";
+import { learnFromTicket } from "../learning/learning.service";
 import { applyZendeskEvent } from "./events";
 import { type Job, JobSchema } from "./messages";
 
@@ -38,6 +39,9 @@ async function runJob(s: Services, job: Job): Promise<void> {
       return draftForTicket(s, job.ticketId, job.includeHeld);
     case "sync_zendesk":
       return syncZendesk(s, job.ticketId, job.status);
+    case "learn":
+      await learnFromTicket(s, job.ticketId);
+      return;
   }
 }
 
@@ -53,10 +57,10 @@ async function giveUp(s: Services, job: Job, e: unknown, attempts: number): Prom
   const now = s.now();
   const reason = `The AI could not run after ${attempts} attempts: ${describe(e)}`;
   console.error(`job ${job.type} on ticket ${ticketId} failed for good: ${describe(e)}`);
-  if (job.type === "sync_zendesk") {
+  if (job.type === "sync_zendesk" || job.type === "learn") {
     await s.tickets.log(
       ticketId,
-      { type: "zendesk_sync_failed", actor: { kind: "system" }, from: null, to: null, reason },
+      { type: `${job.type}_failed`, actor: { kind: "system" }, from: null, to: null, reason },
       now,
     );
     return;

@@ -44,7 +44,7 @@ export const JobSchema = z.discriminatedUnion("type", [
     ticketId: z.number(),
     status: z.literal("solved").optional(),
   }),
-  /** Send a draft an agent approved. */
-  z.object({ type: z.literal("send_approved"), v: z.literal(1), ticketId: z.number(), draftId: z.number() }),
+  /** Run the learning loop over a resolved ticket. */
+  z.object({ type: z.literal("learn"), v: z.literal(1), ticketId: z.number() }),
 ]);
 export type Job = z.infer<typeof JobSchema>;

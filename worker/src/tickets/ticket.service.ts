@@ -135,7 +135,7 @@ export async function runEffects(s: Services, ticketId: number, effects: Effect[
         await s.jobs.send({ type: "draft", v: 1, ticketId, includeHeld: effect.includeHeld });
         break;
       case "learn":
-        // The learning loop reads resolved tickets; it is wired in its own module.
+        await s.jobs.send({ type: "learn", v: 1, ticketId });
         break;
     }
   }
