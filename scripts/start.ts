@@ -1,115 +1,134 @@
-// `npm start`: the whole product on this machine with no Zendesk account and no
-// model key. Applies the D1 migrations, starts the Zendesk stand-in and the
-// Worker (wrangler dev: real workerd, local D1 and queue), seeds the demo shop,
-// and prints one URL. Ctrl-C stops everything.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { startZendeskStandin } from "../standin/zendesk/server.ts";
-import { seedDemo } from "./seed-demo.ts";
+// `npm start`: the whole product on this machine with no Zendesk account and no model key.
+// Builds the app package if it is stale, then standin/workspace/local-product.ts starts the
+// Zendesk stand-in, the Worker (real workerd, local D1 + queue) and the agent workspace, and
+// seeds the demo shop; prints one URL. Ctrl-C stops everything it started.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { startLocalProduct } from "../standin/workspace/local-product.ts";
+import { buildApp } from "./build-app.ts";
+import { demoExamples, seedLocalDemo } from "./seed-demo.ts";
 
-const WORKER_PORT = Number(process.env.PORT ?? 8787);
-const STANDIN_PORT = Number(process.env.ZENDESK_STANDIN_PORT ?? 8788);
-const worker = `http://127.0.0.1:${WORKER_PORT}`;
+const root = resolve(import.meta.dirname, "..");
+const appDir = join(root, "dist", "app");
 
-const env = {
-  ...process.env,
-  WRANGLER_SEND_METRICS: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  XDG_CONFIG_HOME: `${process.cwd()}/.xdg`,
-};
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
 
-const DEMO_VARS: Record<string, string> = {
-  ZENDESK_API_ORIGIN: `http://127.0.0.1:${STANDIN_PORT}`,
-  ZENDESK_EMAIL: "ai@nordlys.example",
-  ZENDESK_API_TOKEN: "local-token",
-  ZENDESK_OAUTH_TOKEN: "",
-  ZENDESK_WEBHOOK_SECRET: "local-webhook-secret",
-  ZENDESK_AI_AGENT_ID: "900001",
-  APP_API_SECRET: "local-app-secret",
-  OPENAI_API_KEY: process.env.OPENAI_API_KEY ?? "",
-  OPENAI_BASE_URL: process.env.OPENAI_BASE_URL ?? "",
-  OPENAI_MODEL: process.env.OPENAI_MODEL ?? "",
-};
+/** The package is rebuilt when any of its sources is newer than its manifest. */
+function appIsStale(): boolean {
+  const manifest = join(appDir, "manifest.json");
+  if (!existsSync(manifest)) return true;
+  const sources = ["app", "manifest", "translations", "common"].map((d) => newest(join(root, d)));
+  return Math.max(...sources) > statSync(manifest).mtimeMs;
+}
 
-/** .dev.vars is the developer's; we write it only when it does not exist. */
-function devVars(): Record<string, string> {
-  if (!existsSync(".dev.vars")) {
-    writeFileSync(
-      ".dev.vars",
-      `${Object.entries(DEMO_VARS)
-        .map(([k, v]) => `${k}=${v}`)
-        .join("\n")}\n`,
-    );
-  }
+/** OPENAI_* from the environment, else from .dev.vars; the Zendesk settings are the stand-in's. */
+function openaiSettings() {
+  const file = join(root, ".dev.vars");
   const vars: Record<string, string> = {};
-  for (const line of readFileSync(".dev.vars", "utf8").split("\n")) {
-    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (m?.[1]) vars[m[1]] = m[2] ?? "";
+  if (existsSync(file)) {
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      const m = /^(OPENAI_[A-Z_]+)=(.*)$/.exec(line.trim());
+      if (m?.[1]) vars[m[1]] = (m[2] ?? "").replace(/^"(.*)"$/, "$1");
+    }
   }
-  return vars;
+  const pick = (name: string) => process.env[name] || vars[name] || undefined;
+  return { apiKey: pick("OPENAI_API_KEY"), baseUrl: pick("OPENAI_BASE_URL"), model: pick("OPENAI_MODEL") };
 }
 
-const vars = devVars();
-const migrate = spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"], {
-  env: { ...env, CI: "true" },
-  stdio: "inherit",
-});
-if (migrate.status !== 0) {
-  console.error("Applying the D1 migrations failed; see above.");
-  process.exit(1);
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((ok) => {
+    const server = createServer();
+    server.once("error", () => ok(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => ok(true)));
+  });
 }
 
-const standin = await startZendeskStandin({
-  port: STANDIN_PORT,
-  email: vars.ZENDESK_EMAIL ?? "ai@nordlys.example",
-  apiToken: vars.ZENDESK_API_TOKEN ?? "local-token",
-  apiUser: { id: Number(vars.ZENDESK_AI_AGENT_ID ?? 900001), name: "oHallo AI" },
-  webhook: {
-    url: `${worker}/webhooks/zendesk`,
-    secret: vars.ZENDESK_WEBHOOK_SECRET ?? "local-webhook-secret",
-  },
-});
+const ports = {
+  worker: Number(process.env.PORT ?? 8787),
+  standin: Number(process.env.ZENDESK_STANDIN_PORT ?? 8788),
+  workspace: Number(process.env.WORKSPACE_PORT ?? 8789),
+  app: Number(process.env.APP_ASSETS_PORT ?? 8790),
+};
+const names = {
+  worker: "PORT",
+  standin: "ZENDESK_STANDIN_PORT",
+  workspace: "WORKSPACE_PORT",
+  app: "APP_ASSETS_PORT",
+};
+for (const [part, port] of Object.entries(ports) as [keyof typeof ports, number][]) {
+  if (!(await portIsFree(port))) {
+    console.error(
+      `Port ${port} is in use (another npm start?). Stop it, or set ${names[part]} to another port.`,
+    );
+    process.exit(1);
+  }
+}
 
-const wrangler = spawn("npx", ["wrangler", "dev", "--port", String(WORKER_PORT), "--ip", "127.0.0.1"], {
-  env,
-  stdio: ["ignore", "inherit", "inherit"],
-});
+if (appIsStale()) {
+  console.log("Building the Zendesk app package (dist/app)…");
+  await buildApp();
+}
+const openai = openaiSettings();
+console.log("Starting the Zendesk stand-in, the Worker (wrangler dev) and the workspace, then seeding…");
 
-async function stop(code = 0) {
-  wrangler.kill("SIGTERM");
-  await standin.close();
+let product: { stop(): Promise<void> } | null = null;
+let stopping = false;
+/** Ctrl-C at any time: whatever started stops (the Worker's group also on exit, see worker-process.ts). */
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nStopping the workspace, the Worker and the Zendesk stand-in…");
+  await product?.stop();
   process.exit(code);
 }
-process.once("SIGINT", () => void stop());
-process.once("SIGTERM", () => void stop());
-wrangler.once("exit", (code) => {
-  console.error(`wrangler dev exited (${code}).`);
-  void stop(code ?? 1);
+process.once("SIGINT", () => void stop(0));
+process.once("SIGTERM", () => void stop(0));
+
+let live = false;
+let early = "";
+const prefix = (text: string) => text.replace(/^(?=.)/gm, "  worker │ ");
+const started = await startLocalProduct({
+  appDir,
+  persistDir: join(root, ".wrangler", "demo"),
+  ports,
+  openai,
+  // Quiet until ready (shown if starting fails); then the Worker's log, webhooks and queue included.
+  onWorkerOutput: (text) => {
+    if (live) process.stdout.write(prefix(text));
+    else early += text;
+  },
+  seed: (target) => seedLocalDemo(target, target.agents),
+  examples: demoExamples(),
+}).catch((error: unknown) => {
+  if (stopping) return process.exit(0);
+  console.error(early);
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });
 
-async function waitForWorker(): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${worker}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the Worker did not start within 60 s");
-}
+product = started;
+void started.worker.exited.then((code) => {
+  if (stopping) return;
+  console.error(`wrangler dev exited (${code}); stopping.`);
+  void stop(1);
+});
 
-await waitForWorker();
-const seeded = await seedDemo({ worker, secret: vars.APP_API_SECRET ?? "", standin: standin.origin });
 console.log(`
-  oHallo for Zendesk is running locally.
+  oHallo for Zendesk is running on this machine.
 
-    Worker (real workerd, local D1 + queue):  ${worker}
-    Zendesk stand-in (Support API):           ${standin.origin}
-    Drafter: ${vars.OPENAI_API_KEY ? "OpenAI" : "offline (no OPENAI_API_KEY)"}
-    Seeded: ${seeded}
+      Open  ${started.url}
 
-  Open ${worker}/healthz, or call the API with "Authorization: Bearer ${vars.APP_API_SECRET === DEMO_VARS.APP_API_SECRET ? vars.APP_API_SECRET : "<APP_API_SECRET from .dev.vars>"}".
+  Nordlys Home's agent workspace (a local stand-in for Zendesk's), with the real oHallo
+  sidebar beside each ticket. Sign in as Ana or Bo at the top right.
+
+  Worker (real workerd, local D1 + queue) on port ${ports.worker}; Zendesk stand-in on port ${ports.standin}.
+  Drafter: ${openai.apiKey ? `OpenAI-compatible model (${openai.model ?? "gpt-4o-mini"})` : "offline (no OPENAI_API_KEY): approved KB answers, word for word"}.
+  Seeded: ${started.seeded.summary}.
   Ctrl-C stops everything.
 `);
+live = true;

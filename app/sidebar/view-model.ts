@@ -65,6 +65,8 @@ const KNOWN_EVENTS = new Set([
   "draft_approved",
   "draft_discarded",
   "autonomy_changed",
+  "customer_message_held",
+  "learning_proposed",
 ]);
 
 function actorName(event: TimelineEvent, t: Translate): string {

@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../scripts/build-app.ts";
 import { launchChromium } from "./support/chromium.ts";
-import { startZafHost, type ZafHost } from "./support/zaf-host.ts";
+import { startZafHost, type ZafHost } from "../../standin/workspace/zaf-host.ts";
 
 const SECRET = "scripted-backend-secret";
 const seen: { method: string; url: string; authorization: string | undefined; body: string }[] = [];

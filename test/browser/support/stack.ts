@@ -4,7 +4,7 @@
 import { join, resolve } from "node:path";
 import { startZendeskStandin, type ZendeskStandin } from "../../../standin/zendesk/server.ts";
 import { type LocalWorker, startLocalWorker } from "./local-worker.ts";
-import { startZafHost, type ZafHost } from "./zaf-host.ts";
+import { startZafHost, type ZafHost } from "../../../standin/workspace/zaf-host.ts";
 
 export const APP_SECRET = "browser-test-app-secret";
 export const AI_AGENT_ID = 900001;

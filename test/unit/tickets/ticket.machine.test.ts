@@ -246,6 +246,14 @@ describe("agent_public_reply", () => {
     expect(t.ack).toBe("now");
   });
 
+  it("written before the last release (its webhook read after it): part of the human's time, no take over", () => {
+    const released = ticket({ releasedAt: T0 - 1_000 });
+    const late = transition(released, { type: "agent_public_reply", agent: bo, at: T0 - 5_000 }, T0);
+    expect(late.ok && late.value.next).toBe(released);
+    const after = accept(released, { type: "agent_public_reply", agent: bo, at: T0 - 500 });
+    expect(after.next.state).toBe("in_progress");
+  });
+
   it("on an open ticket with a reply in flight: waits for it like an explicit take over", () => {
     expect(accept(ticket({ sendLease: liveLease() }), { type: "agent_public_reply", agent: bo }).ack).toBe(
       "after_send",
@@ -307,7 +315,7 @@ describe("auto_release", () => {
 
   it("releases once `hours` have passed since the last human action, and drafts with held messages", () => {
     const t = accept(held, { type: "auto_release", hours: 3 });
-    expectChanged(held, t, { state: "open", owner: null, heldSince: null });
+    expectChanged(held, t, { state: "open", owner: null, heldSince: null, releasedAt: T0 });
     expect(t.audit).toHaveLength(1);
     expect(t.audit[0]).toMatchObject({
       type: "release",

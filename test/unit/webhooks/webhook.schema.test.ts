@@ -46,6 +46,7 @@ describe("parseZendeskEvent: comment_added", () => {
       }),
     );
     expect(ev).toEqual({
+      occurredAt: Date.parse("2026-03-01T12:00:00Z"),
       kind: "comment_added",
       eventId: "7c9f0a2e-event",
       ticketId: 35436,

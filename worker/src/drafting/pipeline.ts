@@ -36,6 +36,21 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
 
   if (rec.state !== "open") {
     await s.messages.settle(ids, "held", `held:${rec.state}`, s.now());
+    const who =
+      rec.state === "in_progress"
+        ? `${rec.owner?.name ?? "a colleague"} has the ticket`
+        : "the ticket is resolved";
+    await s.tickets.log(
+      ticketId,
+      {
+        type: "customer_message_held",
+        actor: { kind: "ai" },
+        from: null,
+        to: null,
+        reason: `the AI stays silent: ${who}`,
+      },
+      s.now(),
+    );
     return "done";
   }
   const settings = await s.settings.get();

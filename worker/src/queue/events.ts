@@ -28,6 +28,7 @@ export async function applyZendeskEvent(s: Services, ev: ZendeskEvent): Promise<
         authorName: comment.author.name,
         isPublic: comment.isPublic,
         body: comment.body,
+        at: ev.occurredAt ?? now,
       });
       break;
     }
@@ -48,6 +49,7 @@ export async function applyZendeskEvent(s: Services, ev: ZendeskEvent): Promise<
           authorName: null,
           isPublic: c.isPublic,
           body: c.body,
+          at: Date.parse(c.createdAt) || now,
         });
       }
       break;
@@ -79,6 +81,8 @@ async function recordComment(
     authorName: string | null;
     isPublic: boolean;
     body: string;
+    /** When it was written in Zendesk. */
+    at: number;
   },
 ): Promise<void> {
   const customerMessage = c.kind === "customer" && c.isPublic;

@@ -15,6 +15,7 @@ const ZendeskEventSchema = z.discriminatedUnion("kind", [
       isPublic: z.boolean(),
       author: z.object({ id: z.number(), isStaff: z.boolean(), name: z.string().nullable() }),
     }),
+    occurredAt: z.number().nullable().optional(),
   }),
   z.object({
     kind: z.literal("ticket_created"),

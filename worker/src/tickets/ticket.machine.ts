@@ -20,13 +20,16 @@ export interface TicketRecord {
   heldSince: number | null;
   /** Last time a human acted on the ticket (take over, public reply); drives auto release. */
   lastHumanAt: number | null;
+  /** When the ticket was last handed back to the AI (release or auto release). */
+  releasedAt?: number | null;
 }
 
 export type MachineEvent =
   | { type: "take_over"; agent: Agent; force: boolean }
   | { type: "release"; agent: Agent; force: boolean }
   | { type: "resolve"; agent: Agent | null; source: "agent" | "zendesk" }
-  | { type: "agent_public_reply"; agent: Agent }
+  /** `at`: when the reply was written in Zendesk (defaults to now). */
+  | { type: "agent_public_reply"; agent: Agent; at?: number }
   | { type: "customer_message" }
   | { type: "auto_release"; hours: number }
   | { type: "send_claim"; leaseId: string; ttlMs: number }
@@ -199,7 +202,10 @@ export function transition(
     }
 
     case "agent_public_reply": {
-      if (rec.state === "open") {
+      // A reply the human wrote before handing the ticket back is part of
+      // their time, even when its webhook arrives after the release.
+      const writtenBeforeRelease = rec.releasedAt != null && (event.at ?? now) < rec.releasedAt;
+      if (rec.state === "open" && !writtenBeforeRelease) {
         return changed(
           rec,
           { state: "in_progress", owner: event.agent, heldSince: now, lastHumanAt: now },
@@ -248,7 +254,7 @@ export function transition(
       if (since === null || since + event.hours * 3_600_000 > now) return unchanged(rec);
       return changed(
         rec,
-        { state: "open", owner: null, heldSince: null },
+        { state: "open", owner: null, heldSince: null, releasedAt: now },
         [
           {
             type: "release",

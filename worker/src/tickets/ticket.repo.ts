@@ -17,6 +17,7 @@ const Row = z.object({
   send_lease_until: z.number().nullable(),
   held_since: z.number().nullable(),
   last_human_at: z.number().nullable(),
+  released_at: z.number().nullable().default(null),
 });
 
 export interface StoredTicket {
@@ -38,6 +39,7 @@ function toRecord(r: z.infer<typeof Row>): TicketRecord {
         : null,
     heldSince: r.held_since,
     lastHumanAt: r.last_human_at,
+    releasedAt: r.released_at,
   };
 }
 
@@ -111,7 +113,7 @@ export class TicketRepo {
     const update = this.db
       .prepare(
         `UPDATE tickets SET state = ?, owner_id = ?, owner_name = ?, version = ?, send_lease_id = ?,
-           send_lease_until = ?, held_since = ?, last_human_at = ?, updated_at = ?, write_token = ?
+           send_lease_until = ?, held_since = ?, last_human_at = ?, released_at = ?, updated_at = ?, write_token = ?
          WHERE ticket_id = ? AND version = ?`,
       )
       .bind(
@@ -123,6 +125,7 @@ export class TicketRepo {
         next.sendLease?.until ?? null,
         next.heldSince,
         next.lastHumanAt,
+        next.releasedAt ?? null,
         now,
         token,
         next.ticketId,

@@ -62,6 +62,8 @@ export type ZendeskEvent =
         isPublic: boolean;
         author: { id: number; isStaff: boolean; name: string | null };
       };
+      /** When Zendesk says it happened (the envelope's `time`), in ms. */
+      occurredAt?: number | null;
     }
   | {
       kind: "ticket_created";
@@ -111,10 +113,12 @@ export function parseZendeskEvent(
   const ev = CommentEvent.safeParse(env.data.event);
   if (!ev.success) return { ok: false, error: `event: ${describe(ev.error)}` };
   const c = ev.data.comment;
+  const at = env.data.time ? Date.parse(env.data.time) : Number.NaN;
   return {
     ok: true,
     event: {
       kind: "comment_added",
+      occurredAt: Number.isNaN(at) ? null : at,
       eventId,
       ticketId,
       requesterId,

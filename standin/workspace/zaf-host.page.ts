@@ -1,5 +1,5 @@
-// The browser side of the ZAF host: an HTML page that frames the app like Zendesk's
-// agent workspace and speaks ZAF's postMessage protocol to it (docs: shared/reference/zendesk.md).
+// The browser side of the ZAF host: the script that speaks ZAF's postMessage protocol to an app
+// framed in `<iframe id="app">` (docs: shared/reference/zendesk.md), and a bare host page for tests.
 // Plain JS in a string, run as is in the page; it never sees a secure setting.
 
 export interface PageConfig {
@@ -123,6 +123,15 @@ const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u0
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
 
+/**
+ * The config and the host script, for any page that holds `<iframe id="app">`: the app loads
+ * when this runs. `window.zafHost.trigger(event)` pushes an event the app subscribed to.
+ */
+export function zafHostEmbed(config: PageConfig): string {
+  return `<script type="application/json" id="zaf-config">${escapeJson(config)}</script>
+<script>${HOST_SCRIPT}</script>`;
+}
+
 export function hostPageHtml(config: PageConfig): string {
   const ticket = config.ticket;
   const heading = ticket ? `#${ticket.id} ${escapeHtml(ticket.subject)}` : escapeHtml(config.appName);
@@ -138,7 +147,6 @@ export function hostPageHtml(config: PageConfig): string {
     <div class="body"><iframe id="app" title="${escapeHtml(config.appName)}"></iframe></div>
   </section></aside>
 </div>
-<script type="application/json" id="zaf-config">${escapeJson(config)}</script>
-<script>${HOST_SCRIPT}</script>
+${zafHostEmbed(config)}
 </body></html>`;
 }

@@ -1,19 +1,16 @@
 // A local stand-in for Zendesk's side of a ZAF v2 app: serves a built app package (dist/app)
 // from its own origin, frames it in a host page that speaks the ZAF wire protocol, and plays
-// Zendesk's request proxy (secure settings substituted here, server side, never in the page).
-// Reused by the browser tests and the local demo. Never writes to the package it serves.
+// Zendesk's request proxy (zaf-proxy.ts: secure settings substituted server side, never in a page).
+// `createZafBridge` is the reusable part (the workspace frames the sidebar with it);
+// `startZafHost` adds a bare host page for the sidebar's browser tests. Never writes to the package.
 import { readFileSync } from "node:fs";
-import {
-  createServer,
-  type IncomingMessage,
-  request as httpRequest,
-  type Server,
-  type ServerResponse,
-} from "node:http";
-import { request as httpsRequest } from "node:https";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
 import { hostPageHtml, type PageConfig } from "./zaf-host.page.ts";
+import { createZafProxy, type ProxiedRequest, readBody } from "./zaf-proxy.ts";
+
+export type { ProxiedRequest } from "./zaf-proxy.ts";
 
 export interface ZafHostOptions {
   /** A built app package: manifest.json and assets/. */
@@ -46,13 +43,15 @@ export interface HostPage {
   location?: string;
 }
 
-/** One request the app made through the proxy, as the app wrote it (placeholders unreplaced). */
-export interface ProxiedRequest {
-  method: string;
-  url: string;
-  secure: boolean;
-  headers: Record<string, string>;
-  status: number;
+/** What a page that frames the app needs: the app's origin, its config, and the proxy. */
+export interface ZafBridge {
+  appOrigin: string;
+  requests: ProxiedRequest[];
+  pageConfig(page: HostPage): PageConfig;
+  /** Serves `POST /__zaf/request` for a host page served from `pageOrigin`. */
+  serveProxy(req: IncomingMessage, res: ServerResponse, pageOrigin: string): Promise<void>;
+  setSettings(patch: Record<string, string>): void;
+  close(): Promise<void>;
 }
 
 export interface ZafHost {
@@ -72,6 +71,8 @@ interface Manifest {
   location?: Record<string, Record<string, { url?: string } | string>>;
 }
 
+export const ZAF_PROXY_PATH = "/__zaf/request";
+
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -81,113 +82,30 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
 };
 
-function listen(server: Server, host: string, port: number): Promise<string> {
+export function listen(server: Server, host: string, port: number): Promise<string> {
   return new Promise((ok, fail) => {
     server.once("error", fail);
     server.listen(port, host, () => ok(`http://${host}:${(server.address() as AddressInfo).port}`));
   });
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-interface Reply {
-  status: number;
-  statusText: string;
-  contentType: string;
-  body: string;
-}
-
-/** One request, one connection: no kept-alive socket the backend may close under us. */
-function forward(
-  url: URL,
-  method: string,
-  headers: Record<string, string>,
-  body: string | undefined,
-  timeoutMs: number,
-) {
-  return new Promise<Reply>((ok, fail) => {
-    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const req = send(url, { method, headers, agent: false, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () =>
-        ok({
-          status: res.statusCode ?? 0,
-          statusText: res.statusMessage ?? "",
-          contentType: String(res.headers["content-type"] ?? ""),
-          body: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-      res.on("error", fail);
-    });
-    req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", fail);
-    req.end(body);
+export const closeServer = (server: Server) =>
+  new Promise<void>((ok) => {
+    server.closeAllConnections();
+    server.close(() => ok());
   });
-}
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
   res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
   res.end(body);
 }
 
-export async function startZafHost(options: ZafHostOptions): Promise<ZafHost> {
+export async function createZafBridge(options: ZafHostOptions): Promise<ZafBridge> {
   const appDir = resolve(options.appDir);
   const manifest = JSON.parse(readFileSync(join(appDir, "manifest.json"), "utf8")) as Manifest;
   const secure = new Set((manifest.parameters ?? []).filter((p) => p.secure).map((p) => p.name));
-  let settings = { ...options.settings };
-  const requests: ProxiedRequest[] = [];
+  const proxy = createZafProxy({ settings: options.settings, secure, timeoutMs: options.requestTimeoutMs });
   const host = options.host ?? "127.0.0.1";
-
-  /** Zendesk's proxy replaces {{setting.x}}; secure settings only in a `secure: true` request. */
-  const substitute = (text: string, allowSecure: boolean) =>
-    text.replace(/\{\{\s*setting\.([\w-]+)\s*\}\}/g, (whole, name: string) =>
-      name in settings && (allowSecure || !secure.has(name)) ? (settings[name] ?? "") : whole,
-    );
-
-  async function proxy(raw: string): Promise<Reply> {
-    const o = JSON.parse(raw) as {
-      url?: string;
-      type?: string;
-      contentType?: string;
-      data?: unknown;
-      headers?: Record<string, string>;
-      secure?: boolean;
-    };
-    const isSecure = o.secure === true;
-    const entry: ProxiedRequest = {
-      method: o.type ?? "GET",
-      url: String(o.url),
-      secure: isSecure,
-      headers: o.headers ?? {},
-      status: 0,
-    };
-    requests.push(entry);
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(o.headers ?? {})) headers[k] = substitute(String(v), isSecure);
-    if (o.contentType) headers["content-type"] = o.contentType;
-    const method = entry.method.toUpperCase();
-    const body = method === "GET" || o.data === undefined ? undefined : substitute(String(o.data), isSecure);
-    try {
-      const url = new URL(substitute(String(o.url), isSecure));
-      const reply = await forward(url, method, headers, body, options.requestTimeoutMs ?? 15_000);
-      entry.status = reply.status;
-      return reply;
-    } catch (error) {
-      // What a proxy says when the backend does not answer.
-      entry.status = 502;
-      return {
-        status: 502,
-        statusText: "Bad Gateway",
-        contentType: "text/plain",
-        body: `Bad Gateway: ${(error as Error).message}`,
-      };
-    }
-  }
 
   const app = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
@@ -202,20 +120,6 @@ export async function startZafHost(options: ZafHostOptions): Promise<ZafHost> {
   });
   const appOrigin = await listen(app, host, options.appPort ?? 0);
 
-  const page = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://x");
-    if (req.method === "POST" && url.pathname === "/__zaf/request") {
-      // Only the host page may use the proxy; the framed app must go through postMessage.
-      if (req.headers.origin !== origin) return send(res, 403, "text/plain", "Forbidden");
-      return send(res, 200, "application/json", JSON.stringify(await proxy(await readBody(req))));
-    }
-    const encoded = url.searchParams.get("page");
-    if (url.pathname !== "/" || !encoded) return send(res, 404, "text/plain", "Not found");
-    const wanted = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as HostPage;
-    return send(res, 200, TYPES[".html"] ?? "", hostPageHtml(pageConfig(wanted)));
-  });
-  const origin = await listen(page, host, options.port ?? 0);
-
   function pageConfig(wanted: HostPage): PageConfig {
     const location = wanted.location ?? "ticket_sidebar";
     const spec = manifest.location?.support?.[location];
@@ -229,6 +133,7 @@ export async function startZafHost(options: ZafHostOptions): Promise<ZafHost> {
     };
     const ticket = wanted.ticket ? { subject: "A ticket", status: "open", ...wanted.ticket } : null;
     const appGuid = `guid-${Math.random().toString(36).slice(2)}`;
+    const settings = proxy.settings();
     const visible = Object.fromEntries(Object.entries(settings).filter(([k]) => !secure.has(k)));
     const subdomain = options.subdomain ?? "nordlys";
     return {
@@ -268,15 +173,39 @@ export async function startZafHost(options: ZafHostOptions): Promise<ZafHost> {
   }
 
   return {
-    origin,
     appOrigin,
-    requests,
-    pageUrl: (wanted) => `${origin}/?page=${Buffer.from(JSON.stringify(wanted)).toString("base64url")}`,
-    setSettings(patch) {
-      settings = { ...settings, ...patch };
+    requests: proxy.requests,
+    pageConfig,
+    async serveProxy(req, res, pageOrigin) {
+      // Only the host page may use the proxy; the framed app must go through postMessage.
+      if (req.headers.origin !== pageOrigin) return send(res, 403, "text/plain", "Forbidden");
+      send(res, 200, "application/json", JSON.stringify(await proxy.handle(await readBody(req))));
     },
+    setSettings: proxy.setSettings,
+    close: () => closeServer(app),
+  };
+}
+
+export async function startZafHost(options: ZafHostOptions): Promise<ZafHost> {
+  const bridge = await createZafBridge(options);
+  const page = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://x");
+    if (req.method === "POST" && url.pathname === ZAF_PROXY_PATH) return bridge.serveProxy(req, res, origin);
+    const encoded = url.searchParams.get("page");
+    if (url.pathname !== "/" || !encoded) return send(res, 404, "text/plain", "Not found");
+    const wanted = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")) as HostPage;
+    return send(res, 200, TYPES[".html"] ?? "", hostPageHtml(bridge.pageConfig(wanted)));
+  });
+  const origin = await listen(page, options.host ?? "127.0.0.1", options.port ?? 0);
+
+  return {
+    origin,
+    appOrigin: bridge.appOrigin,
+    requests: bridge.requests,
+    pageUrl: (wanted) => `${origin}/?page=${Buffer.from(JSON.stringify(wanted)).toString("base64url")}`,
+    setSettings: bridge.setSettings,
     async close() {
-      await Promise.all([app, page].map((s) => new Promise((ok) => s.close(() => ok(undefined)))));
+      await Promise.all([bridge.close(), closeServer(page)]);
     },
   };
 }

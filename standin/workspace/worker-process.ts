@@ -1,0 +1,142 @@
+// Runs the real Worker locally: applies the D1 migrations to a persist directory, then
+// `wrangler dev` (real workerd, local D1 and queue) with the given vars. Shared by `npm start`,
+// the browser tests and the benchmarks. Stops only the process group it started.
+import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+
+export interface WorkerProcess {
+  origin: string;
+  /** What wrangler printed so far, for failure messages. */
+  output(): string;
+  /** Settles when wrangler exits, whoever stopped it (its exit code, or null on a signal). */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export interface WorkerProcessOptions {
+  /** The Worker's vars and secrets (contract names); they override .dev.vars. */
+  vars: Record<string, string>;
+  /** Where the local D1 and queue live (`--persist-to`). */
+  persistDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Sees wrangler's output as it comes (it is also kept for `output()`). */
+  onOutput?: (text: string) => void;
+  timeoutMs?: number;
+}
+
+const root = resolve(import.meta.dirname, "../..");
+const wranglerBin = join(root, "node_modules/wrangler/bin/wrangler.js");
+/** A test runner's own variables (VITEST, NODE_ENV=test, ...) change how wrangler runs: leave them out. */
+const inherited = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$|NODE_OPTIONS$)/.test(key)),
+);
+/** Offline switches (../shared/reference/toolchain.md): no metrics, no update check, logs in the project. */
+const env = {
+  ...inherited,
+  CI: "true",
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  XDG_CONFIG_HOME: join(root, ".xdg"),
+};
+
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => ok(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** `wrangler dev` does not apply migrations; this does, non-interactively. */
+export function applyMigrations(persistDir: string): void {
+  const migrate = spawnSync(
+    process.execPath,
+    [wranglerBin, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir],
+    { cwd: root, env, encoding: "utf8" },
+  );
+  if (migrate.status !== 0) throw new Error(`D1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+}
+
+/** Runs a read-only SQL query on the local D1 (for tests that check what the Worker stored). */
+export function queryLocalD1<T>(persistDir: string, sql: string): Promise<T[]> {
+  const args = [wranglerBin, "d1", "execute", "DB", "--local", "--persist-to", persistDir, "--json"];
+  return new Promise((ok, fail) => {
+    execFile(process.execPath, [...args, "--command", sql], { cwd: root, env }, (error, stdout, stderr) => {
+      if (error) return fail(new Error(`d1 execute failed:\n${stdout}\n${stderr}`));
+      const parsed = JSON.parse(stdout) as { results: T[] }[];
+      ok(parsed[0]?.results ?? []);
+    });
+  });
+}
+
+async function waitForHealth(origin: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output()}`);
+    try {
+      // A Worker that failed to build holds requests open: never wait on one for long.
+      if ((await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2_000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the Worker did not answer /healthz within ${timeoutMs} ms:\n${output()}`);
+}
+
+export async function startWorkerProcess(options: WorkerProcessOptions): Promise<WorkerProcess> {
+  applyMigrations(options.persistDir);
+  const port = options.port || (await freePort());
+  const args = [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port)];
+  args.push("--persist-to", options.persistDir, "--show-interactive-dev-session=false");
+  args.push("--inspector-port", String(await freePort()));
+  for (const [key, value] of Object.entries(options.vars)) args.push("--var", `${key}:${value}`);
+  // Its own process group, so stopping it stops workerd too, and a Ctrl-C reaches it only through us.
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<number | null>((ok) => child.once("exit", (code) => ok(code)));
+  let log = "";
+  const collect = (d: Buffer) => {
+    const text = d.toString();
+    log = (log + text).slice(-200_000);
+    options.onOutput?.(text);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const killGroup = (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  // Never leave workerd behind, whatever way this process ends.
+  const onExit = () => killGroup("SIGKILL");
+  process.once("exit", onExit);
+  const stop = async () => {
+    process.off("exit", onExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    killGroup("SIGTERM");
+    await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5_000))]);
+    killGroup("SIGKILL");
+  };
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(origin, child, () => log, options.timeoutMs ?? 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { origin, output: () => log, exited, stop };
+}

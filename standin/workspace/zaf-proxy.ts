@@ -1,0 +1,129 @@
+// Zendesk's request proxy for a ZAF app (`client.request`): substitutes `{{setting.x}}` server
+// side (secure settings only in `secure: true` requests) and forwards to the backend. Never
+// lets a secure setting reach a page, and answers like a proxy (502) when the backend is down.
+import { type IncomingMessage, request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+
+/** One request the app made through the proxy, as the app wrote it (placeholders unreplaced). */
+export interface ProxiedRequest {
+  method: string;
+  url: string;
+  secure: boolean;
+  headers: Record<string, string>;
+  status: number;
+}
+
+export interface ProxyReply {
+  status: number;
+  statusText: string;
+  contentType: string;
+  body: string;
+}
+
+export interface ZafProxy {
+  requests: ProxiedRequest[];
+  /** Answers one `client.request` options object (JSON text, as the host page posts it). */
+  handle(raw: string): Promise<ProxyReply>;
+  setSettings(patch: Record<string, string>): void;
+  settings(): Record<string, string>;
+}
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** One request, one connection: no kept-alive socket the backend may close under us. */
+function forward(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  timeoutMs: number,
+) {
+  return new Promise<ProxyReply>((ok, fail) => {
+    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const req = send(url, { method, headers, agent: false, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () =>
+        ok({
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? "",
+          contentType: String(res.headers["content-type"] ?? ""),
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+      res.on("error", fail);
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", fail);
+    req.end(body);
+  });
+}
+
+export function createZafProxy(options: {
+  settings: Record<string, string>;
+  /** Names of the manifest's `secure` parameters. */
+  secure: ReadonlySet<string>;
+  timeoutMs?: number;
+}): ZafProxy {
+  let settings = { ...options.settings };
+  const { secure } = options;
+  const requests: ProxiedRequest[] = [];
+
+  const substitute = (text: string, allowSecure: boolean) =>
+    text.replace(/\{\{\s*setting\.([\w-]+)\s*\}\}/g, (whole, name: string) =>
+      name in settings && (allowSecure || !secure.has(name)) ? (settings[name] ?? "") : whole,
+    );
+
+  async function handle(raw: string): Promise<ProxyReply> {
+    const o = JSON.parse(raw) as {
+      url?: string;
+      type?: string;
+      contentType?: string;
+      data?: unknown;
+      headers?: Record<string, string>;
+      secure?: boolean;
+    };
+    const isSecure = o.secure === true;
+    const entry: ProxiedRequest = {
+      method: o.type ?? "GET",
+      url: String(o.url),
+      secure: isSecure,
+      headers: o.headers ?? {},
+      status: 0,
+    };
+    requests.push(entry);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(o.headers ?? {})) headers[k] = substitute(String(v), isSecure);
+    if (o.contentType) headers["content-type"] = o.contentType;
+    const method = entry.method.toUpperCase();
+    const body = method === "GET" || o.data === undefined ? undefined : substitute(String(o.data), isSecure);
+    try {
+      const url = new URL(substitute(String(o.url), isSecure));
+      const reply = await forward(url, method, headers, body, options.timeoutMs ?? 15_000);
+      entry.status = reply.status;
+      return reply;
+    } catch (error) {
+      // What a proxy says when the backend does not answer.
+      entry.status = 502;
+      return {
+        status: 502,
+        statusText: "Bad Gateway",
+        contentType: "text/plain",
+        body: `Bad Gateway: ${(error as Error).message}`,
+      };
+    }
+  }
+
+  return {
+    requests,
+    handle,
+    setSettings(patch) {
+      settings = { ...settings, ...patch };
+    },
+    settings: () => settings,
+  };
+}

@@ -1,0 +1,171 @@
+// The seed's flows end to end, as an agent lives them, on the stack `npm start` runs (Zendesk
+// stand-in with signed webhooks, the real Worker under wrangler dev, the agent workspace with
+// the built sidebar framed through the ZAF host), seeded with the demo. The tests run in order
+// and share the ticket the customer opens. OHALLO_SCREENSHOTS=1 writes docs/screenshots/workspace-*.png.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  answerableQuestions,
+  type E2EProduct,
+  type Question,
+  startE2EProduct,
+} from "./e2e-support/product.ts";
+import { Workspace } from "./e2e-support/workspace.ts";
+import { launchChromium } from "./support/chromium.ts";
+
+interface View {
+  state: string;
+  attention: { type: string; reason: string }[];
+  events: { type: string }[];
+}
+
+let product: E2EProduct;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let questions: Question[];
+let ws: Workspace;
+
+beforeAll(async () => {
+  product = await startE2EProduct();
+  browser = await launchChromium();
+  questions = answerableQuestions(product.seeded);
+  ws = await Workspace.open(browser.context, product.origin);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+const question = (i: number): Question => {
+  const q = questions[i];
+  if (!q) throw new Error(`the demo has fewer than ${i + 1} answerable questions`);
+  return q;
+};
+
+describe("the seeded workspace", () => {
+  it("lists the seeded tickets in their views, the flagged ones marked", async () => {
+    // The page refreshes itself while the Worker's last tag changes land.
+    const counts = async () =>
+      Promise.all((["ai", "attention", "human", "resolved"] as const).map((v) => ws.viewCount(v)));
+    await expect.poll(counts, { timeout: 15_000 }).toEqual([4, 2, 1, 1]);
+    const flagged = product.seededTicket("flagged");
+    const answered = product.seededTicket("answered");
+    await ws.row(flagged.id).getByRole("img", { name: "Needs attention" }).waitFor();
+    expect(await ws.row(answered.id).getByRole("img", { name: "Needs attention" }).count()).toBe(0);
+    await ws.shot("views");
+  });
+
+  it("shows in the sidebar why a flagged ticket needs a person", async () => {
+    const flagged = product.seededTicket("flagged");
+    const view = await product.api<View>(`/api/tickets/${flagged.id}`);
+    const reason = view.attention[0]?.reason ?? "";
+    expect(reason).not.toBe("");
+    await ws.openTicket(flagged.id);
+    await ws.page.locator(".attention-label", { hasText: "Needs attention" }).waitFor();
+    await ws.sidebar().getByText("Customer asked for a person").waitFor();
+    await ws.sidebar().getByText(reason).first().waitFor();
+    await ws.shot("attention");
+  });
+});
+
+describe("a ticket from question to resolved", () => {
+  let ticketId: number;
+
+  it("the customer asks and the AI answers", async () => {
+    const q = question(0);
+    await ws.goto("/tickets/new");
+    await ws.page.getByLabel("Subject").fill(q.subject);
+    await ws.page.getByLabel("Message").fill(q.message);
+    await ws.page.getByRole("button", { name: "Submit as customer" }).click();
+    await ws.page.waitForURL(/\/tickets\/\d+$/);
+    ticketId = Number(new URL(ws.page.url()).pathname.split("/").pop());
+    await ws.entries("ai").first().waitFor();
+    expect(await ws.entries("ai").first().textContent()).toContain(q.answer);
+    await ws.sidebar().getByText("Open: AI handling").waitFor();
+    await ws.waitForState("ai");
+    await ws.shot("ai-answer");
+  });
+
+  it("Take over: in progress, the AI stays silent, the agent answers with Send via email", async () => {
+    await ws.sidebarButton("Take over").click();
+    await ws.sidebar().getByText("In progress: taken over by you").waitFor();
+    await ws.waitForState("human");
+    const before = (await ws.conversation()).length;
+
+    await ws.writeAsCustomer(question(1).message);
+    const asked = (await ws.conversation()).at(-1);
+    expect(asked?.kind).toBe("customer");
+    // The Worker recorded the message and holds it for the human: nothing drafted, nothing sent.
+    await expect
+      .poll(async () => (await product.dispositions(ticketId))[asked?.id ?? 0], { timeout: 20_000 })
+      .toBe("held");
+
+    await ws.sendViaEmail(
+      "Hi Kari, I have asked our carrier to look into it and will write again today. Ana",
+    );
+    const after = (await ws.conversation()).slice(before);
+    // Release only once the Worker has read the reply: one it reads after a release counts as a
+    // new take over (an agent answering an open ticket): a known race, see docs/local-demo.md.
+    const replied = after.at(-1)?.id ?? 0;
+    await expect
+      .poll(async () => (await product.dispositions(ticketId))[replied], { timeout: 20_000 })
+      .toBe("none");
+    expect(after.map((e) => [e.kind, e.public])).toEqual([
+      ["customer", true],
+      ["agent", true],
+    ]);
+    await ws.shot("taken-over");
+  });
+
+  it("Release: open again, and the AI answers the customer's next message", async () => {
+    await ws.sidebarButton("Release").click();
+    await ws.sidebar().getByText("Open: AI handling").waitFor();
+    await ws.waitForState("ai");
+    const q = question(2);
+    await ws.writeAsCustomer(q.message);
+    await ws.waitForEntries((await ws.conversation()).length + 1);
+    const last = (await ws.conversation()).at(-1);
+    expect(last?.kind).toBe("ai");
+    expect(last?.text).toContain(q.answer);
+    // Nothing the AI wrote sits between the take over and the release.
+    const kinds = (await ws.conversation()).map((e) => e.kind);
+    expect(kinds).toEqual(["customer", "ai", "customer", "agent", "customer", "ai"]);
+    await ws.shot("released");
+  });
+
+  it("Resolve: the ticket sits under Resolved", async () => {
+    await ws.sidebarButton("Resolve").click();
+    await ws.sidebar().getByText("Resolved", { exact: true }).first().waitFor();
+    await ws.waitForState("resolved");
+    await ws.goto("/views/resolved");
+    await ws.row(ticketId).waitFor();
+    expect(await ws.row(ticketId).getAttribute("data-state")).toBe("resolved");
+    await ws.shot("resolved");
+  });
+});
+
+describe("other agents and other endings", () => {
+  it("shows a colleague's take over, and the agent picker changes who is signed in", async () => {
+    const taken = product.seededTicket("taken_over");
+    await ws.openTicket(taken.id);
+    await ws.sidebar().getByText("In progress: taken over by Bo Larsen").waitFor();
+    expect((await ws.conversation()).map((e) => e.kind)).toContain("agent");
+    await ws.signInAs("Bo Larsen");
+    await ws.sidebar().getByText("In progress: taken over by you").waitFor();
+    await ws.signInAs("Ana Berg");
+    await ws.sidebar().getByText("In progress: taken over by Bo Larsen").waitFor();
+  });
+
+  it("resolves a ticket the AI answered, without a take over", async () => {
+    const answered = product.seededTicket("answered");
+    await ws.openTicket(answered.id);
+    await ws.sidebar().getByText("Open: AI handling").waitFor();
+    await ws.sidebarButton("Resolve").click();
+    await ws.waitForState("resolved");
+    const view = await product.api<View>(`/api/tickets/${answered.id}`);
+    expect(view.state).toBe("resolved");
+    expect(view.events.map((e) => e.type)).not.toContain("take_over");
+    await ws.goto("/views/resolved");
+    await ws.row(answered.id).waitFor();
+    await ws.row(product.seededTicket("resolved").id).waitFor();
+  });
+});
