@@ -18,6 +18,7 @@ import {
   dispositions,
   newEvents,
   waitUntil,
+  settled,
 } from "../worker/support/harness";
 import { SHIPPING_QUESTION, kbAnswer, seedKb } from "../worker/support/seed";
 import { brain, model, modelCalls } from "./support";
@@ -26,14 +27,6 @@ beforeAll(async () => {
   await seedKb();
   for (const p of (await import("../../demo/policies.json")).default) await api("POST", "/policy-entries", p);
 });
-
-async function settled(id: number, count = 1) {
-  return waitUntil(async () => {
-    await deliver(id);
-    const d = await dispositions(id);
-    return d.length >= count && !d.includes("pending") ? d : null;
-  }, 20_000);
-}
 
 const attention = async (id: number) =>
   (await api("GET", `/tickets/${id}`)).body.attention as { type: string; reason: string }[];

@@ -14,6 +14,7 @@ import {
   dispositions,
   waitUntil,
   zendeskTicket,
+  settled,
 } from "./support/harness";
 import { SHIPPING_QUESTION, kbAnswer, seedKb } from "./support/seed";
 
@@ -22,15 +23,6 @@ const SHIP = "Hello! Which countries do you ship to? I'm in Vienna.";
 beforeAll(async () => {
   await seedKb();
 });
-
-/** Waits until the ticket's first `count` customer messages have all settled. */
-async function settled(id: number, count = 1) {
-  return waitUntil(async () => {
-    await deliver(id);
-    const d = await dispositions(id);
-    return d.length >= count && !d.includes("pending") ? d : null;
-  }, 15_000);
-}
 
 describe("attention", () => {
   it("no grounded answer: validation_failed, the attention tag, nothing sent; resolving the item leaves the ticket", async () => {

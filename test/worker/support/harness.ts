@@ -151,3 +151,12 @@ export async function dispositions(ticketId: number): Promise<string[]> {
     .all<{ disposition: string }>();
   return results.map((r) => r.disposition);
 }
+
+/** Delivers events until the ticket's first `count` customer messages have all settled. */
+export async function settled(id: number, count = 1, timeout = 20_000): Promise<string[]> {
+  return waitUntil(async () => {
+    await deliver(id);
+    const d = await dispositions(id);
+    return d.length >= count && !d.includes("pending") ? d : null;
+  }, timeout);
+}

@@ -2,6 +2,7 @@
 // entries reach the AI; that filter lives in kb.search.ts.
 import { z } from "zod";
 import type { KbEntry } from "../../../common/api.schema";
+import { listPage, updateRow } from "../lib/entries.sql";
 
 const Row = z.object({
   id: z.number(),
@@ -90,48 +91,34 @@ export class KbRepo {
   }
 
   async list(f: { status?: string; topic?: string; limit: number; offset: number }) {
-    const where: string[] = [];
-    const binds: (string | number)[] = [];
-    if (f.status) {
-      where.push("status = ?");
-      binds.push(f.status);
-    }
+    const filters: [string, string][] = [];
+    if (f.status) filters.push(["status = ?", f.status]);
     if (f.topic) {
-      where.push("EXISTS (SELECT 1 FROM json_each(kb_entries.topics) WHERE lower(value) = lower(?))");
-      binds.push(f.topic);
+      filters.push([
+        "EXISTS (SELECT 1 FROM json_each(kb_entries.topics) WHERE lower(value) = lower(?))",
+        f.topic,
+      ]);
     }
-    const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const [rows, count] = await this.db.batch([
-      this.db
-        .prepare(`SELECT * FROM kb_entries ${w} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`)
-        .bind(...binds, f.limit, f.offset),
-      this.db.prepare(`SELECT count(*) AS n FROM kb_entries ${w}`).bind(...binds),
-    ]);
-    return {
-      items: (rows?.results ?? []).map(kbFromRow),
-      total: z.object({ n: z.number() }).parse(count?.results[0]).n,
-    };
+    const { rows, total } = await listPage(this.db, "kb_entries", filters, f);
+    return { items: rows.map(kbFromRow), total };
   }
 
   async update(id: number, p: KbPatch, now: number): Promise<KbEntry | null> {
-    const sets: string[] = [];
-    const binds: (string | number | null)[] = [];
-    const put = (col: string, v: string | number | null) => {
-      sets.push(`${col} = ?`);
-      binds.push(v);
-    };
-    if (p.question !== undefined) put("question", p.question);
-    if (p.answer !== undefined) put("answer", p.answer);
-    if (p.topics !== undefined) put("topics", JSON.stringify(p.topics));
-    if (p.status !== undefined) put("status", p.status);
-    if (p.confidence !== undefined) put("confidence", p.confidence);
-    if (p.motivation !== undefined) put("motivation", p.motivation);
-    if (p.rejectReason !== undefined) put("reject_reason", p.rejectReason);
-    put("updated_at", now);
-    const row = await this.db
-      .prepare(`UPDATE kb_entries SET ${sets.join(", ")} WHERE id = ? RETURNING *`)
-      .bind(...binds, id)
-      .first();
+    const row = await updateRow(
+      this.db,
+      "kb_entries",
+      id,
+      {
+        question: p.question,
+        answer: p.answer,
+        topics: p.topics === undefined ? undefined : JSON.stringify(p.topics),
+        status: p.status,
+        confidence: p.confidence,
+        motivation: p.motivation,
+        reject_reason: p.rejectReason,
+      },
+      now,
+    );
     return row ? kbFromRow(row) : null;
   }
 

@@ -1,6 +1,7 @@
 // Policy entries in D1. Only `approved` policies apply to drafts.
 import { z } from "zod";
 import { type PolicyEntry, PolicyConditionsSchema } from "../../../common/api.schema";
+import { listPage, updateRow } from "../lib/entries.sql";
 
 const Row = z.object({
   id: z.number(),
@@ -91,49 +92,30 @@ export class PolicyRepo {
   }
 
   async list(f: { status?: string; topic?: string; limit: number; offset: number }) {
-    const where: string[] = [];
-    const binds: (string | number)[] = [];
-    if (f.status) {
-      where.push("status = ?");
-      binds.push(f.status);
-    }
-    if (f.topic) {
-      where.push("lower(topic) = lower(?)");
-      binds.push(f.topic);
-    }
-    const w = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const [rows, count] = await this.db.batch([
-      this.db
-        .prepare(`SELECT * FROM policy_entries ${w} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`)
-        .bind(...binds, f.limit, f.offset),
-      this.db.prepare(`SELECT count(*) AS n FROM policy_entries ${w}`).bind(...binds),
-    ]);
-    return {
-      items: (rows?.results ?? []).map(policyFromRow),
-      total: z.object({ n: z.number() }).parse(count?.results[0]).n,
-    };
+    const filters: [string, string][] = [];
+    if (f.status) filters.push(["status = ?", f.status]);
+    if (f.topic) filters.push(["lower(topic) = lower(?)", f.topic]);
+    const { rows, total } = await listPage(this.db, "policy_entries", filters, f);
+    return { items: rows.map(policyFromRow), total };
   }
 
   async update(id: number, p: PolicyPatch, now: number): Promise<PolicyEntry | null> {
-    const sets: string[] = [];
-    const binds: (string | number | null)[] = [];
-    const put = (col: string, v: string | number | null) => {
-      sets.push(`${col} = ?`);
-      binds.push(v);
-    };
-    if (p.topic !== undefined) put("topic", p.topic);
-    if (p.ruleText !== undefined) put("rule_text", p.ruleText);
-    if (p.conditions !== undefined) put("conditions", JSON.stringify(p.conditions));
-    if (p.action !== undefined) put("action", p.action);
-    if (p.status !== undefined) put("status", p.status);
-    if (p.confidence !== undefined) put("confidence", p.confidence);
-    if (p.rationale !== undefined) put("rationale", p.rationale);
-    if (p.rejectReason !== undefined) put("reject_reason", p.rejectReason);
-    put("updated_at", now);
-    const row = await this.db
-      .prepare(`UPDATE policy_entries SET ${sets.join(", ")} WHERE id = ? RETURNING *`)
-      .bind(...binds, id)
-      .first();
+    const row = await updateRow(
+      this.db,
+      "policy_entries",
+      id,
+      {
+        topic: p.topic,
+        rule_text: p.ruleText,
+        conditions: p.conditions === undefined ? undefined : JSON.stringify(p.conditions),
+        action: p.action,
+        status: p.status,
+        confidence: p.confidence,
+        rationale: p.rationale,
+        reject_reason: p.rejectReason,
+      },
+      now,
+    );
     return row ? policyFromRow(row) : null;
   }
 
