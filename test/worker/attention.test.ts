@@ -10,8 +10,6 @@ import {
   api,
   createTicket,
   customerWrites,
-  deliver,
-  dispositions,
   waitUntil,
   zendeskTicket,
   settled,
