@@ -2,7 +2,7 @@
 // entries reach the AI; that filter lives in kb.search.ts.
 import { z } from "zod";
 import type { KbEntry } from "../../../common/api.schema";
-import { listPage, updateRow } from "../lib/entries.sql";
+import { listPage, updateRow } from "../lib/entries.query";
 
 const Row = z.object({
   id: z.number(),

@@ -1,7 +1,7 @@
 // Policy entries in D1. Only `approved` policies apply to drafts.
 import { z } from "zod";
 import { type PolicyEntry, PolicyConditionsSchema } from "../../../common/api.schema";
-import { listPage, updateRow } from "../lib/entries.sql";
+import { listPage, updateRow } from "../lib/entries.query";
 
 const Row = z.object({
   id: z.number(),
