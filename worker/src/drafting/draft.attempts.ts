@@ -24,7 +24,9 @@ export async function draftValidated(
   const secrets = [buildPrompt(req).system, ...ctx.internalNotes];
   let revision: DraftRequest["revision"] = null;
   let problems: string[] = [];
+  let attempts = 0;
   for (let attempt = 1; attempt <= MAX_DRAFT_ATTEMPTS; attempt++) {
+    attempts = attempt;
     const proposal = await drafter.draft({ ...req, revision });
     if (proposal.kind === "invalid") {
       problems = [proposal.reason];
@@ -51,14 +53,16 @@ export async function draftValidated(
       };
     }
     problems = checked.error;
+    // A deterministic drafter (the offline one) gives the same draft again: asking is pointless.
+    if (drafter.deterministic) break;
     revision = { previousDraft: proposal.body, problems };
   }
   return {
     proposal: {
       kind: "invalid",
-      reason: `No draft passed validation after ${MAX_DRAFT_ATTEMPTS} attempts: ${problems.join(" ")}`,
+      reason: `No draft passed validation after ${attempts} attempt${attempts === 1 ? "" : "s"}: ${problems.join(" ")}`,
     },
     replyMatch: null,
-    attempts: MAX_DRAFT_ATTEMPTS,
+    attempts,
   };
 }

@@ -36,5 +36,7 @@ export type DraftProposal =
 
 export interface Drafter {
   readonly name: string;
+  /** The same request always gives the same proposal (no point asking again). */
+  readonly deterministic?: boolean;
   draft(req: DraftRequest): Promise<DraftProposal>;
 }

@@ -5,6 +5,7 @@ import { offlineDraft } from "./offline.drafter";
 
 export class OfflineDrafter implements Drafter {
   readonly name = "offline";
+  readonly deterministic = true;
 
   async draft(req: DraftRequest): Promise<DraftProposal> {
     const r = offlineDraft({

@@ -43,8 +43,6 @@ const shingles = (words: readonly string[], n = SHINGLE): Set<string> => {
   return out;
 };
 
-const sharesShingle = (a: readonly string[], b: Set<string>) => [...shingles(a)].some((s) => b.has(s));
-
 /**
  * Facts a customer could act on: amounts and percentages (a number keeps its
  * `%`, so "30%" is not grounded by "30 days"), codes that mix letters and
@@ -99,23 +97,21 @@ export function validateDraft(v: ValidationInput): Result<ValidDraft, string[]> 
     problems.push(`It is written in ${replyLanguage}, but the customer writes ${v.language}.`);
   }
 
-  for (const secret of v.secrets) {
-    const secretWords = foldedWords(secret);
-    if (secretWords.length >= SHINGLE && sharesShingle(replyWords, shingles(secretWords))) {
-      problems.push("It repeats internal text (instructions or internal notes).");
-      break;
-    }
-  }
+  // What the reply says beyond its approved sources: only that can leak or be dictated.
+  const sourceShingles = shingles(foldedWords(sourceText));
+  const ownShingles = [...shingles(replyWords)].filter((x) => !sourceShingles.has(x));
+  const repeats = (text: string) => {
+    const words = foldedWords(text);
+    if (words.length < SHINGLE) return false;
+    const theirs = shingles(words);
+    return ownShingles.some((x) => theirs.has(x));
+  };
+  if (v.secrets.some(repeats)) problems.push("It repeats internal text (instructions or internal notes).");
   for (const p of v.policies) {
-    const words = foldedWords(p.ruleText);
-    if (words.length >= SHINGLE && sharesShingle(replyWords, shingles(words))) {
-      problems.push(`It quotes the internal policy "${p.topic}".`);
-    }
+    if (repeats(p.ruleText)) problems.push(`It quotes the internal policy "${p.topic}".`);
   }
   // A reply that repeats the customer's own sentences was dictated, not drafted.
-  const customerShingles = shingles(foldedWords(v.customerText));
-  const sourceShingles = shingles([...foldedWords(sourceText)]);
-  const echoed = [...shingles(replyWords)].some((s) => customerShingles.has(s) && !sourceShingles.has(s));
+  const echoed = repeats(v.customerText);
   if (echoed) problems.push("It repeats the customer's own words instead of the approved answer.");
 
   const touched = matchPolicies(reply, v.policies);
