@@ -2,6 +2,7 @@
 // with the reason. Resolving an item never touches the ticket's state.
 import { z } from "zod";
 import type { AttentionItem, AttentionType } from "../../../common/api.schema";
+import { type Query, run } from "../lib/query";
 
 const Row = z.object({
   id: z.number(),
@@ -53,6 +54,14 @@ export class AttentionRepo {
     ticketId?: number;
     limit?: number;
   }): Promise<AttentionItem[]> {
+    return run(this.listQuery(filter));
+  }
+
+  listQuery(filter: {
+    status?: "open" | "resolved";
+    ticketId?: number;
+    limit?: number;
+  }): Query<AttentionItem[]> {
     const where: string[] = [];
     const binds: (string | number)[] = [];
     if (filter.status) {
@@ -65,11 +74,10 @@ export class AttentionRepo {
     }
     const sql = `SELECT * FROM attention_items ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
                  ORDER BY created_at DESC, id DESC LIMIT ?`;
-    const { results } = await this.db
-      .prepare(sql)
-      .bind(...binds, filter.limit ?? 200)
-      .all();
-    return results.map((r) => toItem(Row.parse(r)));
+    return {
+      statement: this.db.prepare(sql).bind(...binds, filter.limit ?? 200),
+      read: (rows) => rows.map((r) => toItem(Row.parse(r))),
+    };
   }
 
   /** Resolves an open item; returns it, or null when there is no such item. */

@@ -2,6 +2,7 @@
 // A draft in `sending` whose lease expired is in doubt: it is reconciled
 // against Zendesk before anything is sent again (a retry never sends twice).
 import { z } from "zod";
+import { type Query, run } from "../lib/query";
 
 export type DraftStatus = "held" | "sending" | "sent" | "discarded" | "refused";
 
@@ -85,11 +86,16 @@ export class DraftRepo {
   }
 
   async held(ticketId: number): Promise<Draft | null> {
-    const row = await this.db
-      .prepare("SELECT * FROM drafts WHERE ticket_id = ? AND status = 'held' ORDER BY id DESC LIMIT 1")
-      .bind(ticketId)
-      .first();
-    return row ? toDraft(Row.parse(row)) : null;
+    return run(this.heldQuery(ticketId));
+  }
+
+  heldQuery(ticketId: number): Query<Draft | null> {
+    return {
+      statement: this.db
+        .prepare("SELECT * FROM drafts WHERE ticket_id = ? AND status = 'held' ORDER BY id DESC LIMIT 1")
+        .bind(ticketId),
+      read: ([row]) => (row ? toDraft(Row.parse(row)) : null),
+    };
   }
 
   async inDoubt(ticketId: number): Promise<Draft[]> {

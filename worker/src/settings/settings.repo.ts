@@ -1,5 +1,7 @@
 // Installation settings, one JSON value in D1, defaults filled in on read.
+import { z } from "zod";
 import { type Settings, SettingsSchema } from "../../../common/api.schema";
+import { type Query, run } from "../lib/query";
 
 export const DEFAULT_SETTINGS: Settings = {
   learning: { enabled: true, humanManagedOnly: false },
@@ -12,12 +14,19 @@ export class SettingsRepo {
   constructor(private readonly db: D1Database) {}
 
   async get(): Promise<Settings> {
-    const row = await this.db
-      .prepare("SELECT value FROM settings WHERE key = 'settings'")
-      .first<{ value: string }>();
-    if (!row) return DEFAULT_SETTINGS;
-    const parsed = SettingsSchema.partial().safeParse(JSON.parse(row.value));
-    return parsed.success ? { ...DEFAULT_SETTINGS, ...parsed.data } : DEFAULT_SETTINGS;
+    return run(this.getQuery());
+  }
+
+  getQuery(): Query<Settings> {
+    return {
+      statement: this.db.prepare("SELECT value FROM settings WHERE key = 'settings'"),
+      read: ([row]) => {
+        const value = z.object({ value: z.string() }).safeParse(row);
+        if (!value.success) return DEFAULT_SETTINGS;
+        const parsed = SettingsSchema.partial().safeParse(JSON.parse(value.data.value));
+        return parsed.success ? { ...DEFAULT_SETTINGS, ...parsed.data } : DEFAULT_SETTINGS;
+      },
+    };
   }
 
   async put(settings: Settings): Promise<void> {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Autonomy, TicketState, TimelineEvent } from "../../../common/api.schema";
 import type { AuditEntry, TicketRecord } from "./ticket.machine";
 import { newTicket } from "./ticket.machine";
+import { type Query, run } from "../lib/query";
 
 const Row = z.object({
   ticket_id: z.number(),
@@ -59,14 +60,23 @@ export class TicketRepo {
   constructor(private readonly db: D1Database) {}
 
   async get(ticketId: number): Promise<StoredTicket> {
-    const row = await this.db.prepare("SELECT * FROM tickets WHERE ticket_id = ?").bind(ticketId).first();
-    if (!row) return { record: newTicket(ticketId), autonomy: null, autoReleaseHours: null, exists: false };
-    const r = Row.parse(row);
+    return run(this.getQuery(ticketId));
+  }
+
+  getQuery(ticketId: number): Query<StoredTicket> {
     return {
-      record: toRecord(r),
-      autonomy: r.autonomy,
-      autoReleaseHours: r.auto_release_hours,
-      exists: true,
+      statement: this.db.prepare("SELECT * FROM tickets WHERE ticket_id = ?").bind(ticketId),
+      read: ([row]) => {
+        if (!row)
+          return { record: newTicket(ticketId), autonomy: null, autoReleaseHours: null, exists: false };
+        const r = Row.parse(row);
+        return {
+          record: toRecord(r),
+          autonomy: r.autonomy,
+          autoReleaseHours: r.auto_release_hours,
+          exists: true,
+        };
+      },
     };
   }
 
@@ -173,22 +183,28 @@ export class TicketRepo {
   }
 
   async events(ticketId: number, limit = 100): Promise<TimelineEvent[]> {
-    const { results } = await this.db
-      .prepare("SELECT * FROM ticket_events WHERE ticket_id = ? ORDER BY id DESC LIMIT ?")
-      .bind(ticketId, limit)
-      .all();
-    return results
-      .map((r) => EventRow.parse(r))
-      .reverse()
-      .map((e) => ({
-        id: e.id,
-        at: new Date(e.at).toISOString(),
-        type: e.type,
-        actor: { kind: e.actor_kind, id: e.actor_id, name: e.actor_name },
-        from: e.from_state,
-        to: e.to_state,
-        reason: e.reason,
-      }));
+    return run(this.eventsQuery(ticketId, limit));
+  }
+
+  eventsQuery(ticketId: number, limit = 100): Query<TimelineEvent[]> {
+    return {
+      statement: this.db
+        .prepare("SELECT * FROM ticket_events WHERE ticket_id = ? ORDER BY id DESC LIMIT ?")
+        .bind(ticketId, limit),
+      read: (rows) =>
+        rows
+          .map((r) => EventRow.parse(r))
+          .reverse()
+          .map((e) => ({
+            id: e.id,
+            at: new Date(e.at).toISOString(),
+            type: e.type,
+            actor: { kind: e.actor_kind, id: e.actor_id, name: e.actor_name },
+            from: e.from_state,
+            to: e.to_state,
+            reason: e.reason,
+          })),
+    };
   }
 
   /** Tickets held by a human whose last human activity is older than their auto-release window. */

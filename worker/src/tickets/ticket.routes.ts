@@ -10,6 +10,7 @@ import {
 } from "../../../common/api.schema";
 import { type AppEnv, jsonBody } from "../http/app";
 import { HttpError } from "../http/errors";
+import { runAll } from "../lib/query";
 import type { Services } from "../services";
 import type { Rejection } from "./ticket.machine";
 import { applyEvent, runEffects } from "./ticket.service";
@@ -24,13 +25,14 @@ export function ticketIdParam(raw: string | undefined): number {
 }
 
 export async function ticketView(s: Services, ticketId: number): Promise<TicketView> {
-  const [stored, attention, held, events, settings] = await Promise.all([
-    s.tickets.get(ticketId),
-    s.attention.list({ status: "open", ticketId }),
-    s.drafts.held(ticketId),
-    s.tickets.events(ticketId),
-    s.settings.get(),
-  ]);
+  // One D1 round trip: the sidebar reads this on every ticket an agent opens.
+  const [stored, attention, held, events, settings] = await runAll(s.db, [
+    s.tickets.getQuery(ticketId),
+    s.attention.listQuery({ status: "open", ticketId }),
+    s.drafts.heldQuery(ticketId),
+    s.tickets.eventsQuery(ticketId),
+    s.settings.getQuery(),
+  ] as const);
   return {
     ticketId,
     state: stored.record.state,
