@@ -1,9 +1,10 @@
 // `wrangler dev` with a config derived for one measurement (empty Worker, product without consumer or
 // with another batch timeout), state in a temp dir, free loopback port; stops only its process group.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { spawnGroup } from "../standin/workspace/child-process.ts";
 import { freePort } from "../test/browser/support/local-worker.ts";
 
 export interface BenchWorker {
@@ -109,51 +110,22 @@ export async function startWrangler(opts: {
   args.push("--persist-to", state, "--show-interactive-dev-session=false");
   args.push("--inspector-port", String(await freePort()));
   for (const [key, value] of Object.entries(opts.vars ?? {})) args.push("--var", `${key}:${value}`);
-  const child = spawn(process.execPath, args, {
-    cwd: dir,
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    log += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    log += d.toString();
-  });
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const killGroup = (signal: NodeJS.Signals) => {
-    if (!running() || !child.pid) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
-  };
-  // If this process ends without stopping it (a crash, process.exit), workerd must not stay behind.
-  const onExit = () => killGroup("SIGKILL");
-  process.once("exit", onExit);
+  const worker = spawnGroup(args, { cwd: dir, env });
+  const { output, running } = worker;
   const stop = async () => {
-    process.off("exit", onExit);
-    if (running()) {
-      const exited = new Promise((ok) => child.once("exit", ok));
-      killGroup("SIGTERM");
-      await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5_000))]);
-      killGroup("SIGKILL");
-    }
+    await worker.stop();
     rmSync(dir, { recursive: true, force: true });
   };
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
   while (Date.now() < deadline && running()) {
     try {
-      if ((await fetch(`${origin}${opts.readyPath}`)).ok) return { origin, output: () => log, stop };
+      if ((await fetch(`${origin}${opts.readyPath}`)).ok) return { origin, output, stop };
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();
-  throw new Error(`bench: the Worker did not start:\n${log.slice(-2000)}`);
+  throw new Error(`bench: the Worker did not start:\n${output().slice(-2000)}`);
 }

@@ -2,7 +2,7 @@
 // control API onto one node:http server. The only file that touches sockets or randomness.
 
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { serveStandin } from "../http-server.ts";
 import type { Brain } from "./brain.ts";
 import { handleCompletions } from "./completions.ts";
 import { handleControl } from "./control.ts";
@@ -86,39 +86,18 @@ export async function startOpenAIStandin(options: OpenAIStandinOptions): Promise
     });
   }
 
-  async function onRequest(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk);
-    const url = new URL(incoming.url ?? "/", `http://${incoming.headers.host ?? `${host}:${port}`}`);
-    const method = incoming.method ?? "GET";
-    const req = { method, url, headers: incoming.headers, body: Buffer.concat(chunks).toString("utf8") };
-    let response: StandinResponse;
-    try {
-      response = await handle(req);
-    } catch (error) {
+  const http = await serveStandin({
+    host,
+    port: options.port ?? 0,
+    handle,
+    onCrash: (error, method, path) => {
       // A bug in the stand-in, not a simulated outage: say so loudly.
-      console.error("openai stand-in crashed on", method, url.pathname, error);
-      response = openaiError(500, { message: `Stand-in bug: ${String(error)}`, type: "standin_bug" });
-    }
-    if (outgoing.destroyed) return; // the client gave up (a timeout while delayMs ran)
-    const isText = typeof response.body === "string";
-    const payload = isText ? String(response.body) : JSON.stringify(response.body);
-    outgoing.writeHead(response.status, {
-      "content-type": isText ? "text/plain; charset=utf-8" : "application/json",
-      ...response.headers,
-      "content-length": Buffer.byteLength(payload),
-    });
-    outgoing.end(payload);
-  }
-
-  const server = createServer((incoming, outgoing) => void onRequest(incoming, outgoing));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+      console.error("openai stand-in crashed on", method, path, error);
+      return openaiError(500, { message: `Stand-in bug: ${String(error)}`, type: "standin_bug" });
+    },
+    jsonContentType: "application/json",
   });
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const { origin, port } = http;
 
   return {
     origin,
@@ -129,8 +108,7 @@ export async function startOpenAIStandin(options: OpenAIStandinOptions): Promise
     handle,
     close: async () => {
       closing.abort();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await http.close();
     },
   };
 }

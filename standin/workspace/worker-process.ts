@@ -1,9 +1,10 @@
 // Runs the real Worker locally: applies the D1 migrations to a persist directory, then
 // `wrangler dev` (real workerd, local D1 and queue) with the given vars. Shared by `npm start`,
 // the browser tests and the benchmarks. Stops only the process group it started.
-import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, execFile, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import { spawnGroup } from "./child-process.ts";
 
 export interface WorkerProcess {
   origin: string;
@@ -97,46 +98,18 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   args.push("--persist-to", options.persistDir, "--show-interactive-dev-session=false");
   args.push("--inspector-port", String(await freePort()));
   for (const [key, value] of Object.entries(options.vars)) args.push("--var", `${key}:${value}`);
-  // Its own process group, so stopping it stops workerd too, and a Ctrl-C reaches it only through us.
-  const child = spawn(process.execPath, args, {
+  const { child, output, exited, stop } = spawnGroup(args, {
     cwd: root,
     env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    onOutput: options.onOutput,
+    keepChars: 200_000,
   });
-  const exited = new Promise<number | null>((ok) => child.once("exit", (code) => ok(code)));
-  let log = "";
-  const collect = (d: Buffer) => {
-    const text = d.toString();
-    log = (log + text).slice(-200_000);
-    options.onOutput?.(text);
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  const killGroup = (signal: NodeJS.Signals) => {
-    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
-  };
-  // Never leave workerd behind, whatever way this process ends.
-  const onExit = () => killGroup("SIGKILL");
-  process.once("exit", onExit);
-  const stop = async () => {
-    process.off("exit", onExit);
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    killGroup("SIGTERM");
-    await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5_000))]);
-    killGroup("SIGKILL");
-  };
   const origin = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(origin, child, () => log, options.timeoutMs ?? 60_000);
+    await waitForHealth(origin, child, output, options.timeoutMs ?? 60_000);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { origin, output: () => log, exited, stop };
+  return { origin, output, exited, stop };
 }

@@ -1,7 +1,8 @@
 // Composition root of the Zendesk stand-in: wires store, Support API, control API, faults and webhook
 // deliveries onto one node:http server. The only file that touches sockets.
 
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
+import { serveStandin } from "../http-server.ts";
 import { handleSupportApi } from "./api.ts";
 import { type ControlContext, handleControl } from "./control.ts";
 import { type WebhookConfig, WebhookFeed } from "./delivery.ts";
@@ -122,38 +123,18 @@ export async function startZendeskStandin(options: StandinOptions): Promise<Zend
     return response;
   }
 
-  async function onRequest(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk);
-    const url = new URL(incoming.url ?? "/", `http://${incoming.headers.host ?? `${host}:${port}`}`);
-    const method = incoming.method ?? "GET";
-    const req = { method, url, headers: incoming.headers, body: Buffer.concat(chunks).toString("utf8") };
-    let response: StandinResponse;
-    try {
-      response = await handle(req);
-    } catch (error) {
+  const http = await serveStandin({
+    host,
+    port: options.port ?? 0,
+    handle,
+    onCrash: (error, method, path) => {
       // A bug in the stand-in, not a simulated outage: say so loudly.
-      console.error("zendesk stand-in crashed on", method, url.pathname, error);
-      response = json(500, { error: "StandinBug", description: String(error) });
-    }
-    const isText = typeof response.body === "string";
-    const payload = isText ? String(response.body) : JSON.stringify(response.body);
-    outgoing.writeHead(response.status, {
-      "Content-Type": isText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8",
-      ...response.headers,
-      "Content-Length": Buffer.byteLength(payload),
-    });
-    outgoing.end(payload);
-  }
-
-  const server = createServer((incoming, outgoing) => void onRequest(incoming, outgoing));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+      console.error("zendesk stand-in crashed on", method, path, error);
+      return json(500, { error: "StandinBug", description: String(error) });
+    },
+    jsonContentType: "application/json; charset=utf-8",
   });
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const { origin, port } = http;
 
   return {
     origin,
@@ -166,8 +147,7 @@ export async function startZendeskStandin(options: StandinOptions): Promise<Zend
     settled: () => feed.settled(),
     close: async () => {
       feed.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await http.close();
     },
   };
 }
