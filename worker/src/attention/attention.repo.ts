@@ -36,14 +36,6 @@ export class AttentionRepo {
       .bind(ticketId, type, reason.slice(0, 2_000), now);
   }
 
-  async create(ticketId: number, type: AttentionType, reason: string, now: number): Promise<AttentionItem> {
-    const row = await this.createStatement(ticketId, type, reason, now).first();
-    const id = z.object({ id: z.number() }).parse(row).id;
-    const item = await this.get(id);
-    if (!item) throw new Error(`attention item ${id} vanished`);
-    return item;
-  }
-
   async get(id: number): Promise<AttentionItem | null> {
     const row = await this.db.prepare("SELECT * FROM attention_items WHERE id = ?").bind(id).first();
     return row ? toItem(Row.parse(row)) : null;

@@ -117,10 +117,4 @@ export class DraftRepo {
       .run();
     return res.meta.changes === 1;
   }
-
-  moveStatement(id: number, from: DraftStatus, to: DraftStatus, now: number, guard = "1 = 1") {
-    return this.db
-      .prepare(`UPDATE drafts SET status = ?, settled_at = ? WHERE id = ? AND status = ? AND ${guard}`)
-      .bind(to, now, id, from);
-  }
 }

@@ -75,11 +75,6 @@ export class MessageRepo {
     return results.map((r) => toMessage(Row.parse(r)));
   }
 
-  async get(commentId: number): Promise<StoredMessage | null> {
-    const row = await this.db.prepare("SELECT * FROM messages WHERE comment_id = ?").bind(commentId).first();
-    return row ? toMessage(Row.parse(row)) : null;
-  }
-
   /** Settles messages, only those still in one of `from` (so a settled message never moves twice). */
   settleStatement(
     commentIds: number[],

@@ -75,8 +75,6 @@ export type ZendeskEvent =
   | { kind: "status_changed"; eventId: string; ticketId: number; previous: string | null; current: string }
   | { kind: "ignored"; eventId: string; type: string };
 
-export type ParseProblem = { message: string };
-
 /** Turns an already JSON-parsed body into a normalised event, or says why it can't. */
 export function parseZendeskEvent(
   body: unknown,
