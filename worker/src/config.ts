@@ -68,14 +68,3 @@ export function parseConfig(env: unknown): Config {
       : null,
   };
 }
-
-/** Parsed once per isolate: env does not change while an isolate lives. */
-const cache = new WeakMap<object, Config>();
-export function configFrom(env: object): Config {
-  let c = cache.get(env);
-  if (!c) {
-    c = parseConfig(env);
-    cache.set(env, c);
-  }
-  return c;
-}

@@ -1,7 +1,7 @@
 // The composition root: the one place that turns `env` into services. Both
 // entry points (HTTP and queue/cron) call it; handlers never build adapters.
 import { AttentionRepo } from "./attention/attention.repo";
-import { type Config, configFrom } from "./config";
+import { type Config, parseConfig } from "./config";
 import { DraftRepo } from "./drafting/draft.repo";
 import type { Drafter } from "./drafting/drafter.port";
 import { OfflineDrafter } from "./drafting/offline.adapter";
@@ -36,8 +36,24 @@ export interface Services {
   jobs: Jobs;
 }
 
+/**
+ * Services hold no per-request state, so they are built once per isolate and
+ * `env` (which does not change while an isolate lives), not on every request:
+ * the webhook answer and the sidebar's read are hot paths.
+ */
+const built = new WeakMap<Env, Services>();
+
 export function buildServices(env: Env): Services {
-  const config = configFrom(env);
+  let services = built.get(env);
+  if (!services) {
+    services = compose(env);
+    built.set(env, services);
+  }
+  return services;
+}
+
+function compose(env: Env): Services {
+  const config = parseConfig(env);
   const db = env.DB;
   return {
     config,
