@@ -3,7 +3,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 
-/** Structurally the same as each stand-in's `StandinRequest` / `StandinResponse` (their http.ts). */
+/** A request and response as the stand-ins' plain handlers see them (no node:http types). */
 export type StandinRequest = {
   method: string;
   url: URL;

@@ -1,13 +1,9 @@
 // The stand-in's tiny request/response shapes, kept apart from node:http so handlers stay plain functions
 // that tests can call directly. No OpenAI knowledge here.
 
-export type StandinRequest = {
-  method: string;
-  url: URL;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-};
-export type StandinResponse = { status: number; headers?: Record<string, string>; body: unknown };
+import type { StandinRequest, StandinResponse } from "../http-server.ts";
+
+export type { StandinRequest, StandinResponse };
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): StandinResponse {
   return headers ? { status, body, headers } : { status, body };
