@@ -4,6 +4,7 @@ import { z } from "zod";
 import { startZendeskStandin, type ZendeskStandin } from "../standin/zendesk/server.ts";
 import { type LocalWorker, startLocalWorker } from "../test/browser/support/local-worker.ts";
 import { productConfig, startWrangler } from "./wrangler.ts";
+import { localWorkerVars } from "../standin/workspace/worker-process.ts";
 
 export const APP_SECRET = "bench-app-secret";
 export const WEBHOOK_SECRET = "bench-webhook-secret";
@@ -26,18 +27,14 @@ export interface Product {
 
 /** The Worker's vars and secrets (contract names) for a bench run against a stand-in at `zendesk`. */
 export function workerVars(zendesk: string): Record<string, string> {
-  return {
-    ZENDESK_API_ORIGIN: zendesk,
-    ZENDESK_EMAIL: EMAIL,
-    ZENDESK_API_TOKEN: TOKEN,
-    ZENDESK_OAUTH_TOKEN: "",
-    ZENDESK_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    ZENDESK_AI_AGENT_ID: String(AI_AGENT_ID),
-    APP_API_SECRET: APP_SECRET,
-    OPENAI_API_KEY: "",
-    OPENAI_BASE_URL: "",
-    OPENAI_MODEL: "",
-  };
+  return localWorkerVars({
+    zendeskOrigin: zendesk,
+    email: EMAIL,
+    apiToken: TOKEN,
+    webhookSecret: WEBHOOK_SECRET,
+    aiAgentId: AI_AGENT_ID,
+    appSecret: APP_SECRET,
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { startZendeskStandin, type ZendeskStandin } from "../zendesk/server.ts";
 import type { Agent } from "./page.layout.ts";
 import { startWorkspace, type Workspace, type WorkspaceOptions } from "./server.ts";
-import { freePort, startWorkerProcess, type WorkerProcess } from "./worker-process.ts";
+import { freePort, localWorkerVars, startWorkerProcess, type WorkerProcess } from "./worker-process.ts";
 
 export const AGENTS: readonly Agent[] = [
   { id: 7001, name: "Ana Berg" },
@@ -80,18 +80,7 @@ export async function startLocalProduct<T>(options: LocalProductOptions<T>): Pro
       port: workerPort,
       persistDir: options.persistDir,
       onOutput: options.onWorkerOutput,
-      vars: {
-        ZENDESK_API_ORIGIN: standin.origin,
-        ZENDESK_EMAIL: DEMO.email,
-        ZENDESK_API_TOKEN: DEMO.apiToken,
-        ZENDESK_OAUTH_TOKEN: "",
-        ZENDESK_WEBHOOK_SECRET: DEMO.webhookSecret,
-        ZENDESK_AI_AGENT_ID: String(DEMO.aiAgentId),
-        APP_API_SECRET: DEMO.appSecret,
-        OPENAI_API_KEY: options.openai?.apiKey ?? "",
-        OPENAI_BASE_URL: options.openai?.baseUrl ?? "",
-        OPENAI_MODEL: options.openai?.model ?? "",
-      },
+      vars: localWorkerVars({ zendeskOrigin: standin.origin, ...DEMO, openai: options.openai }),
     });
     stops.push(() => worker.stop());
     const workspace = await startWorkspace({

@@ -43,6 +43,30 @@ const env = {
   XDG_CONFIG_HOME: join(root, ".xdg"),
 };
 
+/** The Worker's vars and secrets (the contract's names) for a local installation against a Zendesk stand-in. */
+export function localWorkerVars(o: {
+  zendeskOrigin: string;
+  email: string;
+  apiToken: string;
+  webhookSecret: string;
+  aiAgentId: number;
+  appSecret: string;
+  openai?: { apiKey?: string; baseUrl?: string; model?: string } | undefined;
+}): Record<string, string> {
+  return {
+    ZENDESK_API_ORIGIN: o.zendeskOrigin,
+    ZENDESK_EMAIL: o.email,
+    ZENDESK_API_TOKEN: o.apiToken,
+    ZENDESK_OAUTH_TOKEN: "",
+    ZENDESK_WEBHOOK_SECRET: o.webhookSecret,
+    ZENDESK_AI_AGENT_ID: String(o.aiAgentId),
+    APP_API_SECRET: o.appSecret,
+    OPENAI_API_KEY: o.openai?.apiKey ?? "",
+    OPENAI_BASE_URL: o.openai?.baseUrl ?? "",
+    OPENAI_MODEL: o.openai?.model ?? "",
+  };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const server = createServer();

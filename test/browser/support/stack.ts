@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { startZendeskStandin, type ZendeskStandin } from "../../../standin/zendesk/server.ts";
 import { type LocalWorker, startLocalWorker } from "./local-worker.ts";
 import { startZafHost, type ZafHost } from "../../../standin/workspace/zaf-host.ts";
+import { localWorkerVars } from "../../../standin/workspace/worker-process.ts";
 
 export const APP_SECRET = "browser-test-app-secret";
 export const AI_AGENT_ID = 900001;
@@ -44,18 +45,16 @@ export async function startStack(appDir = join(root, "dist", "app")): Promise<St
   });
   let worker: LocalWorker;
   try {
-    worker = await startLocalWorker({
-      ZENDESK_API_ORIGIN: standin.origin,
-      ZENDESK_EMAIL: EMAIL,
-      ZENDESK_API_TOKEN: TOKEN,
-      ZENDESK_OAUTH_TOKEN: "",
-      ZENDESK_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      ZENDESK_AI_AGENT_ID: String(AI_AGENT_ID),
-      APP_API_SECRET: APP_SECRET,
-      OPENAI_API_KEY: "",
-      OPENAI_BASE_URL: "",
-      OPENAI_MODEL: "",
-    });
+    worker = await startLocalWorker(
+      localWorkerVars({
+        zendeskOrigin: standin.origin,
+        email: EMAIL,
+        apiToken: TOKEN,
+        webhookSecret: WEBHOOK_SECRET,
+        aiAgentId: AI_AGENT_ID,
+        appSecret: APP_SECRET,
+      }),
+    );
   } catch (error) {
     await standin.close();
     throw error;
