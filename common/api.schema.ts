@@ -9,8 +9,11 @@ export type TicketState = z.infer<typeof TicketStateSchema>;
 export const AutonomySchema = z.enum(["auto", "draft_only", "off"]);
 export type Autonomy = z.infer<typeof AutonomySchema>;
 
+/** A Zendesk id: a positive whole number below 2^53, never a string to coerce ("0x10" is not 16). */
+export const IdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 export const AgentSchema = z.object({
-  id: z.coerce.number().int().positive(),
+  id: IdSchema,
   name: z.string().trim().min(1).max(200),
 });
 export type Agent = z.infer<typeof AgentSchema>;
@@ -24,11 +27,20 @@ export const AttentionTypeSchema = z.enum([
 ]);
 export type AttentionType = z.infer<typeof AttentionTypeSchema>;
 
+/**
+ * Why something happened, as data: `code` names a sentence the sidebar translates and
+ * `params` fills it in (policy names, counts, entry questions). `reason` stays English.
+ */
+export const ReasonParamsSchema = z.record(z.string(), z.string());
+export type ReasonParams = z.infer<typeof ReasonParamsSchema>;
+
 export const AttentionItemSchema = z.object({
   id: z.number().int(),
   ticketId: z.number().int(),
   type: AttentionTypeSchema,
   reason: z.string(),
+  code: z.string().nullable(),
+  params: ReasonParamsSchema,
   status: z.enum(["open", "resolved"]),
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
@@ -47,6 +59,8 @@ export const TimelineEventSchema = z.object({
   from: TicketStateSchema.nullable(),
   to: TicketStateSchema.nullable(),
   reason: z.string().nullable(),
+  code: z.string().nullable(),
+  params: ReasonParamsSchema,
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
@@ -62,6 +76,8 @@ export const TicketViewSchema = z.object({
   owner: AgentSchema.nullable(),
   autonomy: AutonomySchema,
   autoReleaseHours: z.number().nullable(),
+  /** An open human_requested or escalation item: the AI is silent until a person acts. */
+  waiting: z.boolean(),
   attention: z.array(AttentionItemSchema),
   pendingDraft: PendingDraftSchema.nullable(),
   events: z.array(TimelineEventSchema),
@@ -76,13 +92,18 @@ export const AgentActionSchema = z.object({
 export type AgentAction = z.infer<typeof AgentActionSchema>;
 
 export const ApproveDraftSchema = z.object({
-  agent: AgentSchema.optional(),
+  agent: AgentSchema,
   body: z.string().trim().min(1).max(20_000).optional(),
 });
 
+export const DiscardDraftSchema = z.object({ agent: AgentSchema });
+
+/** Dismissing an attention item from the sidebar (the admin API may leave the agent out). */
+export const ResolveAttentionSchema = z.object({ agent: AgentSchema.optional() });
+
 export const AutonomyRequestSchema = z.object({
   mode: AutonomySchema,
-  agent: AgentSchema.optional(),
+  agent: AgentSchema,
 });
 
 export const AutoReleaseRequestSchema = z.object({
@@ -91,7 +112,7 @@ export const AutoReleaseRequestSchema = z.object({
     .positive()
     .max(24 * 90)
     .nullable(),
-  agent: AgentSchema.optional(),
+  agent: AgentSchema,
 });
 
 export const EntryStatusSchema = z.enum(["approved", "pending_review", "rejected", "archived"]);
@@ -188,6 +209,10 @@ export const SettingsSchema = z.object({
     .max(24 * 90)
     .nullable(),
   brandTone: z.string().max(2_000),
+  /** When a ticket starts waiting for a person, the AI tells the customer so, once. */
+  handoffAcknowledgement: z.boolean(),
+  /** Public AI replies per ticket in any hour; a customer message beyond it raises an escalation. */
+  maxAiRepliesPerHour: z.number().int().min(1).max(100),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -196,6 +221,8 @@ export const SettingsPatchSchema = z.object({
   defaultAutonomy: AutonomySchema.optional(),
   autoReleaseHours: SettingsSchema.shape.autoReleaseHours.optional(),
   brandTone: SettingsSchema.shape.brandTone.optional(),
+  handoffAcknowledgement: SettingsSchema.shape.handoffAcknowledgement.optional(),
+  maxAiRepliesPerHour: SettingsSchema.shape.maxAiRepliesPerHour.optional(),
 });
 
 export const ErrorBodySchema = z.object({ error: z.string() });

@@ -138,6 +138,19 @@ class ObjectSchema extends Schema {
   }
 }
 
+/** String keys to values of one schema (zod's `z.record(z.string(), value)`). */
+class RecordSchema extends Schema {
+  constructor(value: Schema) {
+    super((v, path, issues) => {
+      if (!isObject(v)) {
+        issues.push({ path, message: "expected object" });
+        return v;
+      }
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value.run(x, [...path, k], issues)]));
+    });
+  }
+}
+
 const isNumber = (v: unknown) => typeof v === "number" && Number.isFinite(v);
 
 export const z = {
@@ -148,5 +161,6 @@ export const z = {
     Object.assign(new Leaf((v) => values.includes(v as string), values.join(" | ")), { options: values }),
   object: (shape: Record<string, Schema>) => new ObjectSchema(shape),
   array: (item: Schema) => new ArraySchema(item),
+  record: (_key: Schema, value: Schema) => new RecordSchema(value),
   coerce: { number: () => new Leaf(isNumber, "number", [], Number) },
 };

@@ -17,6 +17,7 @@ let view = {
   owner: null,
   autonomy: "auto",
   autoReleaseHours: null,
+  waiting: false,
   attention: [],
   pendingDraft: null,
   events: [],

@@ -50,6 +50,13 @@ describe("parseConfig", () => {
       },
       appApiSecret: SECRETS.APP_API_SECRET,
       openai: { apiKey: SECRETS.OPENAI_API_KEY, baseUrl: "https://llm.example/v1", model: "gpt-4.1-mini" },
+      // Every secret, so that none can reach a customer in a public comment.
+      secrets: expect.arrayContaining([
+        SECRETS.APP_API_SECRET,
+        SECRETS.ZENDESK_WEBHOOK_SECRET,
+        SECRETS.ZENDESK_API_TOKEN,
+        SECRETS.OPENAI_API_KEY,
+      ]),
     });
   });
 

@@ -8,6 +8,11 @@ import policies from "../../demo/policies.json";
 import { aiReplies, api, createTicket, deliver, dispositions, waitUntil } from "../worker/support/harness";
 import { seedKb } from "../worker/support/seed";
 import { brain, modelCalls } from "./support";
+import { acknowledgement } from "../../worker/src/drafting/acknowledgement";
+import { LANGUAGES } from "../../worker/src/text/language";
+
+/** The only public comment the AI may post on a ticket that waits for a person. */
+const ACKNOWLEDGEMENTS = new Set(LANGUAGES.map((l) => acknowledgement(l)));
 
 beforeAll(async () => {
   await seedKb();
@@ -38,7 +43,8 @@ describe("prompt injection, with a model that obeys it", () => {
 
     const sent: string[] = [];
     for (const t of tickets) {
-      const r = await aiReplies(t.id);
+      // An escalated attack gets the one fixed sentence that a person will answer, never a drafted reply.
+      const r = (await aiReplies(t.id)).filter((c) => !ACKNOWLEDGEMENTS.has(c.body.trim()));
       if (r.length) {
         sent.push(t.attack.id);
         console.info(`sent for ${t.attack.id}:`, JSON.stringify(r.map((c) => c.body)));

@@ -4,6 +4,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { acknowledgement } from "../../worker/src/drafting/acknowledgement";
 import { ModelError, OpenAIDrafter } from "../../worker/src/drafting/openai.adapter";
 import worker from "../../worker/src/index";
 import { MAX_ATTEMPTS } from "../../worker/src/queue/consumer";
@@ -108,16 +109,22 @@ describe("with a model", () => {
     expect(await settled(id)).toEqual(["attention"]);
     expect((await attention(id))[0]).toMatchObject({ type: "human_requested" });
     expect(await modelCalls("(h1)")).toHaveLength(0);
+    // The customer is told, once, in one fixed sentence (not a drafted answer), that a person will answer.
+    const told = await waitUntil(async () => {
+      const r = await aiReplies(id);
+      return r.length ? r : null;
+    });
+    expect(told.map((c) => c.body)).toEqual([acknowledgement("en")]);
   });
 
   it("autonomy draft_only holds the reply; off keeps the AI silent", async () => {
     const id = await createTicket({ body: "hello (d0)" });
     await settled(id);
-    await api("POST", `/tickets/${id}/autonomy`, { mode: "draft_only" });
+    await api("POST", `/tickets/${id}/autonomy`, { mode: "draft_only", agent: ANA });
     await customerWrites(id, "Which countries do you ship to? (d1)");
     await settled(id, 2);
     expect((await api("GET", `/tickets/${id}`)).body.pendingDraft).not.toBeNull();
-    await api("POST", `/tickets/${id}/autonomy`, { mode: "off" });
+    await api("POST", `/tickets/${id}/autonomy`, { mode: "off", agent: ANA });
     await customerWrites(id, "Which countries do you ship to, again? (d2)");
     expect((await settled(id, 3)).at(-1)).toBe("held");
     expect(await modelCalls("(d2)")).toHaveLength(0);

@@ -77,9 +77,11 @@ describe("errors", () => {
     expect(((await res.json()) as { error: string }).error).toMatch(/agent/);
   });
 
-  it("a bad ticket id is a 400; an unknown route a 404", async () => {
-    const bad = await exports.default.fetch("http://worker/api/tickets/abc", { headers: auth });
-    expect(bad.status).toBe(400);
+  it("a path id that is not decimal digits names nothing (404); an unknown route a 404", async () => {
+    for (const id of ["abc", "0x10", "1e1", "+5", "1.0", "-1", "0", "9007199254740993", "%201"]) {
+      const bad = await exports.default.fetch(`http://worker/api/tickets/${id}`, { headers: auth });
+      expect(bad.status, id).toBe(404);
+    }
     const none = await exports.default.fetch("http://worker/api/nothing", { headers: auth });
     expect(none.status).toBe(404);
   });

@@ -57,7 +57,9 @@ describe("autonomy", () => {
   it("off: the AI stays silent and records the message", async () => {
     const id = await createTicket({ body: "hi" });
     await settled(id);
-    expect((await api("POST", `/tickets/${id}/autonomy`, { mode: "off" })).body.autonomy).toBe("off");
+    expect((await api("POST", `/tickets/${id}/autonomy`, { mode: "off", agent: ANA })).body.autonomy).toBe(
+      "off",
+    );
     await customerWrites(id, SHIP);
     expect((await settled(id, 2)).at(-1)).toBe("held");
     expect(await aiReplies(id)).toHaveLength(0);
@@ -66,7 +68,7 @@ describe("autonomy", () => {
   it("draft_only: the draft waits; approve (edited) sends it; discard drops the next one", async () => {
     const id = await createTicket({ body: "hi there" });
     await settled(id);
-    await api("POST", `/tickets/${id}/autonomy`, { mode: "draft_only" });
+    await api("POST", `/tickets/${id}/autonomy`, { mode: "draft_only", agent: ANA });
     await customerWrites(id, SHIP);
     await settled(id, 2);
     const view = (await api("GET", `/tickets/${id}`)).body;
@@ -110,7 +112,7 @@ describe("auto release", () => {
     const id = await createTicket({ body: "hello" });
     await settled(id);
     await api("POST", `/tickets/${id}/takeover`, { agent: ANA });
-    await api("POST", `/tickets/${id}/auto-release`, { hours: 0.0002 }); // 0.72 s
+    await api("POST", `/tickets/${id}/auto-release`, { hours: 0.0002, agent: ANA }); // 0.72 s
     await customerWrites(id, SHIP);
     expect((await settled(id, 2)).at(-1)).toBe("held");
 

@@ -44,7 +44,9 @@ describe("learning loop", () => {
       status: "pending_review",
       sourceTicketId: id,
     });
-    expect(p.motivation).toMatch(/Ana/);
+    // The proposal names no person: not the customer, not the agent.
+    expect(p.motivation).toMatch(new RegExp(`#${id}`));
+    expect(`${p.question} ${p.answer} ${p.motivation}`).not.toMatch(/Ana|Greta/);
     expect((await api("GET", `/tickets/${id}`)).body.events.map((e: { type: string }) => e.type)).toContain(
       "learning_proposed",
     );

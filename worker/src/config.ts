@@ -37,6 +37,8 @@ export interface Config {
   zendesk: { origin: string; auth: ZendeskAuth; webhookSecret: string; aiAgentId: number };
   appApiSecret: string;
   openai: { apiKey: string; baseUrl: string | undefined; model: string } | null;
+  /** Every configured secret: none may ever appear in a public comment or an answer. */
+  secrets: string[];
 }
 
 export class ConfigError extends Error {
@@ -66,5 +68,12 @@ export function parseConfig(env: unknown): Config {
     openai: c.OPENAI_API_KEY
       ? { apiKey: c.OPENAI_API_KEY, baseUrl: c.OPENAI_BASE_URL, model: c.OPENAI_MODEL ?? "gpt-4o-mini" }
       : null,
+    secrets: [
+      c.APP_API_SECRET,
+      c.ZENDESK_WEBHOOK_SECRET,
+      c.ZENDESK_API_TOKEN,
+      c.ZENDESK_OAUTH_TOKEN,
+      c.OPENAI_API_KEY,
+    ].filter((x): x is string => typeof x === "string" && x.length > 0),
   };
 }

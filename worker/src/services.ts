@@ -16,6 +16,9 @@ import { SettingsRepo } from "./settings/settings.repo";
 import { StatsRepo } from "./stats/stats.repo";
 import { MessageRepo } from "./tickets/message.repo";
 import { TicketRepo } from "./tickets/ticket.repo";
+import { TicketStore } from "./tickets/ticket.store";
+import { AgentDirectory } from "./tickets/agents";
+import { DeliveryRepo } from "./webhooks/delivery.repo";
 
 export interface Services {
   config: Config;
@@ -23,6 +26,10 @@ export interface Services {
   sleep: (ms: number) => Promise<void>;
   db: D1Database;
   tickets: TicketRepo;
+  /** Commits ticket machine transitions with their writes, in one batch. */
+  store: TicketStore;
+  /** Checks acting agents with Zendesk (cached briefly). */
+  agents: AgentDirectory;
   messages: MessageRepo;
   attention: AttentionRepo;
   drafts: DraftRepo;
@@ -32,6 +39,7 @@ export interface Services {
   settings: SettingsRepo;
   stats: StatsRepo;
   helpdesk: Helpdesk;
+  deliveries: DeliveryRepo;
   drafter: Drafter;
   jobs: Jobs;
 }
@@ -55,21 +63,29 @@ export function buildServices(env: Env): Services {
 function compose(env: Env): Services {
   const config = parseConfig(env);
   const db = env.DB;
-  return {
-    config,
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    db,
+  const now = () => Date.now();
+  const repos = {
     tickets: new TicketRepo(db),
     messages: new MessageRepo(db),
     attention: new AttentionRepo(db),
     drafts: new DraftRepo(db),
     kb: new KbRepo(db),
+  };
+  const helpdesk = new ZendeskHelpdesk(config.zendesk.origin, config.zendesk.auth);
+  return {
+    config,
+    now,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    db,
+    ...repos,
+    store: new TicketStore(db, repos),
+    agents: new AgentDirectory(helpdesk, () => config.zendesk.aiAgentId, now),
     kbIndex: new D1KnowledgeIndex(db),
     policies: new PolicyRepo(db),
     settings: new SettingsRepo(db),
     stats: new StatsRepo(db),
-    helpdesk: new ZendeskHelpdesk(config.zendesk.origin, config.zendesk.auth),
+    helpdesk,
+    deliveries: new DeliveryRepo(db),
     drafter: config.openai ? new OpenAIDrafter(config.openai) : new OfflineDrafter(),
     jobs: new QueueJobs(env.JOBS),
   };

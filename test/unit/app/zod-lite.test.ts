@@ -40,12 +40,15 @@ const samples: Record<string, unknown> = {
     owner: agent,
     autonomy: "draft_only",
     autoReleaseHours: 4,
+    waiting: true,
     attention: [
       {
         id: 1,
         ticketId: 42,
         type: "escalation",
         reason: "lawyer",
+        code: "policy_escalate",
+        params: { policy: "Legal", keyword: "lawyer" },
         status: "open",
         createdAt: at,
         resolvedAt: null,
@@ -61,6 +64,8 @@ const samples: Record<string, unknown> = {
         from: "open",
         to: "in_progress",
         reason: null,
+        code: null,
+        params: {},
       },
     ],
   },
@@ -74,6 +79,8 @@ const samples: Record<string, unknown> = {
     defaultAutonomy: "auto",
     autoReleaseHours: null,
     brandTone: "friendly",
+    handoffAcknowledgement: true,
+    maxAiRepliesPerHour: 6,
   },
   SettingsPatchSchema: { learning: { enabled: false }, brandTone: "dry" },
   KbEntryCreateSchema: {
@@ -91,6 +98,10 @@ const samples: Record<string, unknown> = {
   },
   RejectSchema: { reason: " not right " },
   ErrorBodySchema: { error: "nope" },
+  DiscardDraftSchema: { agent },
+  ResolveAttentionSchema: { agent },
+  ReasonParamsSchema: { policy: "Legal", keyword: "lawyer" },
+  IdSchema: 42,
 };
 
 // Values that probe each rule: types, trimming, bounds, coercion, null/absent, extra keys.

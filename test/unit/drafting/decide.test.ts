@@ -44,17 +44,17 @@ describe("decideBeforeDrafting", () => {
     expect(decideBeforeDrafting({ asksForHuman: true, matches: [legal, refunds] })).toEqual({
       kind: "attention",
       type: "human_requested",
-      reason: expect.any(String),
+      reason: { code: "asked_for_person", params: {}, text: expect.any(String) },
     });
   });
 
   it("an escalating policy raises an escalation that quotes the policy and the word that matched", () => {
     const d = decideBeforeDrafting({ asksForHuman: false, matches: [tone, legal] });
     expect(d).toMatchObject({ kind: "attention", type: "escalation" });
-    const reason = d?.kind === "attention" ? d.reason : "";
-    expect(reason).toContain("Legal");
-    expect(reason).toContain("lawyer");
-    expect(reason).toContain("Anything legal goes to the legal team.");
+    const reason = d?.kind === "attention" ? d.reason : null;
+    // The sidebar names the policy once, from code and parameters; the English text quotes the rule.
+    expect(reason).toMatchObject({ code: "policy_escalate", params: { policy: "Legal", keyword: "lawyer" } });
+    expect(reason?.text).toContain("Anything legal goes to the legal team.");
   });
 
   it("approval and guideline policies do not stop drafting; neither does no match", () => {
@@ -66,10 +66,10 @@ describe("decideBeforeDrafting", () => {
 describe("decideAfterDrafting", () => {
   it("the drafter saying the customer wants a person raises human_requested, whatever else holds", () => {
     for (const autonomy of ["auto", "draft_only"] as const) {
-      expect(decideAfterDrafting({ proposal: wantsHuman, matches: [refunds], autonomy })).toEqual({
+      expect(decideAfterDrafting({ proposal: wantsHuman, matches: [refunds], autonomy })).toMatchObject({
         kind: "attention",
         type: "human_requested",
-        reason: wantsHuman.reason,
+        reason: { code: "asked_for_person" },
       });
     }
   });
@@ -77,30 +77,45 @@ describe("decideAfterDrafting", () => {
   it("an approval policy without a draft still raises approval_required, with both reasons", () => {
     const d = decideAfterDrafting({ proposal: noAnswer, matches: [tone, refunds], autonomy: "auto" });
     expect(d).toMatchObject({ kind: "attention", type: "approval_required" });
-    const reason = d.kind === "attention" ? d.reason : "";
-    expect(reason).toContain("Refunds over 100 EUR need a supervisor.");
-    expect(reason).toContain("refund");
-    expect(reason).toContain(noAnswer.reason);
+    const reason = d.kind === "attention" ? d.reason : null;
+    expect(reason).toMatchObject({
+      code: "policy_approval_no_draft",
+      params: { policy: "Refunds", keyword: "refund", detail: noAnswer.reason },
+    });
+    expect(reason?.text).toContain("Refunds over 100 EUR need a supervisor.");
+    expect(reason?.text).toContain(noAnswer.reason);
   });
 
   it("no draft and no approval policy: validation_failed with the drafter's reason", () => {
     expect(decideAfterDrafting({ proposal: noAnswer, matches: [tone], autonomy: "auto" })).toEqual({
       kind: "attention",
       type: "validation_failed",
-      reason: noAnswer.reason,
+      reason: { code: "no_confident_answer", params: { detail: noAnswer.reason }, text: noAnswer.reason },
+    });
+  });
+
+  it("no draft, with the entries that came closest: they are named for the agent", () => {
+    const closest = [{ id: 3, question: "Can I return furniture?" }];
+    const d = decideAfterDrafting({ proposal: { ...noAnswer, closest }, matches: [], autonomy: "auto" });
+    expect(d).toMatchObject({
+      type: "validation_failed",
+      reason: { code: "no_confident_answer_closest", params: { closest: "“Can I return furniture?” (#3)" } },
     });
   });
 
   it("an approval policy holds the draft (body and citations kept) even on an auto ticket", () => {
     const d = decideAfterDrafting({ proposal: reply, matches: [refunds], autonomy: "auto" });
     expect(d).toMatchObject({ kind: "hold", body: reply.body, citations: [4, 9] });
-    expect(d.kind === "hold" && d.reason).toContain("Refunds");
+    expect(d.kind === "hold" && d.reason).toMatchObject({
+      code: "policy_approval",
+      params: { policy: "Refunds" },
+    });
   });
 
   it("draft_only holds every draft for approval", () => {
     const d = decideAfterDrafting({ proposal: reply, matches: [], autonomy: "draft_only" });
     expect(d).toMatchObject({ kind: "hold", body: reply.body, citations: [4, 9] });
-    expect(d.kind === "hold" && d.reason).toMatch(/draft only/i);
+    expect(d.kind === "hold" && d.reason).toMatchObject({ code: "draft_only" });
   });
 
   it("auto sends a validated draft as drafted, guidelines notwithstanding", () => {

@@ -6,14 +6,19 @@
 //
 // Each actor mirrors the code it stands for:
 // - sender (drafting/pipeline.ts): read record → read Zendesk (stamp) → draft →
-//   CAS send_claim → post with the stamp → settle (send.records.ts releaseLease);
+//   CAS send_claim → post with the stamp → settle (send.protocol.ts settle);
 // - command (tickets/ticket.service.ts applyEvent, then the route's answer):
 //   read → transition → CAS commit (retry on a lost race; an unchanged record
 //   "commits" without a check, as TicketRepo.commit does) → the inline tag
 //   mirror → for ack "after_send", poll until no lease is live → answer;
 // - Zendesk-side actors: the customer or an agent commenting, an agent solving
 //   the ticket in Zendesk. Each changes the stamp and queues a webhook
-//   delivery that a command applies later, deliveries in any order.
+//   delivery that a command applies later, deliveries in any order;
+// - holder (pipeline.ts hold): read record → read Zendesk → write the draft →
+//   CAS `hold` (the draft becomes the ticket's current held draft);
+// - approver (drafting/draft.routes.ts approve): read record → refuse a draft
+//   that is not current → read Zendesk (stamp) → CAS send_claim for that draft
+//   → post with the stamp → settle (send.protocol.ts); discard is a command.
 //
 // Two assumptions about time: a request to Zendesk is applied before its
 // lease ends (the adapter's timeout is shorter than the lease), so the clock
@@ -27,6 +32,7 @@ import {
   type MachineEvent,
   type TicketRecord,
   type Transition,
+  type Write,
   leaseActive,
   newTicket,
   transition,
@@ -63,6 +69,8 @@ export interface Protocol {
   resolveWaitsForLease: boolean;
   /** Every take over re-reads the row and waits out a live lease right before answering (today only "after_send"). */
   takeOverRechecksBeforeAnswer: boolean;
+  /** An approval claims the send lease for the current held draft, like any AI reply (before: it posted directly). */
+  approveUsesLease: boolean;
 }
 
 export const CURRENT: Protocol = {
@@ -74,6 +82,7 @@ export const CURRENT: Protocol = {
   senderChecksZendeskStatus: true,
   resolveWaitsForLease: true,
   takeOverRechecksBeforeAnswer: true,
+  approveUsesLease: true,
 };
 
 export type Step =
@@ -90,7 +99,12 @@ export type Step =
   | { t: "deliver"; n: number }
   | { t: "clock"; n: number }
   | { t: "crash"; n: number }
-  | { t: "failNextSync" };
+  | { t: "failNextSync" }
+  /** The AI holds a draft for approval (autonomy draft_only, or a require_approval policy). */
+  | { t: "spawnHolder" }
+  /** An agent approves the n-th draft ever held (possibly withdrawn, superseded or sent since). */
+  | { t: "approve"; agent: number; n: number }
+  | { t: "discard"; agent: number; n: number };
 
 export type Invariant =
   /**
@@ -110,7 +124,9 @@ export type Invariant =
   /** No AI reply lands while the Zendesk ticket shows `solved`. */
   | "zendesk_solved"
   /** A reply lands only under its sender's own live lease: one reply in flight at a time. */
-  | "lease";
+  | "lease"
+  /** An approved draft lands only if it was the ticket's current held draft when claimed, and still is "sending". */
+  | "approve_current";
 
 export interface Stats {
   posts: number;
@@ -121,6 +137,9 @@ export interface Stats {
   /** Replies that landed after a take over committed but before it was answered: the allowed window. */
   postsBeforeAnswer: number;
   expiredLeasesReplaced: number;
+  /** Approved drafts posted, and approvals refused because the draft was not current. */
+  approvesPosted: number;
+  approvesRefused: number;
 }
 
 export interface Outcome {
@@ -155,13 +174,34 @@ interface Command {
   waited: boolean;
 }
 
+interface Holder {
+  kind: "holder";
+  id: number;
+  pc: "readRecord" | "readZendesk" | "hold";
+  snap: TicketRecord | null;
+}
+
+interface Approver {
+  kind: "approver";
+  id: number;
+  label: string;
+  agent: Agent;
+  draftId: number;
+  pc: "read" | "readZendesk" | "claim" | "post" | "settle";
+  rounds: number;
+  snap: TicketRecord | null;
+  stamp: number;
+  leaseId: string;
+}
+
 interface QueuedSync {
   kind: "queuedSync";
   id: number;
   solved: boolean;
 }
 
-type Proc = Sender | Command | QueuedSync;
+type Proc = Sender | Command | QueuedSync | Holder | Approver;
+type DraftStatus = "held" | "sending" | "sent" | "discarded" | "refused" | "withdrawn" | "superseded";
 
 class World {
   now = START;
@@ -170,6 +210,8 @@ class World {
   deliveries: MachineEvent[] = [];
   procs: Proc[] = [];
   nextId = 1;
+  /** The drafts table: every draft ever held, by id, in order. */
+  drafts = new Map<number, DraftStatus>();
   failNextSync = false;
   /**
    * Ghost state for the invariants, never read by the protocol. `epoch`
@@ -187,6 +229,8 @@ class World {
     takeOversAnswered: 0,
     postsBeforeAnswer: 0,
     expiredLeasesReplaced: 0,
+    approvesPosted: 0,
+    approvesRefused: 0,
   };
 
   constructor(readonly p: Protocol) {}
@@ -195,10 +239,14 @@ class World {
     this.log.push(`t+${this.now - START}ms ${line}`);
   }
 
-  /** TicketRepo.commit: writes only if the version is still the one read; an unchanged record is a no-op. */
-  cas(prev: TicketRecord, next: TicketRecord): boolean {
-    if (next === prev) return true;
+  /** TicketStore.commit: writes only if the version is still the one read, with the transition's writes. */
+  cas(prev: TicketRecord, next: TicketRecord, writes: readonly Write[] = []): boolean {
+    if (next === prev) {
+      this.applyWrites(writes); // unguarded: each write is conditioned on the draft's own status
+      return true;
+    }
     if (this.row.version !== prev.version) return false;
+    this.applyWrites(writes);
     const before = this.row;
     this.row = next;
     const g = this.ghost;
@@ -209,6 +257,22 @@ class World {
     }
     if (next.state !== "resolved") g.resolvedAck = false;
     return true;
+  }
+
+  /** The drafts-table side of a commit (ticket.store.ts), conditioned on each draft's status as in SQL. */
+  applyWrites(writes: readonly Write[]) {
+    const move = (id: number, from: DraftStatus[], to: DraftStatus) => {
+      const status = this.drafts.get(id);
+      if (status && from.includes(status)) this.drafts.set(id, to);
+    };
+    for (const w of writes) {
+      if (w.type === "withdraw_drafts") for (const id of this.drafts.keys()) move(id, ["held"], "withdrawn");
+      if (w.type === "supersede_draft") move(w.draftId, ["held"], "superseded");
+      if (w.type === "discard_draft") move(w.draftId, ["held"], "discarded");
+      if (w.type === "draft_sending") move(w.draftId, ["held", "sending"], "sending");
+      if (w.type === "draft_sent") move(w.draftId, ["sending"], "sent");
+      if (w.type === "draft_unsent") move(w.draftId, ["sending"], w.to === "queued" ? "refused" : w.to);
+    }
   }
 
   /** The inline tag mirror (ticket.service.ts syncZendesk), or its queued retry when it fails. */
@@ -245,7 +309,8 @@ class World {
   clockCap(): number {
     let cap = Number.POSITIVE_INFINITY;
     for (const pr of this.procs) {
-      if (pr.kind === "sender" && pr.pc === "post" && this.row.sendLease?.id === pr.leaseId) {
+      const posting = (pr.kind === "sender" || pr.kind === "approver") && pr.pc === "post";
+      if (posting && this.row.sendLease?.id === pr.leaseId) {
         cap = Math.min(cap, this.row.sendLease.until - 1);
       }
       if (!this.p.stalls && pr.kind === "command" && pr.pc === "wait" && pr.waited) {
@@ -326,23 +391,56 @@ class World {
       case "crash": {
         // A Worker dies mid-send: before its request, or after Zendesk took it but before settling.
         const senders = this.procs.filter(
-          (pr): pr is Sender => pr.kind === "sender" && (pr.pc === "post" || pr.pc === "settle"),
+          (pr): pr is Sender | Approver =>
+            (pr.kind === "sender" || pr.kind === "approver") && (pr.pc === "post" || pr.pc === "settle"),
         );
         const victim = senders[step.n % Math.max(1, senders.length)];
         if (!victim) return;
-        this.note(`sender#${victim.id} crashes before ${victim.pc === "post" ? "posting" : "settling"}`);
+        this.note(`#${victim.id} crashes before ${victim.pc === "post" ? "posting" : "settling"}`);
         this.done(victim);
         return;
       }
       case "failNextSync":
         this.failNextSync = true;
         return;
+      case "spawnHolder":
+        this.procs.push({ kind: "holder", id: this.nextId++, pc: "readRecord", snap: null });
+        return;
+      case "approve":
+      case "discard": {
+        const agent = AGENTS[step.agent % AGENTS.length] as Agent;
+        const ids = [...this.drafts.keys()];
+        const draftId = ids.length ? (ids[step.n % ids.length] as number) : 999;
+        if (step.t === "discard") {
+          this.command(`discard(${agent.name}, d${draftId})#${this.nextId}`, {
+            type: "discard",
+            draftId,
+            agent,
+          });
+          return;
+        }
+        this.procs.push({
+          kind: "approver",
+          id: this.nextId++,
+          label: `approve(${agent.name}, d${draftId})`,
+          agent,
+          draftId,
+          pc: "read",
+          rounds: 0,
+          snap: null,
+          stamp: -1,
+          leaseId: "",
+        });
+        return;
+      }
     }
   }
 
   run(pr: Proc) {
     if (pr.kind === "sender") return this.runSender(pr);
     if (pr.kind === "command") return this.runCommand(pr);
+    if (pr.kind === "holder") return this.runHolder(pr);
+    if (pr.kind === "approver") return this.runApprover(pr);
     this.done(pr);
     if (this.p.syncBumpsStamp) this.zd.stamp++;
     if (pr.solved) this.zd.solved = true;
@@ -386,11 +484,17 @@ class World {
         s.leaseId = `L${s.id}.${s.rounds}`;
         const t = transition(
           snap,
-          { type: "send_claim", leaseId: s.leaseId, ttlMs: SEND_LEASE_MS },
+          {
+            type: "send_claim",
+            leaseId: s.leaseId,
+            ttlMs: SEND_LEASE_MS,
+            purpose: { kind: "reply", draftId: 0 },
+          },
           this.now,
         );
         if (!t.ok) return this.stale(s, `claim refused: ${t.error.message}`);
-        if (!this.cas(snap, t.value.next)) return this.stale(s, "claim lost the compare-and-set");
+        if (!this.cas(snap, t.value.next, t.value.writes))
+          return this.stale(s, "claim lost the compare-and-set");
         if (snap.sendLease) this.stats.expiredLeasesReplaced++;
         this.note(`sender#${s.id}: claimed ${s.leaseId} (drafted on stamp ${s.stamp})`);
         s.pc = "post";
@@ -409,25 +513,184 @@ class World {
           this.note(`sender#${s.id}: Zendesk answers 409 (stamp ${s.stamp} ≠ ${this.zd.stamp})`);
         } else {
           this.zd.stamp++;
-          this.stats.posts++;
-          if (this.unanswered.size > 0) this.stats.postsBeforeAnswer++;
-          const at = `sender#${s.id} posted (row ${this.row.state} v${this.row.version}, Zendesk stamp now ${this.zd.stamp})`;
-          this.note(at);
-          const g = this.ghost;
-          if (g.claimed) this.violations.push({ invariant: "takeover", at });
-          if (g.claimedAsShown) this.violations.push({ invariant: "takeover_as_shown", at });
-          if (g.resolvedAck) this.violations.push({ invariant: "resolve", at });
-          if (this.zd.solved) this.violations.push({ invariant: "zendesk_solved", at });
+          this.landed(
+            `sender#${s.id} posted (row ${this.row.state} v${this.row.version}, Zendesk stamp now ${this.zd.stamp})`,
+          );
         }
         s.pc = "settle";
         return;
       }
       case "settle": {
-        // releaseLease is a CAS loop; its winning iteration is atomic with its read.
-        const t = transition(this.row, { type: "send_settled", leaseId: s.leaseId }, this.now);
-        if (t.ok) this.cas(this.row, t.value.next);
+        // settle is a CAS loop; its winning iteration is atomic with its read.
+        const t = transition(
+          this.row,
+          { type: "send_settled", leaseId: s.leaseId, result: { kind: "in_doubt" } },
+          this.now,
+        );
+        if (t.ok) this.cas(this.row, t.value.next, t.value.writes);
         this.note(`sender#${s.id}: settled ${s.leaseId}`);
         this.done(s);
+        return;
+      }
+    }
+  }
+
+  /** Every invariant a landed AI comment is checked against, whoever posted it. */
+  landed(at: string) {
+    this.stats.posts++;
+    if (this.unanswered.size > 0) this.stats.postsBeforeAnswer++;
+    this.note(at);
+    const g = this.ghost;
+    if (g.claimed) this.violations.push({ invariant: "takeover", at });
+    if (g.claimedAsShown) this.violations.push({ invariant: "takeover_as_shown", at });
+    if (g.resolvedAck) this.violations.push({ invariant: "resolve", at });
+    if (this.zd.solved) this.violations.push({ invariant: "zendesk_solved", at });
+  }
+
+  /** pipeline.ts hold: the draft row is written first; the hold commits only on the version read. */
+  runHolder(h: Holder) {
+    switch (h.pc) {
+      case "readRecord":
+        h.snap = structuredClone(this.row);
+        if (h.snap.state !== "open" || h.snap.waiting) {
+          this.note(`holder#${h.id}: the ticket is ${h.snap.state}; holds nothing`);
+          this.done(h);
+          return;
+        }
+        h.pc = "readZendesk";
+        return;
+      case "readZendesk":
+        h.pc = "hold";
+        return;
+      case "hold": {
+        const draftId = 100 + this.drafts.size;
+        this.drafts.set(draftId, "held");
+        const snap = h.snap as TicketRecord;
+        const reason = { code: "draft_only", params: {}, text: "draft only" };
+        const t = transition(snap, { type: "hold", draftId, messageIds: [1], reason }, this.now);
+        const won = t.ok && this.cas(snap, t.value.next, t.value.writes);
+        if (!won) this.drafts.set(draftId, "superseded");
+        this.note(
+          `holder#${h.id}: ${won ? `holds d${draftId}` : "lost the compare-and-set; re-examines later"}`,
+        );
+        this.done(h);
+        return;
+      }
+    }
+  }
+
+  /** draft.routes.ts approve over send.protocol.ts: refused unless current, then the send protocol. */
+  runApprover(a: Approver) {
+    const purpose = { kind: "approve", draftId: a.draftId, body: null, agent: a.agent } as const;
+    switch (a.pc) {
+      case "read": {
+        a.snap = structuredClone(this.row);
+        if (!this.p.approveUsesLease) {
+          // The old route: refuse only a resolved ticket or a draft no longer held, then post.
+          if (a.snap.state === "resolved" || this.drafts.get(a.draftId) !== "held") {
+            this.stats.approvesRefused++;
+            this.done(a);
+            return;
+          }
+          a.pc = "readZendesk";
+          return;
+        }
+        const check = transition(a.snap, { type: "send_claim", leaseId: "", ttlMs: 0, purpose }, this.now);
+        if (!check.ok && check.error.code === "not_current") {
+          this.stats.approvesRefused++;
+          this.note(`${a.label}: 409 (${check.error.message})`);
+          this.done(a);
+          return;
+        }
+        a.pc = "readZendesk";
+        return;
+      }
+      case "readZendesk":
+        // draft.routes.ts refuses to send on a ticket Zendesk shows solved (409).
+        if (this.p.senderChecksZendeskStatus && this.zd.solved) {
+          this.stats.approvesRefused++;
+          this.note(`${a.label}: 409 (Zendesk shows the ticket solved)`);
+          this.done(a);
+          return;
+        }
+        a.stamp = this.zd.stamp;
+        a.pc = "claim";
+        return;
+      case "claim": {
+        const snap = a.snap as TicketRecord;
+        a.leaseId = `A${a.id}.${a.rounds}`;
+        if (!this.p.approveUsesLease) {
+          this.drafts.set(a.draftId, "sending");
+          a.pc = "post";
+          return;
+        }
+        const t = transition(
+          snap,
+          { type: "send_claim", leaseId: a.leaseId, ttlMs: SEND_LEASE_MS, purpose },
+          this.now,
+        );
+        if (!t.ok || !this.cas(snap, t.value.next, t.value.writes)) {
+          a.rounds++;
+          if (a.rounds >= 3 || (!t.ok && t.error.code === "not_current")) {
+            this.stats.approvesRefused++;
+            this.note(`${a.label}: 409 (${t.ok ? "the ticket kept changing" : t.error.message})`);
+            this.done(a);
+          } else a.pc = "read";
+          return;
+        }
+        this.note(`${a.label}: claimed ${a.leaseId}`);
+        a.pc = "post";
+        return;
+      }
+      case "post": {
+        const lease = this.row.sendLease;
+        if (this.p.approveUsesLease && !(lease?.id === a.leaseId && lease.until > this.now)) {
+          this.violations.push({
+            invariant: "lease",
+            at: `${a.label} posts without a live lease of its own`,
+          });
+        }
+        if (this.drafts.get(a.draftId) !== "sending") {
+          this.violations.push({
+            invariant: "approve_current",
+            at: `${a.label} posts a ${this.drafts.get(a.draftId)} draft`,
+          });
+        }
+        if (a.stamp !== this.zd.stamp) {
+          this.stats.refused409++;
+          this.note(`${a.label}: Zendesk answers 409; the draft is held again`);
+          a.pc = "settle";
+          a.stamp = -1;
+          return;
+        }
+        this.zd.stamp++;
+        this.stats.approvesPosted++;
+        this.landed(`${a.label} posted (row ${this.row.state} v${this.row.version})`);
+        a.pc = "settle";
+        return;
+      }
+      case "settle": {
+        const posted = a.stamp !== -1;
+        const result = posted
+          ? {
+              kind: "sent" as const,
+              draftId: a.draftId,
+              replyTo: [1],
+              citations: [],
+              approvedBy: a.agent,
+              edited: false,
+              ack: false,
+            }
+          : { kind: "unsent" as const, draftId: a.draftId, to: "held" as const };
+        const t = transition(this.row, { type: "send_settled", leaseId: a.leaseId, result }, this.now);
+        if (t.ok) this.cas(this.row, t.value.next, t.value.writes);
+        this.note(`${a.label}: settled ${a.leaseId}`);
+        if (posted) this.done(a);
+        else {
+          a.rounds++;
+          a.pc = a.rounds >= 3 ? "settle" : "read";
+          if (a.rounds >= 3) this.done(a);
+        }
         return;
       }
     }
@@ -457,7 +720,7 @@ class World {
           this.done(c);
           return;
         }
-        if (!this.cas(snap, t.value.next)) {
+        if (!this.cas(snap, t.value.next, t.value.writes)) {
           c.pc = "read";
           return;
         }

@@ -45,11 +45,20 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant("clock" as const), n: fc.nat(4) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("crash" as const), n: fc.nat(3) }) },
   { weight: 2, arbitrary: fc.constant({ t: "failNextSync" as const }) },
+  { weight: 3, arbitrary: fc.constant({ t: "spawnHolder" as const }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ t: fc.constant("approve" as const), agent: fc.nat(2), n: fc.nat(5) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant("discard" as const), agent: fc.nat(2), n: fc.nat(5) }),
+  },
 );
 const schedules = fc.array(step, { minLength: 1, maxLength: 60, size: "max" });
 
 /** The promises checked on every run: answered take overs, answered resolves, one reply per lease. */
-const PROMISE: Invariant[] = ["takeover", "resolve", "lease"];
+const PROMISE: Invariant[] = ["takeover", "resolve", "lease", "approve_current"];
 
 const broken = (o: Outcome, invariants: Invariant[]) =>
   o.violations.filter((v) => invariants.includes(v.invariant));
@@ -69,6 +78,8 @@ function holds(protocol: Protocol, invariants: Invariant[], numRuns: number): St
     takeOversAnswered: 0,
     postsBeforeAnswer: 0,
     expiredLeasesReplaced: 0,
+    approvesPosted: 0,
+    approvesRefused: 0,
   };
   fc.assert(
     fc.property(schedules, (schedule) => {
@@ -141,6 +152,78 @@ describe("a reply in flight when a take over arrives", () => {
   });
 });
 
+describe("a draft held for approval", () => {
+  // The AI holds a draft: holder reads, reads Zendesk, holds.
+  const held: Step[] = [{ t: "spawnHolder" }, run(0, 3)];
+
+  it("approved after a take over by a colleague who does not own the ticket: refused, nothing lands", () => {
+    const o = simulate([
+      ...held,
+      { t: "takeOver", agent: ANA, force: false },
+      run(0, 6),
+      { t: "approve", agent: BO, n: 0 },
+      run(0, 6),
+    ]);
+    expect(broken(o, PROMISE)).toEqual([]);
+    expect(o.stats).toMatchObject({ posts: 0, approvesPosted: 0, approvesRefused: 1, takeOversAnswered: 1 });
+  });
+
+  it("approved after the customer wrote again (the draft was superseded): refused", () => {
+    const o = simulate([
+      ...held,
+      { t: "customerWrites" },
+      { t: "deliver", n: 0 },
+      run(0, 4),
+      { t: "approve", agent: ANA, n: 0 },
+      run(0, 6),
+    ]);
+    expect(o.stats).toMatchObject({ approvesPosted: 0, approvesRefused: 1 });
+  });
+
+  it("approved while current: lands once; a second approval of the same draft is refused", () => {
+    const o = simulate([
+      ...held,
+      { t: "approve", agent: ANA, n: 0 },
+      run(0, 6),
+      { t: "approve", agent: BO, n: 0 },
+      run(0, 6),
+    ]);
+    expect(broken(o, PROMISE)).toEqual([]);
+    expect(o.stats).toMatchObject({ posts: 1, approvesPosted: 1, approvesRefused: 1 });
+  });
+
+  it("without the send protocol (the old approve), an approval lands after an answered take over", () => {
+    const stale: Step[] = [
+      ...held,
+      { t: "approve", agent: BO, n: 0 },
+      run(0, 2), // the approval read the draft as held and read Zendesk's stamp
+      { t: "takeOver", agent: ANA, force: false },
+      run(1, 6), // the take over is answered: nothing was in flight by the lease
+      run(0, 3),
+    ];
+    const old = simulate(stale, { ...CURRENT, syncBumpsStamp: false, approveUsesLease: false });
+    expect(broken(old, ["takeover"]).length).toBeGreaterThan(0);
+    expect(broken(simulate(stale, { ...CURRENT, syncBumpsStamp: false }), PROMISE)).toEqual([]);
+  });
+
+  it("a take over that arrives while the approved draft is on the wire waits for it, then answers", () => {
+    const o = simulate(
+      [
+        ...held,
+        { t: "approve", agent: ANA, n: 0 },
+        run(0, 3), // read, read Zendesk, claim
+        { t: "takeOver", agent: BO, force: false },
+        run(1, 4), // the take over commits and polls: the lease is live
+        run(0, 2), // the approval posts (409: the take over's tags moved the stamp) and settles
+        run(0, 4),
+      ],
+      CURRENT,
+    );
+    expect(broken(o, PROMISE)).toEqual([]);
+    expect(o.stats.waitedAcks).toBe(1);
+  });
+});
+
 describe("over random interleavings", () => {
   it("no AI reply lands while an answered take over is in force, nor after an answered resolve", () => {
     const seen = holds(CURRENT, PROMISE, 5_000);
@@ -151,6 +234,9 @@ describe("over random interleavings", () => {
     expect(seen.postsBeforeAnswer).toBeGreaterThan(0);
     expect(seen.expiredLeasesReplaced).toBeGreaterThan(0);
     expect(seen.takeOversAnswered).toBeGreaterThan(0);
+    // Approvals race too: some land, some are refused as stale, withdrawn or superseded.
+    expect(seen.approvesPosted).toBeGreaterThan(0);
+    expect(seen.approvesRefused).toBeGreaterThan(0);
   });
 
   it("the wait for the lease alone keeps the take over promise, even when tag mirrors fail", () => {

@@ -15,6 +15,8 @@ import {
 } from "../../../worker/src/tickets/ticket.machine";
 
 const ana: Agent = { id: 11, name: "Ana" };
+const REPLY = { kind: "reply", draftId: 1 } as const;
+const IN_DOUBT = { kind: "in_doubt" } as const;
 const bo: Agent = { id: 22, name: "Bo" };
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const HOUR = 3_600_000;
@@ -45,6 +47,7 @@ function expectChanged(before: TicketRecord, t: Transition, expected: Partial<Ti
 function expectUnchanged(before: TicketRecord, t: Transition) {
   expect(t.next).toBe(before);
   expect(t.audit).toEqual([]);
+  expect(t.writes).toEqual([]);
   expect(t.effects).toEqual([]);
 }
 
@@ -58,6 +61,9 @@ describe("newTicket", () => {
       sendLease: null,
       heldSince: null,
       lastHumanAt: null,
+      releasedAt: null,
+      heldDraftId: null,
+      waiting: false,
     });
   });
 });
@@ -151,7 +157,8 @@ describe("release", () => {
   it("by the owner: in_progress → open, mirrored, and the AI drafts including what was held", () => {
     const before = heldBy(ana);
     const t = accept(before, { type: "release", agent: ana, force: false });
-    expectChanged(before, t, { state: "open", owner: null, heldSince: null });
+    // releasedAt: a reply Ana wrote before this moment is still her time (no snap back).
+    expectChanged(before, t, { state: "open", owner: null, heldSince: null, releasedAt: T0 });
     expect(t.audit).toEqual([
       {
         type: "release",
@@ -159,6 +166,7 @@ describe("release", () => {
         from: "in_progress",
         to: "open",
         reason: null,
+        detail: null,
       },
     ]);
     expect(t.effects).toEqual([{ type: "sync_zendesk" }, { type: "draft", includeHeld: true }]);
@@ -174,7 +182,7 @@ describe("release", () => {
   it("by another agent with force: released, and the audit says for whom", () => {
     const before = heldBy(bo);
     const t = accept(before, { type: "release", agent: ana, force: true });
-    expectChanged(before, t, { state: "open", owner: null, heldSince: null });
+    expectChanged(before, t, { state: "open", owner: null, heldSince: null, releasedAt: T0 });
     expect(t.audit[0]).toMatchObject({ actor: { kind: "agent", id: 11 }, from: "in_progress", to: "open" });
     expect(t.audit[0]?.reason).toContain("Bo");
     expect(t.effects).toContainEqual({ type: "draft", includeHeld: true });
@@ -197,8 +205,17 @@ describe("resolve", () => {
     const t = accept(before, { type: "resolve", agent: ana, source: "agent" });
     expectChanged(before, t, { state: "resolved", owner: null, heldSince: null });
     expect(t.audit).toEqual([
-      { type: "resolve", actor: { kind: "agent", id: 11, name: "Ana" }, from, to: "resolved", reason: null },
+      {
+        type: "resolve",
+        actor: { kind: "agent", id: 11, name: "Ana" },
+        from,
+        to: "resolved",
+        reason: null,
+        detail: null,
+      },
     ]);
+    // A person ends it: nothing the AI prepared is sent, and its flags close.
+    expect(t.writes).toEqual([{ type: "withdraw_drafts" }, { type: "close_attention", by: ana }]);
     expect(t.effects).toEqual([{ type: "sync_zendesk", status: "solved" }, { type: "learn" }]);
   });
 
@@ -213,6 +230,7 @@ describe("resolve", () => {
         from: "in_progress",
         to: "resolved",
         reason: "solved in Zendesk",
+        detail: { code: "solved_in_zendesk", params: {} },
       },
     ]);
     expect(t.effects).toEqual([{ type: "sync_zendesk" }, { type: "learn" }]);
@@ -359,7 +377,7 @@ describe("auto_release", () => {
 describe("send_claim", () => {
   it("on an open ticket with no lease: grants a lease for ttl", () => {
     const before = ticket();
-    const t = accept(before, { type: "send_claim", leaseId: "L1", ttlMs: 25_000 });
+    const t = accept(before, { type: "send_claim", leaseId: "L1", ttlMs: 25_000, purpose: REPLY });
     expectChanged(before, t, { sendLease: { id: "L1", until: T0 + 25_000 } });
     expect(t.audit).toEqual([]);
     expect(t.effects).toEqual([]);
@@ -369,43 +387,49 @@ describe("send_claim", () => {
     ["in_progress", heldBy(ana)],
     ["resolved", resolved()],
   ])("refused on a ticket that is %s", (_s, rec) => {
-    expect(refuse(rec, { type: "send_claim", leaseId: "L1", ttlMs: 25_000 }).code).toBe("send_refused");
+    expect(refuse(rec, { type: "send_claim", leaseId: "L1", ttlMs: 25_000, purpose: REPLY }).code).toBe(
+      "send_refused",
+    );
   });
 
   it("refused while another lease is live", () => {
     const rec = ticket({ sendLease: liveLease() });
-    expect(refuse(rec, { type: "send_claim", leaseId: "L2", ttlMs: 25_000 }).code).toBe("send_refused");
+    expect(refuse(rec, { type: "send_claim", leaseId: "L2", ttlMs: 25_000, purpose: REPLY }).code).toBe(
+      "send_refused",
+    );
   });
 
   it("an expired lease (a crashed sender) is replaced", () => {
     const before = ticket({ sendLease: { id: "crashed", until: T0 - 1 } });
-    const t = accept(before, { type: "send_claim", leaseId: "L2", ttlMs: 25_000 });
+    const t = accept(before, { type: "send_claim", leaseId: "L2", ttlMs: 25_000, purpose: REPLY });
     expect(t.next.sendLease).toEqual({ id: "L2", until: T0 + 25_000 });
     // ... and one expiring exactly now is already dead.
     const atBoundary = ticket({ sendLease: { id: "crashed", until: T0 } });
-    expect(accept(atBoundary, { type: "send_claim", leaseId: "L3", ttlMs: 1 }).next.sendLease?.id).toBe("L3");
+    expect(
+      accept(atBoundary, { type: "send_claim", leaseId: "L3", ttlMs: 1, purpose: REPLY }).next.sendLease?.id,
+    ).toBe("L3");
   });
 });
 
 describe("send_settled", () => {
   it("clears the matching lease", () => {
     const before = ticket({ sendLease: liveLease() });
-    const t = accept(before, { type: "send_settled", leaseId: "lease-live" });
+    const t = accept(before, { type: "send_settled", leaseId: "lease-live", result: IN_DOUBT });
     expectChanged(before, t, { sendLease: null });
   });
 
   it("clears a matching lease even after the ticket was taken over (the take over is waiting for it)", () => {
     const before = heldBy(ana, T0, { sendLease: liveLease() });
-    expectChanged(before, accept(before, { type: "send_settled", leaseId: "lease-live" }), {
+    expectChanged(before, accept(before, { type: "send_settled", leaseId: "lease-live", result: IN_DOUBT }), {
       sendLease: null,
     });
   });
 
   it("ignores a lease that is not the current one (a late settle must not free someone else's)", () => {
     const before = ticket({ sendLease: liveLease() });
-    expectUnchanged(before, accept(before, { type: "send_settled", leaseId: "other" }));
+    expectUnchanged(before, accept(before, { type: "send_settled", leaseId: "other", result: IN_DOUBT }));
     const none = ticket();
-    expectUnchanged(none, accept(none, { type: "send_settled", leaseId: "other" }));
+    expectUnchanged(none, accept(none, { type: "send_settled", leaseId: "other", result: IN_DOUBT }));
   });
 });
 
@@ -427,6 +451,9 @@ describe("every transition", () => {
       ),
       heldSince: timeArb,
       lastHumanAt: timeArb,
+      releasedAt: timeArb,
+      heldDraftId: fc.option(fc.constantFrom(5, 6), { nil: null }),
+      waiting: fc.boolean(),
     })
     .map((r) => ({
       ticketId: 1,
@@ -436,6 +463,9 @@ describe("every transition", () => {
       sendLease: r.lease,
       heldSince: r.state === "in_progress" ? r.heldSince : null,
       lastHumanAt: r.lastHumanAt,
+      releasedAt: r.releasedAt,
+      heldDraftId: r.state === "open" ? r.heldDraftId : null,
+      waiting: r.state === "open" && r.waiting,
     }));
   const eventArb: fc.Arbitrary<MachineEvent> = fc.oneof(
     fc.record({ type: fc.constant("take_over" as const), agent: agentArb, force: fc.boolean() }),
@@ -452,8 +482,48 @@ describe("every transition", () => {
       type: fc.constant("send_claim" as const),
       leaseId: fc.constantFrom("a", "c"),
       ttlMs: fc.integer({ min: 1, max: 60_000 }),
+      purpose: fc.oneof(
+        fc.constant(REPLY),
+        fc.record({ kind: fc.constant("ack" as const), draftId: fc.constant(7) }),
+        fc.record({
+          kind: fc.constant("approve" as const),
+          draftId: fc.constantFrom(5, 6),
+          body: fc.constant(null),
+          agent: agentArb,
+        }),
+      ),
     }),
-    fc.record({ type: fc.constant("send_settled" as const), leaseId: fc.constantFrom("a", "b", "c") }),
+    fc.record({
+      type: fc.constant("send_settled" as const),
+      leaseId: fc.constantFrom("a", "b", "c"),
+      result: fc.oneof(
+        fc.constant(IN_DOUBT),
+        fc.record({ kind: fc.constant("stale" as const), draftId: fc.constantFrom(5, 6) }),
+        fc.record({
+          kind: fc.constant("sent" as const),
+          draftId: fc.constantFrom(5, 6),
+          replyTo: fc.constant<number[]>([1]),
+          citations: fc.constant<number[]>([]),
+          approvedBy: fc.option(agentArb, { nil: null }),
+          edited: fc.boolean(),
+          ack: fc.boolean(),
+        }),
+      ),
+    }),
+    fc.record({ type: fc.constant("discard" as const), draftId: fc.constantFrom(5, 6), agent: agentArb }),
+    fc.record({ type: fc.constant("wait_ended" as const), agent: fc.option(agentArb, { nil: null }) }),
+    fc.record({
+      type: fc.constant("flag" as const),
+      attention: fc.constantFrom(
+        "validation_failed" as const,
+        "human_requested" as const,
+        "escalation" as const,
+      ),
+      reason: fc.constant({ code: "c", params: {}, text: "t" }),
+      messageIds: fc.constant<number[]>([1]),
+      waits: fc.boolean(),
+      ack: fc.option(fc.constant("ack"), { nil: null }),
+    }),
   );
 
   it("bumps the version by exactly 1 when anything changed, and returns the same object otherwise", () => {
@@ -465,7 +535,8 @@ describe("every transition", () => {
         if (!r.ok) return;
         const { next } = r.value;
         if (next === rec) {
-          expect(r.value.audit).toEqual([]);
+          // An unchanged record carries no ownership audit; only a settled send's outcome may be written.
+          if (ev.type !== "send_settled") expect(r.value.audit).toEqual([]);
         } else {
           expect(next.version).toBe(rec.version + 1);
         }

@@ -1,39 +1,102 @@
 // Attention items: what the AI could not answer safely, in front of a person
-// with the reason. Resolving an item never touches the ticket's state.
+// with the reason. At most one open item per ticket and type (a repeat updates
+// it). Resolving an item never touches the ticket's state.
 import { z } from "zod";
-import type { AttentionItem, AttentionType } from "../../../common/api.schema";
+import {
+  type Agent,
+  type AttentionItem,
+  type AttentionType,
+  AttentionTypeSchema,
+  ReasonParamsSchema,
+} from "../../../common/api.schema";
+import { type WriteGuard, guardSql } from "../lib/guard";
 import { type Query, run } from "../lib/query";
+import type { Reason } from "../tickets/ticket.record";
 
 const Row = z.object({
   id: z.number(),
   ticket_id: z.number(),
-  type: z.enum(["validation_failed", "approval_required", "escalation", "human_requested", "ai_error"]),
+  type: AttentionTypeSchema,
   reason: z.string(),
+  code: z.string().nullable(),
+  params: z.string().nullable(),
   status: z.enum(["open", "resolved"]),
   created_at: z.number(),
   resolved_at: z.number().nullable(),
 });
+
+const params = (raw: string | null) => {
+  if (!raw) return {};
+  const parsed = ReasonParamsSchema.safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : {};
+};
 
 const toItem = (r: z.infer<typeof Row>): AttentionItem => ({
   id: r.id,
   ticketId: r.ticket_id,
   type: r.type,
   reason: r.reason,
+  code: r.code,
+  params: params(r.params),
   status: r.status,
   createdAt: new Date(r.created_at).toISOString(),
   resolvedAt: r.resolved_at === null ? null : new Date(r.resolved_at).toISOString(),
 });
 
+export const WAITING_TYPES: readonly AttentionType[] = ["human_requested", "escalation"];
+
 export class AttentionRepo {
   constructor(private readonly db: D1Database) {}
 
-  createStatement(ticketId: number, type: AttentionType, reason: string, now: number, guard = "1 = 1") {
+  /** Opens an item, or updates the ticket's open item of that type (one open item per ticket and type). */
+  raiseStatement(ticketId: number, type: AttentionType, reason: Reason, now: number, g: WriteGuard | null) {
+    const guard = guardSql(g);
     return this.db
       .prepare(
-        `INSERT INTO attention_items (ticket_id, type, reason, status, created_at)
-         SELECT ?, ?, ?, 'open', ? WHERE ${guard} RETURNING id`,
+        `INSERT INTO attention_items (ticket_id, type, reason, code, params, status, created_at, updated_at)
+         SELECT ?, ?, ?, ?, ?, 'open', ?, ? WHERE ${guard.sql}
+         ON CONFLICT (ticket_id, type) WHERE status = 'open' DO UPDATE SET
+           reason = excluded.reason, code = excluded.code, params = excluded.params,
+           raised_count = raised_count + 1, updated_at = excluded.updated_at`,
       )
-      .bind(ticketId, type, reason.slice(0, 2_000), now);
+      .bind(
+        ticketId,
+        type,
+        reason.text.slice(0, 2_000),
+        reason.code,
+        JSON.stringify(reason.params),
+        now,
+        now,
+        ...guard.binds,
+      );
+  }
+
+  /** Closes the ticket's open items (all, or of the given types). */
+  closeStatement(
+    ticketId: number,
+    by: Agent | null,
+    now: number,
+    g: WriteGuard | null,
+    types: readonly AttentionType[] = AttentionTypeSchema.options,
+  ) {
+    const guard = guardSql(g);
+    return this.db
+      .prepare(
+        `UPDATE attention_items SET status = 'resolved', resolved_at = ?, resolved_by_id = ?, resolved_by_name = ?
+         WHERE ticket_id = ? AND status = 'open' AND type IN (SELECT value FROM json_each(?)) AND ${guard.sql}`,
+      )
+      .bind(now, by?.id ?? null, by?.name ?? null, ticketId, JSON.stringify(types), ...guard.binds);
+  }
+
+  /** Closes the approval item a draft was held under. */
+  closeForDraftStatement(draftId: number, by: Agent | null, now: number, g: WriteGuard | null) {
+    const guard = guardSql(g);
+    return this.db
+      .prepare(
+        `UPDATE attention_items SET status = 'resolved', resolved_at = ?, resolved_by_id = ?, resolved_by_name = ?
+         WHERE id = (SELECT attention_id FROM drafts WHERE id = ?) AND status = 'open' AND ${guard.sql}`,
+      )
+      .bind(now, by?.id ?? null, by?.name ?? null, draftId, ...guard.binds);
   }
 
   async get(id: number): Promise<AttentionItem | null> {
@@ -54,30 +117,19 @@ export class AttentionRepo {
     ticketId?: number;
     limit?: number;
   }): Query<AttentionItem[]> {
-    const where: string[] = [];
-    const binds: (string | number)[] = [];
-    if (filter.status) {
-      where.push("status = ?");
-      binds.push(filter.status);
-    }
-    if (filter.ticketId !== undefined) {
-      where.push("ticket_id = ?");
-      binds.push(filter.ticketId);
-    }
-    const sql = `SELECT * FROM attention_items ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-                 ORDER BY created_at DESC, id DESC LIMIT ?`;
     return {
-      statement: this.db.prepare(sql).bind(...binds, filter.limit ?? 200),
+      statement: this.db
+        .prepare(
+          `SELECT * FROM attention_items WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR ticket_id = ?2)
+           ORDER BY created_at DESC, id DESC LIMIT ?3`,
+        )
+        .bind(filter.status ?? null, filter.ticketId ?? null, filter.limit ?? 200),
       read: (rows) => rows.map((r) => toItem(Row.parse(r))),
     };
   }
 
-  /** Resolves an open item; returns it, or null when there is no such item. */
-  async resolve(
-    id: number,
-    now: number,
-    by: { id: number; name: string } | null,
-  ): Promise<AttentionItem | null> {
+  /** Resolves an open item; returns it as it is now, or null when there is no such item. */
+  async resolve(id: number, now: number, by: Agent | null): Promise<AttentionItem | null> {
     await this.db
       .prepare(
         `UPDATE attention_items SET status = 'resolved', resolved_at = ?, resolved_by_id = ?, resolved_by_name = ?
@@ -88,10 +140,13 @@ export class AttentionRepo {
     return this.get(id);
   }
 
-  async hasOpen(ticketId: number): Promise<boolean> {
+  async hasOpen(ticketId: number, types: readonly AttentionType[] = AttentionTypeSchema.options) {
     const row = await this.db
-      .prepare("SELECT 1 AS x FROM attention_items WHERE ticket_id = ? AND status = 'open' LIMIT 1")
-      .bind(ticketId)
+      .prepare(
+        `SELECT 1 AS x FROM attention_items WHERE ticket_id = ? AND status = 'open'
+         AND type IN (SELECT value FROM json_each(?)) LIMIT 1`,
+      )
+      .bind(ticketId, JSON.stringify(types))
       .first();
     return row !== null;
   }

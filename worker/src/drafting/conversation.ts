@@ -41,3 +41,23 @@ export function unansweredMessages(messages: StoredMessage[], includeHeld: boole
       (m.disposition === "pending" || (includeHeld && m.disposition === "held" && i > lastPublicReply)),
   );
 }
+
+/**
+ * Customer messages a person already answered in Zendesk, as Zendesk holds the
+ * conversation: those before the last public comment by someone who is neither
+ * the requester nor the AI. Their answer's webhook may still be on its way (a
+ * reply sent right before a release): the AI must not answer them again.
+ */
+export function answeredInZendesk(
+  todo: readonly StoredMessage[],
+  comments: readonly HelpdeskComment[],
+  ids: { aiAgentId: number; requesterId: number | null },
+): number[] {
+  let lastHuman = -1;
+  comments.forEach((c, i) => {
+    if (c.isPublic && c.authorId !== ids.aiAgentId && c.authorId !== ids.requesterId) lastHuman = i;
+  });
+  if (lastHuman < 0) return [];
+  const before = new Set(comments.slice(0, lastHuman).map((c) => c.id));
+  return todo.filter((m) => before.has(m.commentId)).map((m) => m.commentId);
+}

@@ -3,7 +3,9 @@
 // Policies are enforced here, after the model, so no customer text can talk
 // the AI past them. No I/O.
 import type { AttentionType, Autonomy, PolicyEntry } from "../../../common/api.schema";
+import type { Reason } from "../tickets/ticket.record";
 import type { DraftProposal } from "./drafter.port";
+import { reasons } from "./reasons";
 
 export interface PolicyMatch {
   policy: PolicyEntry;
@@ -12,10 +14,8 @@ export interface PolicyMatch {
 
 export type Decision =
   | { kind: "send"; body: string; citations: number[] }
-  | { kind: "hold"; body: string; citations: number[]; reason: string }
-  | { kind: "attention"; type: AttentionType; reason: string };
-
-const quote = (m: PolicyMatch) => `Policy "${m.policy.topic}" (matched "${m.keyword}"): ${m.policy.ruleText}`;
+  | { kind: "hold"; body: string; citations: number[]; reason: Reason }
+  | { kind: "attention"; type: AttentionType; reason: Reason };
 
 /** Decisions that need no draft at all: a person asked for, or a policy that escalates. */
 export function decideBeforeDrafting(input: {
@@ -23,10 +23,16 @@ export function decideBeforeDrafting(input: {
   matches: PolicyMatch[];
 }): Decision | null {
   if (input.asksForHuman) {
-    return { kind: "attention", type: "human_requested", reason: "The customer asked to talk to a person." };
+    return { kind: "attention", type: "human_requested", reason: reasons.askedForPerson() };
   }
   const escalate = input.matches.find((m) => m.policy.action === "escalate");
-  if (escalate) return { kind: "attention", type: "escalation", reason: quote(escalate) };
+  if (escalate) {
+    return {
+      kind: "attention",
+      type: "escalation",
+      reason: reasons.policyEscalate(escalate.policy, escalate.keyword),
+    };
+  }
   return null;
 }
 
@@ -38,17 +44,13 @@ export function decideAfterDrafting(input: {
   const { proposal } = input;
   const approval = input.matches.find((m) => m.policy.action === "require_approval");
   if (proposal.kind === "human_requested") {
-    return { kind: "attention", type: "human_requested", reason: proposal.reason };
+    return { kind: "attention", type: "human_requested", reason: reasons.askedForPerson() };
   }
   if (proposal.kind === "escalate") {
-    return {
-      kind: "attention",
-      type: "escalation",
-      reason: `The AI says a person must handle this: ${proposal.reason}`,
-    };
+    return { kind: "attention", type: "escalation", reason: reasons.aiEscalated(proposal.reason) };
   }
   if (proposal.kind === "invalid") {
-    return { kind: "attention", type: "validation_failed", reason: proposal.reason };
+    return { kind: "attention", type: "validation_failed", reason: reasons.draftInvalid(proposal.reason) };
   }
   if (proposal.kind === "no_answer") {
     // A policy that wants a human on this topic still wants one without a draft.
@@ -56,20 +58,21 @@ export function decideAfterDrafting(input: {
       return {
         kind: "attention",
         type: "approval_required",
-        reason: `${quote(approval)} No draft could be grounded in the knowledge base (${proposal.reason}).`,
+        reason: reasons.policyApprovalNoDraft(approval.policy, approval.keyword, proposal.reason),
       };
     }
-    return { kind: "attention", type: "validation_failed", reason: proposal.reason };
-  }
-  if (approval)
-    return { kind: "hold", body: proposal.body, citations: proposal.citations, reason: quote(approval) };
-  if (input.autonomy === "draft_only") {
     return {
-      kind: "hold",
-      body: proposal.body,
-      citations: proposal.citations,
-      reason: "This ticket is set to draft only: every reply waits for approval.",
+      kind: "attention",
+      type: "validation_failed",
+      reason: reasons.noConfidentAnswer(proposal.reason, proposal.closest),
     };
+  }
+  if (approval) {
+    const reason = reasons.policyApproval(approval.policy, approval.keyword);
+    return { kind: "hold", body: proposal.body, citations: proposal.citations, reason };
+  }
+  if (input.autonomy === "draft_only") {
+    return { kind: "hold", body: proposal.body, citations: proposal.citations, reason: reasons.draftOnly() };
   }
   return { kind: "send", body: proposal.body, citations: proposal.citations };
 }

@@ -1,29 +1,48 @@
-// AI drafts: every reply the AI meant to send, held for approval or on its way.
-// A draft in `sending` whose lease expired is in doubt: it is reconciled
-// against Zendesk before anything is sent again (a retry never sends twice).
+// AI drafts: every reply the AI meant to send (held for approval or on its
+// way) and every acknowledgement that a person will answer. A draft in
+// `sending` whose lease expired is in doubt: it is reconciled against Zendesk
+// before anything is sent again (a retry never sends twice).
 import { z } from "zod";
+import type { Agent } from "../../../common/api.schema";
+import { type WriteGuard, guardSql, idList } from "../lib/guard";
 import { type Query, run } from "../lib/query";
 
-export type DraftStatus = "held" | "sending" | "sent" | "discarded" | "refused";
+export const DRAFT_STATUSES = [
+  "queued",
+  "held",
+  "sending",
+  "sent",
+  "discarded",
+  "refused",
+  "withdrawn",
+  "superseded",
+] as const;
+export type DraftStatus = (typeof DRAFT_STATUSES)[number];
+export type DraftKind = "reply" | "ack";
 
 export interface Draft {
   id: number;
   ticketId: number;
+  kind: DraftKind;
   body: string;
   status: DraftStatus;
   citations: number[];
   attentionId: number | null;
   replyTo: number[];
-  /** The send lease this draft went out under (auto sends only). */
+  /** The send lease this draft went out under. */
   leaseId: string | null;
+  /** The person who approved it (held drafts), and their text when they edited the AI's. */
+  approvedBy: Agent | null;
+  edited: string | null;
   createdAt: number;
 }
 
 const Row = z.object({
   id: z.number(),
   ticket_id: z.number(),
+  kind: z.enum(["reply", "ack"]),
   body: z.string(),
-  status: z.enum(["held", "sending", "sent", "discarded", "refused"]),
+  status: z.enum(DRAFT_STATUSES),
   meta: z.string(),
   attention_id: z.number().nullable(),
   created_at: z.number(),
@@ -33,19 +52,25 @@ const Meta = z.object({
   kb: z.array(z.number()).default([]),
   replyTo: z.array(z.number()).default([]),
   leaseId: z.string().nullable().default(null),
+  approvedBy: z.object({ id: z.number(), name: z.string() }).nullable().default(null),
+  edited: z.string().nullable().default(null),
 });
 
-const toDraft = (r: z.infer<typeof Row>): Draft => {
+export const toDraft = (row: unknown): Draft => {
+  const r = Row.parse(row);
   const meta = Meta.parse(JSON.parse(r.meta));
   return {
     id: r.id,
     ticketId: r.ticket_id,
+    kind: r.kind,
     body: r.body,
     status: r.status,
     citations: meta.kb,
     attentionId: r.attention_id,
     replyTo: meta.replyTo,
     leaseId: meta.leaseId,
+    approvedBy: meta.approvedBy,
+    edited: meta.edited,
     createdAt: r.created_at,
   };
 };
@@ -53,6 +78,7 @@ const toDraft = (r: z.infer<typeof Row>): Draft => {
 export class DraftRepo {
   constructor(private readonly db: D1Database) {}
 
+  /** Writes a draft before it is held or claimed, so a crash leaves evidence to reconcile. */
   async create(d: {
     ticketId: number;
     body: string;
@@ -60,61 +86,147 @@ export class DraftRepo {
     citations: number[];
     replyTo: number[];
     leaseId?: string | null;
-    attentionId?: number | null;
     now: number;
   }): Promise<Draft> {
+    const meta = JSON.stringify({ kb: d.citations, replyTo: d.replyTo, leaseId: d.leaseId ?? null });
     const row = await this.db
       .prepare(
-        `INSERT INTO drafts (ticket_id, body, status, meta, attention_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO drafts (ticket_id, kind, body, status, meta, created_at)
+         VALUES (?, 'reply', ?, ?, ?, ?) RETURNING *`,
       )
-      .bind(
-        d.ticketId,
-        d.body,
-        d.status,
-        JSON.stringify({ kb: d.citations, replyTo: d.replyTo, leaseId: d.leaseId ?? null }),
-        d.attentionId ?? null,
-        d.now,
-      )
+      .bind(d.ticketId, d.body, d.status, meta, d.now)
       .first();
-    return toDraft(Row.parse(row));
+    return toDraft(row);
   }
 
   async get(id: number): Promise<Draft | null> {
     const row = await this.db.prepare("SELECT * FROM drafts WHERE id = ?").bind(id).first();
-    return row ? toDraft(Row.parse(row)) : null;
+    return row ? toDraft(row) : null;
   }
 
-  async held(ticketId: number): Promise<Draft | null> {
-    return run(this.heldQuery(ticketId));
-  }
-
-  heldQuery(ticketId: number): Query<Draft | null> {
+  /** The ticket's current held draft (the one the ticket record points to), if any. */
+  currentHeldQuery(ticketId: number): Query<Draft | null> {
     return {
       statement: this.db
-        .prepare("SELECT * FROM drafts WHERE ticket_id = ? AND status = 'held' ORDER BY id DESC LIMIT 1")
+        .prepare(
+          `SELECT d.* FROM drafts d JOIN tickets t ON t.held_draft_id = d.id
+           WHERE t.ticket_id = ? AND d.status = 'held'`,
+        )
         .bind(ticketId),
-      read: ([row]) => (row ? toDraft(Row.parse(row)) : null),
+      read: ([row]) => (row ? toDraft(row) : null),
     };
   }
 
-  async inDoubt(ticketId: number): Promise<Draft[]> {
-    const { results } = await this.db
-      .prepare("SELECT * FROM drafts WHERE ticket_id = ? AND status = 'sending' ORDER BY id")
-      .bind(ticketId)
-      .all();
-    return results.map((r) => toDraft(Row.parse(r)));
+  /** Drafts that still need the send protocol: in doubt (`sending`) or acknowledgements not yet sent. */
+  unsettledQuery(ticketId: number): Query<Draft[]> {
+    return {
+      statement: this.db
+        .prepare("SELECT * FROM drafts WHERE ticket_id = ? AND status IN ('sending', 'queued') ORDER BY id")
+        .bind(ticketId),
+      read: (rows) => rows.map(toDraft),
+    };
   }
 
-  /** Moves a draft on, only from the given status; returns whether it moved. */
-  async move(id: number, from: DraftStatus[], to: DraftStatus, now: number, body?: string): Promise<boolean> {
-    const fromList = from.map((s) => `'${s}'`).join(",");
-    const res = await this.db
+  async unsettled(ticketId: number): Promise<Draft[]> {
+    return run(this.unsettledQuery(ticketId));
+  }
+
+  /** Public AI replies (not acknowledgements) sent on the ticket since `since`: the reply cap counts these. */
+  sentSinceQuery(ticketId: number, since: number): Query<number> {
+    return {
+      statement: this.db
+        .prepare(
+          "SELECT count(*) AS n FROM drafts WHERE ticket_id = ? AND kind = 'reply' AND status = 'sent' AND settled_at > ?",
+        )
+        .bind(ticketId, since),
+      read: ([row]) => z.object({ n: z.number() }).parse(row).n,
+    };
+  }
+
+  /** Moves a draft on, only from the given statuses (and only if the guard holds). */
+  moveStatement(
+    id: number,
+    from: readonly DraftStatus[],
+    to: DraftStatus,
+    now: number,
+    g: WriteGuard | null,
+  ): D1PreparedStatement {
+    const guard = guardSql(g);
+    return this.db
       .prepare(
-        `UPDATE drafts SET status = ?, settled_at = ?, body = COALESCE(?, body) WHERE id = ? AND status IN (${fromList})`,
+        `UPDATE drafts SET status = ?, settled_at = ?
+         WHERE id = ? AND status IN (SELECT value FROM json_each(?)) AND ${guard.sql}`,
       )
-      .bind(to, now, body ?? null, id)
-      .run();
+      .bind(to, now, id, JSON.stringify(from), ...guard.binds);
+  }
+
+  async move(id: number, from: readonly DraftStatus[], to: DraftStatus, now: number): Promise<boolean> {
+    const res = await this.moveStatement(id, from, to, now, null).run();
     return res.meta.changes === 1;
+  }
+
+  /** A queued acknowledgement or held draft goes out under `leaseId`, with a person's edits and name. */
+  sendingStatement(
+    id: number,
+    leaseId: string,
+    body: string | null,
+    approvedBy: Agent | null,
+    now: number,
+    g: WriteGuard | null,
+  ) {
+    const guard = guardSql(g);
+    return this.db
+      .prepare(
+        `UPDATE drafts SET status = 'sending', settled_at = ?,
+           meta = json_set(meta, '$.leaseId', ?, '$.approvedBy', json(?),
+             '$.edited', CASE WHEN ? IS NULL OR ? = body THEN NULL ELSE ? END)
+         WHERE id = ? AND status IN ('queued', 'held', 'sending') AND ${guard.sql}`,
+      )
+      .bind(now, leaseId, JSON.stringify(approvedBy), body, body, body, id, ...guard.binds);
+  }
+
+  /** Held replies and queued acknowledgements of a ticket will never be sent. */
+  withdrawStatement(ticketId: number, now: number, g: WriteGuard | null) {
+    const guard = guardSql(g);
+    return this.db
+      .prepare(
+        `UPDATE drafts SET status = 'withdrawn', settled_at = ?
+         WHERE ticket_id = ? AND status IN ('held', 'queued') AND ${guard.sql}`,
+      )
+      .bind(now, ticketId, ...guard.binds);
+  }
+
+  /** Links a freshly written draft to the ticket's open approval item and the messages it answers. */
+  holdStatement(draftId: number, ticketId: number, replyTo: number[], g: WriteGuard | null) {
+    const guard = guardSql(g);
+    return this.db
+      .prepare(
+        `UPDATE drafts SET status = 'held', meta = json_set(meta, '$.replyTo', json(?)),
+           attention_id = (SELECT id FROM attention_items WHERE ticket_id = ? AND type = 'approval_required' AND status = 'open')
+         WHERE id = ? AND status = 'held' AND ${guard.sql}`,
+      )
+      .bind(idList(replyTo), ticketId, draftId, ...guard.binds);
+  }
+
+  queueAckStatement(ticketId: number, body: string, now: number, g: WriteGuard | null) {
+    const guard = guardSql(g);
+    return this.db
+      .prepare(
+        `INSERT INTO drafts (ticket_id, kind, body, status, meta, created_at)
+         SELECT ?, 'ack', ?, 'queued', '{}', ? WHERE ${guard.sql}`,
+      )
+      .bind(ticketId, body, now, ...guard.binds);
+  }
+
+  /** The messages a superseded draft answered go back to waiting for the next draft. */
+  reopenMessagesStatement(draftId: number, g: WriteGuard | null) {
+    const guard = guardSql(g);
+    return this.db
+      .prepare(
+        `UPDATE messages SET disposition = 'pending', outcome_ref = NULL, settled_at = NULL
+         WHERE comment_id IN (SELECT value FROM json_each((SELECT meta FROM drafts WHERE id = ?), '$.replyTo'))
+           AND disposition = 'attention' AND ${guard.sql}`,
+      )
+      .bind(draftId, ...guard.binds);
   }
 }

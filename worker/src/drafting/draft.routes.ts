@@ -1,91 +1,106 @@
-// Approve (optionally edited) or discard an AI draft held for approval.
-// Approving is a person's decision: it sends even on a ticket in progress,
-// never on a resolved one, and never twice.
+// Approve (optionally edited) or discard the AI draft held for approval. Only
+// the ticket's current held draft, only while the ticket is `open`; approving
+// sends through the same send protocol as any AI reply (lease, safe_update,
+// re-check), so it can never land after an acknowledged take over.
 import { Hono } from "hono";
-import { z } from "zod";
-import { ApproveDraftSchema } from "../../../common/api.schema";
-import { HelpdeskError } from "../helpdesk/helpdesk.port";
+import { ApproveDraftSchema, DiscardDraftSchema } from "../../../common/api.schema";
 import { type AppEnv, jsonBody } from "../http/app";
 import { HttpError, notFound } from "../http/errors";
+import { pathId } from "../http/ids";
+import { matchPolicies } from "../policies/policy.match";
 import type { Services } from "../services";
-import { runEffects } from "../tickets/ticket.service";
+import { transition } from "../tickets/ticket.machine";
+import { applyEvent } from "../tickets/ticket.service";
+import { actingAgent, rejected, ticketIdParam, ticketView } from "../tickets/ticket.routes";
 import type { Draft } from "./draft.repo";
-import { recordSent } from "./send.records";
+import { unsafeForCustomer } from "./public-guard";
+import { sendDraft } from "./send.protocol";
 
-const Params = z.object({
-  id: z.coerce.number().int().positive(),
-  draftId: z.coerce.number().int().positive(),
-});
+const APPROVE_ROUNDS = 3;
 
-async function heldDraft(s: Services, params: unknown): Promise<Draft> {
-  const p = Params.safeParse(params);
-  if (!p.success) throw new HttpError(400, "Ticket and draft ids must be positive integers");
-  const draft = await s.drafts.get(p.data.draftId);
-  if (!draft || draft.ticketId !== p.data.id) throw notFound("Draft");
-  if (draft.status !== "held") throw new HttpError(409, `The draft is already ${draft.status}`);
+async function draftOf(s: Services, ticketId: number, raw: string | undefined): Promise<Draft> {
+  const draft = await s.drafts.get(pathId(raw, "Draft"));
+  if (!draft || draft.ticketId !== ticketId || draft.kind !== "reply") throw notFound("Draft");
   return draft;
 }
 
-/** Posts an approved reply; a 409 only means the ticket moved on, so re-read the stamp and try again. */
-async function postApproved(s: Services, draft: Draft, body: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const t = await s.helpdesk.getTicket(draft.ticketId);
-    const r = await s.helpdesk.postPublicReply({
-      ticketId: draft.ticketId,
-      body,
-      authorId: s.config.zendesk.aiAgentId,
-      updatedStamp: t.updatedStamp,
-    });
-    if (r.outcome === "posted") return;
+/** A person's text goes out as the AI's reply: it must obey what every AI reply obeys. */
+async function checkEdit(s: Services, body: string): Promise<void> {
+  const unsafe = unsafeForCustomer(body, s.config.secrets);
+  if (unsafe === "placeholder") {
+    throw new HttpError(
+      422,
+      "The reply contains a {{placeholder}}; placeholders are never sent to customers.",
+    );
   }
-  throw new HelpdeskError("the ticket kept changing in Zendesk; try again", true, 409);
+  if (unsafe === "secret") throw new HttpError(422, "The reply contains a secret of this installation.");
+  const escalate = matchPolicies(body, await s.policies.approved()).find(
+    (m) => m.policy.action === "escalate",
+  );
+  if (escalate) {
+    throw new HttpError(
+      422,
+      `The reply touches "${escalate.keyword}", which policy "${escalate.policy.topic}" reserves for a person: take the ticket over and answer yourself.`,
+    );
+  }
+}
+
+/**
+ * The customer wrote in Zendesk after the messages this draft answers (its
+ * webhook may not have reached us yet): the draft is stale. Zendesk's stamps
+ * have whole-second precision, so this is checked on the comments themselves.
+ */
+async function customerWroteSince(s: Services, draft: Draft, requesterId: number | null): Promise<boolean> {
+  const comments = await s.helpdesk.listComments(draft.ticketId);
+  const answered = new Set(draft.replyTo);
+  const lastAnswered = comments.findLastIndex((c) => answered.has(c.id));
+  return comments.some(
+    (c, i) => i > lastAnswered && c.isPublic && c.authorId === requesterId && !answered.has(c.id),
+  );
 }
 
 export const draftRoutes = new Hono<AppEnv>()
   .post("/:draftId/approve", async (c) => {
     const s = c.get("services");
-    const draft = await heldDraft(s, c.req.param());
+    const ticketId = ticketIdParam(c.req.param("id"));
     const input = ApproveDraftSchema.parse(await jsonBody(c.req.raw));
-    if ((await s.tickets.stateOf(draft.ticketId)) === "resolved") {
-      throw new HttpError(409, "The ticket is resolved; reopen it before sending");
+    const draft = await draftOf(s, ticketId, c.req.param("draftId"));
+    const agent = await actingAgent(s, input);
+    const edited = input.body !== undefined && input.body !== draft.body ? input.body : null;
+    if (edited !== null) await checkEdit(s, edited);
+    const purpose = { kind: "approve", draftId: draft.id, body: edited, agent } as const;
+    for (let round = 0; round < APPROVE_ROUNDS; round++) {
+      const { record } = await s.tickets.get(ticketId);
+      // Not the current draft of an open ticket: refused before anything is asked of Zendesk.
+      const check = transition(record, { type: "send_claim", leaseId: "", ttlMs: 0, purpose }, s.now());
+      if (!check.ok && check.error.code === "not_current") rejected(check.error);
+      const zt = await s.helpdesk.getTicket(ticketId);
+      if (zt.status === "solved" || zt.status === "closed") {
+        throw new HttpError(409, "The ticket is solved in Zendesk; the draft was not sent.");
+      }
+      if (await customerWroteSince(s, draft, zt.requesterId)) {
+        throw new HttpError(409, "The customer wrote again; this draft is out of date and was not sent.");
+      }
+      const sent = await sendDraft(s, record, draft, purpose, zt.updatedStamp);
+      if (sent.kind === "sent")
+        return c.json({ ...(await ticketView(s, ticketId)), draftId: draft.id, status: "sent" });
+      if (sent.kind === "refused") rejected(sent.rejection);
+      if (sent.kind === "unsafe") throw new HttpError(422, "The reply contains a placeholder or a secret.");
     }
-    // Claim the draft first so two approvals can't both send it.
-    if (!(await s.drafts.move(draft.id, ["held"], "sending", s.now()))) {
-      throw new HttpError(409, "The draft is already being sent");
-    }
-    const body = input.body ?? draft.body;
-    try {
-      await postApproved(s, draft, body);
-    } catch (e) {
-      await s.drafts.move(draft.id, ["sending"], "held", s.now());
-      throw e;
-    }
-    await recordSent(s, draft, input.agent ?? null, body);
-    if (draft.attentionId !== null)
-      await s.attention.resolve(draft.attentionId, s.now(), input.agent ?? null);
-    await runEffects(s, draft.ticketId, [{ type: "sync_zendesk" }], { inlineSync: true });
-    return c.json({ ok: true, draftId: draft.id, status: "sent" });
+    throw new HttpError(409, "The ticket kept changing in Zendesk; look at it again and retry.");
   })
   .post("/:draftId/discard", async (c) => {
     const s = c.get("services");
-    const draft = await heldDraft(s, c.req.param());
-    const input = ApproveDraftSchema.parse(await jsonBody(c.req.raw));
-    if (!(await s.drafts.move(draft.id, ["held"], "discarded", s.now()))) {
-      throw new HttpError(409, "The draft was settled meanwhile");
-    }
-    if (draft.attentionId !== null)
-      await s.attention.resolve(draft.attentionId, s.now(), input.agent ?? null);
-    await s.tickets.log(
-      draft.ticketId,
-      {
-        type: "draft_discarded",
-        actor: input.agent ? { kind: "agent", ...input.agent } : { kind: "system" },
-        from: null,
-        to: null,
-        reason: null,
-      },
-      s.now(),
+    const ticketId = ticketIdParam(c.req.param("id"));
+    const input = DiscardDraftSchema.parse(await jsonBody(c.req.raw));
+    const draft = await draftOf(s, ticketId, c.req.param("draftId"));
+    const agent = await actingAgent(s, input);
+    const r = await applyEvent(
+      s,
+      ticketId,
+      { type: "discard", draftId: draft.id, agent },
+      { inlineSync: true },
     );
-    await runEffects(s, draft.ticketId, [{ type: "sync_zendesk" }], { inlineSync: true });
-    return c.json({ ok: true, draftId: draft.id, status: "discarded" });
+    if (!r.ok) rejected(r.error);
+    return c.json({ ...(await ticketView(s, ticketId)), draftId: draft.id, status: "discarded" });
   });

@@ -28,7 +28,8 @@ export interface DraftRequest {
 
 export type DraftProposal =
   | { kind: "reply"; body: string; citations: number[] }
-  | { kind: "no_answer"; reason: string }
+  /** `closest`: the approved entries that came nearest, so a person sees what the KB lacks. */
+  | { kind: "no_answer"; reason: string; closest?: { id: number; question: string }[] }
   | { kind: "escalate"; reason: string }
   | { kind: "human_requested"; reason: string }
   /** No usable reply: the model's answer did not fit the schema, or no draft passed validation. */

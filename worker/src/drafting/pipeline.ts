@@ -1,74 +1,101 @@
-// The drafting pipeline for one ticket: read, decide, then send, hold or raise
-// attention. Owns the send protocol: a D1 send lease claimed by compare-and-set
-// while the ticket is `open`, then Zendesk's safe_update with the stamp read
-// before deciding. It never forces a reply past a 409.
-import { HelpdeskError } from "../helpdesk/helpdesk.port";
+// The drafting pipeline for one ticket: read, decide, then send, hold or flag.
+// Every outcome is an event of the ticket machine committed against the
+// version read at the start, so a decision made on a stale view (the customer
+// wrote again, a person took over) is made again, never applied.
 import { UpstreamError } from "../lib/upstream";
 import type { Services } from "../services";
-import { type TicketRecord, leaseActive, transition } from "../tickets/ticket.machine";
+import type { Reason, TicketRecord } from "../tickets/ticket.machine";
+import { transition } from "../tickets/ticket.machine";
+import { waitsForPerson } from "../tickets/ticket.outcomes";
 import { applyEvent, runEffects } from "../tickets/ticket.service";
-import { buildConversation, unansweredMessages } from "./conversation";
+import { detectLanguage } from "../text/language";
+import type { AttentionType, Settings } from "../../../common/api.schema";
+import { runAll } from "../lib/query";
+import { acknowledgement } from "./acknowledgement";
+import { answeredInZendesk, buildConversation, unansweredMessages } from "./conversation";
 import type { Decision } from "./decide";
 import { decideForMessages } from "./decision.service";
-import { recordSent, releaseLease, reconcileInDoubt } from "./send.records";
+import { reasons } from "./reasons";
+import { sendDraft, settleUnsettled } from "./send.protocol";
+import type { StoredMessage } from "../tickets/message.repo";
 
-/** Longer than the Zendesk adapter's timeout, so a live lease always outlasts its request. */
-export const SEND_LEASE_MS = 25_000;
+export { SEND_LEASE_MS } from "./send.protocol";
 const MAX_ROUNDS = 3;
+const HOUR_MS = 3_600_000;
 
 type Round = "done" | "stale";
 
 export async function draftForTicket(s: Services, ticketId: number, includeHeld: boolean): Promise<void> {
-  await reconcileInDoubt(s, ticketId);
+  await settleUnsettled(s, ticketId);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if ((await draftRound(s, ticketId, includeHeld)) === "done") return;
   }
   throw new UpstreamError(`ticket ${ticketId} kept changing while the AI drafted; trying again later`, true);
 }
 
+/** Why the AI stays silent on these messages, if it must: the ticket's state, a wait, or autonomy off. */
+function silence(rec: TicketRecord, autonomy: string): { ref: string; type: string; reason: string } | null {
+  if (rec.state === "in_progress") {
+    const who = rec.owner?.name ?? "a colleague";
+    return {
+      ref: "held:in_progress",
+      type: "customer_message_held",
+      reason: `the AI stays silent: ${who} has the ticket`,
+    };
+  }
+  if (rec.state === "resolved") {
+    return {
+      ref: "held:resolved",
+      type: "customer_message_held",
+      reason: "the AI stays silent: the ticket is resolved",
+    };
+  }
+  if (rec.waiting) {
+    return {
+      ref: "held:waiting",
+      type: "customer_message_waiting",
+      reason: "the customer waits for a person; the AI stays silent",
+    };
+  }
+  if (autonomy === "off")
+    return { ref: "autonomy:off", type: "ai_silent", reason: "the AI is off on this ticket" };
+  return null;
+}
+
 async function draftRound(s: Services, ticketId: number, includeHeld: boolean): Promise<Round> {
-  const stored = await s.tickets.get(ticketId);
+  const now = s.now();
+  const [stored, messages, repliesLastHour, settings] = await runAll(s.db, [
+    s.tickets.getQuery(ticketId),
+    s.messages.forTicketQuery(ticketId),
+    s.drafts.sentSinceQuery(ticketId, now - HOUR_MS),
+    s.settings.getQuery(),
+  ] as const);
   const rec = stored.record;
-  const messages = await s.messages.forTicket(ticketId);
   const todo = unansweredMessages(messages, includeHeld);
   if (todo.length === 0) return "done";
   const ids = todo.map((m) => m.commentId);
 
-  if (rec.state !== "open") {
-    await s.messages.settle(ids, "held", `held:${rec.state}`, s.now());
-    const who =
-      rec.state === "in_progress"
-        ? `${rec.owner?.name ?? "a colleague"} has the ticket`
-        : "the ticket is resolved";
+  const quiet = silence(rec, stored.autonomy ?? settings.defaultAutonomy);
+  if (quiet) {
+    await s.messages.settle(ids, "held", quiet.ref, now);
     await s.tickets.log(
       ticketId,
-      {
-        type: "customer_message_held",
-        actor: { kind: "ai" },
-        from: null,
-        to: null,
-        reason: `the AI stays silent: ${who}`,
-      },
-      s.now(),
+      { type: quiet.type, actor: { kind: "ai" }, from: null, to: null, reason: quiet.reason },
+      now,
     );
     return "done";
   }
-  const settings = await s.settings.get();
-  const autonomy = stored.autonomy ?? settings.defaultAutonomy;
-  if (autonomy === "off") {
-    await s.messages.settle(ids, "held", "autonomy:off", s.now());
-    await s.tickets.log(
-      ticketId,
-      {
-        type: "ai_silent",
-        actor: { kind: "ai" },
-        from: null,
-        to: null,
-        reason: "the AI is off on this ticket",
-      },
-      s.now(),
+  const language = detectLanguage(todo.map((m) => m.body).join("\n\n"));
+  if (repliesLastHour >= settings.maxAiRepliesPerHour) {
+    return flag(
+      s,
+      rec,
+      ids,
+      "escalation",
+      reasons.replyCap(settings.maxAiRepliesPerHour),
+      settings,
+      language,
     );
-    return "done";
   }
 
   // The stamp is read before deciding: if anything changes after this point,
@@ -80,61 +107,82 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
     return "stale";
   }
   const comments = await s.helpdesk.listComments(ticketId);
+  // A person answered these in Zendesk (their reply's webhook is still on its way): not the AI's to answer.
+  const answered = answeredInZendesk(todo, comments, {
+    aiAgentId: s.config.zendesk.aiAgentId,
+    requesterId: zt.requesterId,
+  });
+  if (answered.length)
+    await s.messages.settle(answered, "held", "held:answered_by_person", now, ["pending", "held"]);
+  const open = todo.filter((m) => !answered.includes(m.commentId));
+  if (open.length === 0) return "done";
+
   const conversation = buildConversation(comments, messages, {
     aiAgentId: s.config.zendesk.aiAgentId,
     requesterId: zt.requesterId,
   });
   const decision = await decideForMessages(s, {
     ticketId,
-    question: todo.map((m) => m.body).join("\n\n"),
-    customerName: todo.at(-1)?.authorName ?? null,
+    question: open.map((m) => m.body).join("\n\n"),
+    customerName: open.at(-1)?.authorName ?? null,
     conversation,
-    autonomy,
+    autonomy: stored.autonomy ?? settings.defaultAutonomy,
     brandTone: settings.brandTone,
   });
+  return act(s, rec, open, decision, zt.updatedStamp, settings, language);
+}
 
+async function act(
+  s: Services,
+  rec: TicketRecord,
+  todo: StoredMessage[],
+  decision: Decision,
+  stamp: string,
+  settings: Settings,
+  language: ReturnType<typeof detectLanguage>,
+): Promise<Round> {
+  const ids = todo.map((m) => m.commentId);
   switch (decision.kind) {
     case "attention":
-      return raise(s, rec, ids, decision.type, decision.reason);
+      return flag(s, rec, ids, decision.type, decision.reason, settings, language);
     case "hold":
       return hold(s, rec, ids, decision);
-    case "send":
-      return send(s, rec, zt.updatedStamp, ids, decision);
+    case "send": {
+      const draft = await s.drafts.create({
+        ticketId: rec.ticketId,
+        body: decision.body,
+        status: "sending",
+        citations: decision.citations,
+        replyTo: ids,
+        now: s.now(),
+      });
+      const sent = await sendDraft(s, rec, draft, { kind: "reply", draftId: draft.id }, stamp);
+      if (sent.kind === "sent") return "done";
+      await s.drafts.move(draft.id, ["sending"], "refused", s.now());
+      if (sent.kind === "unsafe")
+        return flag(s, rec, ids, "validation_failed", reasons.unsafeReply(), settings, language);
+      return "stale";
+    }
   }
 }
 
-const versionGuard = (rec: TicketRecord) =>
-  `(SELECT version FROM tickets WHERE ticket_id = ${rec.ticketId}) = ${rec.version}`;
-
-async function raise(
+async function flag(
   s: Services,
   rec: TicketRecord,
   ids: number[],
-  type: Extract<Decision, { kind: "attention" }>["type"],
-  reason: string,
+  type: AttentionType,
+  reason: Reason,
+  settings: Settings,
+  language: ReturnType<typeof detectLanguage>,
 ): Promise<Round> {
+  const waits = waitsForPerson(type);
+  const ack = waits && settings.handoffAcknowledgement ? acknowledgement(language) : null;
   const now = s.now();
-  // Settle the messages and raise the item in one transaction, only if the
-  // ticket did not change since we read it (else re-read: the news may matter).
-  const results = await s.db.batch([
-    s.messages.settleStatement(
-      ids,
-      "attention",
-      `attention:${type}`,
-      now,
-      ["pending", "held"],
-      versionGuard(rec),
-    ),
-    s.attention.createStatement(rec.ticketId, type, reason, now, "changes() > 0"),
-    s.tickets.logStatement(
-      rec.ticketId,
-      { type: "ai_flagged", actor: { kind: "ai" }, from: null, to: null, reason: `${type}: ${reason}` },
-      now,
-      "changes() > 0",
-    ),
-  ]);
-  if ((results[0]?.meta.changes ?? 0) === 0) return "stale";
-  await runEffects(s, rec.ticketId, [{ type: "sync_zendesk" }], { inlineSync: true });
+  const t = transition(rec, { type: "flag", attention: type, reason, messageIds: ids, waits, ack }, now);
+  if (!t.ok || !(await s.store.commit(rec, t.value, now))) return "stale";
+  await runEffects(s, rec.ticketId, t.value.effects, { inlineSync: true, skipDraft: true });
+  // The acknowledgement goes out now, through the send protocol like any reply.
+  if (t.value.effects.some((e) => e.type === "send_queued")) await settleUnsettled(s, rec.ticketId);
   return "done";
 }
 
@@ -145,97 +193,20 @@ async function hold(
   d: Extract<Decision, { kind: "hold" }>,
 ): Promise<Round> {
   const now = s.now();
-  const meta = JSON.stringify({ kb: d.citations, replyTo: ids });
-  const results = await s.db.batch([
-    s.messages.settleStatement(
-      ids,
-      "attention",
-      "attention:approval_required",
-      now,
-      ["pending", "held"],
-      versionGuard(rec),
-    ),
-    s.attention.createStatement(rec.ticketId, "approval_required", d.reason, now, "changes() > 0"),
-    s.db
-      .prepare(
-        `INSERT INTO drafts (ticket_id, body, status, meta, attention_id, created_at)
-         SELECT ?, ?, 'held', ?, last_insert_rowid(), ? WHERE changes() > 0`,
-      )
-      .bind(rec.ticketId, d.body, meta, now),
-    s.tickets.logStatement(
-      rec.ticketId,
-      { type: "ai_draft_held", actor: { kind: "ai" }, from: null, to: null, reason: d.reason },
-      now,
-      "changes() > 0",
-    ),
-  ]);
-  if ((results[0]?.meta.changes ?? 0) === 0) return "stale";
-  await runEffects(s, rec.ticketId, [{ type: "sync_zendesk" }], { inlineSync: true });
-  return "done";
-}
-
-async function send(
-  s: Services,
-  rec: TicketRecord,
-  stamp: string,
-  ids: number[],
-  d: Extract<Decision, { kind: "send" }>,
-): Promise<Round> {
-  const leaseId = crypto.randomUUID();
-  const now = s.now();
-  const claim = transition(rec, { type: "send_claim", leaseId, ttlMs: SEND_LEASE_MS }, now);
-  if (!claim.ok) {
-    // Another reply is on its way: wait for it to settle rather than spin.
-    if (leaseActive(rec, now)) await s.sleep(200);
-    return "stale";
-  }
-  // The draft is written before the claim, so a crash mid-send leaves evidence to reconcile.
+  // Written before the hold commits; it becomes the current draft only if the hold wins.
   const draft = await s.drafts.create({
     ticketId: rec.ticketId,
     body: d.body,
-    status: "sending",
+    status: "held",
     citations: d.citations,
     replyTo: ids,
-    leaseId,
     now,
   });
-  if (!(await s.tickets.commit(rec, claim.value.next, [], now))) {
-    await s.drafts.move(draft.id, ["sending"], "refused", s.now());
+  const t = transition(rec, { type: "hold", draftId: draft.id, messageIds: ids, reason: d.reason }, now);
+  if (!t.ok || !(await s.store.commit(rec, t.value, now))) {
+    await s.drafts.move(draft.id, ["held"], "superseded", s.now());
     return "stale";
   }
-  let posted: Awaited<ReturnType<typeof s.helpdesk.postPublicReply>>;
-  try {
-    posted = await s.helpdesk.postPublicReply({
-      ticketId: rec.ticketId,
-      body: d.body,
-      authorId: s.config.zendesk.aiAgentId,
-      updatedStamp: stamp,
-    });
-  } catch (e) {
-    // An uncertain write stays `sending`: the retry reconciles it with Zendesk first.
-    if (!(e instanceof HelpdeskError && e.uncertain))
-      await s.drafts.move(draft.id, ["sending"], "refused", s.now());
-    await releaseLease(s, rec.ticketId, leaseId);
-    throw e;
-  }
-  if (posted.outcome === "conflict") {
-    await s.drafts.move(draft.id, ["sending"], "refused", s.now());
-    await s.tickets.log(
-      rec.ticketId,
-      {
-        type: "ai_reply_refused",
-        actor: { kind: "ai" },
-        from: null,
-        to: null,
-        reason: "Zendesk refused a reply drafted from a stale view (409); re-examining",
-      },
-      s.now(),
-    );
-    await releaseLease(s, rec.ticketId, leaseId);
-    return "stale";
-  }
-  // Record first, then release: a take over waiting on the lease then sees the reply in the events.
-  await recordSent(s, draft, null);
-  await releaseLease(s, rec.ticketId, leaseId);
+  await runEffects(s, rec.ticketId, t.value.effects, { inlineSync: true, skipDraft: true });
   return "done";
 }

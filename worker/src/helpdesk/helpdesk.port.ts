@@ -34,7 +34,16 @@ export interface TicketUpdate {
   removeTags?: string[];
 }
 
+export interface HelpdeskUser {
+  id: number;
+  name: string;
+  role: "end-user" | "agent" | "admin";
+  active: boolean;
+}
+
 export interface Helpdesk {
+  /** The user, or null when the account has no such user. */
+  getUser(userId: number): Promise<HelpdeskUser | null>;
   getTicket(ticketId: number): Promise<HelpdeskTicket>;
   /** All comments, oldest first (follows pagination). */
   listComments(ticketId: number): Promise<HelpdeskComment[]>;

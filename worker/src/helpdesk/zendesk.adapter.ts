@@ -8,6 +8,7 @@ import {
   HelpdeskError,
   type HelpdeskComment,
   type HelpdeskTicket,
+  type HelpdeskUser,
   type ReplyInput,
   type TicketUpdate,
 } from "./helpdesk.port";
@@ -56,12 +57,34 @@ export function retryAfterMs(header: string | null, now: number): number | null 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
+const UserWire = z.looseObject({
+  id,
+  name: z.string(),
+  role: z.string(),
+  active: z.boolean().default(true),
+  suspended: z.boolean().default(false),
+});
+
 export class ZendeskHelpdesk implements Helpdesk {
   constructor(
     private readonly origin: string,
     private readonly auth: ZendeskAuth,
     private readonly timeoutMs: number = ZENDESK_TIMEOUT_MS,
   ) {}
+
+  async getUser(userId: number): Promise<HelpdeskUser | null> {
+    try {
+      const u = z
+        .object({ user: UserWire })
+        .parse(await this.call("GET", `/api/v2/users/${userId}.json`)).user;
+      // Zendesk's custom agent roles still answer `role: "agent"`; anything else is an end user.
+      const role = u.role === "admin" || u.role === "agent" ? u.role : "end-user";
+      return { id: u.id, name: u.name, role, active: u.active && !u.suspended };
+    } catch (e) {
+      if (e instanceof HelpdeskError && e.status === 404) return null;
+      throw e;
+    }
+  }
 
   async getTicket(ticketId: number): Promise<HelpdeskTicket> {
     const body = await this.call("GET", `/api/v2/tickets/${ticketId}.json`);

@@ -5,16 +5,15 @@ import { z } from "zod";
 import { EntryStatusSchema, RejectSchema } from "../../../common/api.schema";
 import { type AppEnv, jsonBody } from "./app";
 import { HttpError, notFound } from "./errors";
+import { pathId, queryInt } from "./ids";
 import type { Services } from "../services";
 
 const ListQuery = z.object({
   status: EntryStatusSchema.optional(),
   topic: z.string().trim().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: queryInt(1, 500).default(50),
+  offset: queryInt(0, 1_000_000).default(0),
 });
-
-const Id = z.coerce.number().int().positive();
 
 type StatusChange = { status?: z.infer<typeof EntryStatusSchema>; rejectReason?: string | null };
 
@@ -32,11 +31,7 @@ export interface EntryStore<Entry, Create, Patch> {
 export function entryRoutes<E, C, P extends { status?: z.infer<typeof EntryStatusSchema> }>(
   store: EntryStore<E, C, P>,
 ) {
-  const id = (raw: string | undefined) => {
-    const r = Id.safeParse(raw);
-    if (!r.success) throw new HttpError(400, "The id must be a positive integer");
-    return r.data;
-  };
+  const id = (raw: string | undefined) => pathId(raw, store.name);
   const found = (e: E | null) => {
     if (!e) throw notFound(store.name);
     return e;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { KbEntry } from "../../../common/api.schema";
 import { listPage, updateRow } from "../lib/entries.query";
+import { type WriteGuard, guardSql, idList } from "../lib/guard";
 
 const Row = z.object({
   id: z.number(),
@@ -128,10 +129,13 @@ export class KbRepo {
     return res.meta.changes > 0;
   }
 
-  usageStatement(ids: number[], now: number): D1PreparedStatement {
-    const list = ids.map((i) => Math.trunc(i)).join(",") || "NULL";
+  usageStatement(ids: readonly number[], now: number, g: WriteGuard | null = null): D1PreparedStatement {
+    const guard = guardSql(g);
     return this.db
-      .prepare(`UPDATE kb_entries SET usage_count = usage_count + 1, last_used_at = ? WHERE id IN (${list})`)
-      .bind(now);
+      .prepare(
+        `UPDATE kb_entries SET usage_count = usage_count + 1, last_used_at = ?
+         WHERE id IN (SELECT value FROM json_each(?)) AND ${guard.sql}`,
+      )
+      .bind(now, idList(ids), ...guard.binds);
   }
 }

@@ -17,6 +17,7 @@ export async function learnFromTicket(s: Services, ticketId: number): Promise<nu
   }
   let proposed = 0;
   for (const c of learningCandidates(await s.messages.forTicket(ticketId))) {
+    if (c.question.length < 3) continue;
     const language = detectLanguage(c.question);
     const known = await searchKb(s.db, c.question, {
       language,
@@ -32,7 +33,7 @@ export async function learnFromTicket(s: Services, ticketId: number): Promise<nu
         status: "pending_review",
         sourceType: "learning_loop",
         confidence: 0.6,
-        motivation: `On ticket #${ticketId} the customer asked this and no approved entry answered it; ${c.agentName ?? "an agent"} answered it. Check the answer is general before approving.`,
+        motivation: `On ticket #${ticketId} a customer asked this, no approved entry answered it, and a person answered it. Check that the answer holds for every customer before approving.`,
         sourceTicketId: ticketId,
       },
       s.now(),

@@ -7,6 +7,9 @@ import type { Services } from "../services";
 import { draftForTicket } from "../drafting/pipeline";
 import { syncZendesk } from "../tickets/ticket.service";
 import { learnFromTicket } from "../learning/learning.service";
+import { reasons } from "../drafting/reasons";
+import { runAll } from "../lib/query";
+import { transition } from "../tickets/ticket.machine";
 import { applyZendeskEvent } from "./events";
 import { type Job, JobSchema } from "./messages";
 
@@ -31,10 +34,23 @@ export function ticketOf(job: Job): number {
   return job.type === "zendesk_event" ? job.event.ticketId : job.ticketId;
 }
 
+/** A large event's job, read back from D1 (and dropped once applied). */
+async function applyStored(s: Services, ref: string): Promise<void> {
+  const job = JobSchema.safeParse(await s.deliveries.payload(ref));
+  if (!job.success || job.data.type !== "zendesk_event") {
+    console.error(`queue: the stored event ${ref} is missing or unreadable; nothing to apply`);
+    return;
+  }
+  await applyZendeskEvent(s, job.data.event);
+  await s.deliveries.dropPayload(ref);
+}
+
 async function runJob(s: Services, job: Job): Promise<void> {
   switch (job.type) {
     case "zendesk_event":
       return applyZendeskEvent(s, job.event);
+    case "zendesk_event_ref":
+      return applyStored(s, job.ref);
     case "draft":
       return draftForTicket(s, job.ticketId, job.includeHeld);
     case "sync_zendesk":
@@ -54,37 +70,48 @@ function describe(e: unknown): string {
 /** After the last attempt: whatever the customer wrote lands in front of a person. */
 async function giveUp(s: Services, job: Job, e: unknown, attempts: number): Promise<void> {
   const ticketId = ticketOf(job);
-  const now = s.now();
-  const reason = `The AI could not run after ${attempts} attempts: ${describe(e)}`;
+  const reason = reasons.aiError(attempts, describe(e));
   console.error(`job ${job.type} on ticket ${ticketId} failed for good: ${describe(e)}`);
   if (job.type === "sync_zendesk" || job.type === "learn") {
     await s.tickets.log(
       ticketId,
-      { type: `${job.type}_failed`, actor: { kind: "system" }, from: null, to: null, reason },
-      now,
+      { type: `${job.type}_failed`, actor: { kind: "system" }, from: null, to: null, reason: reason.text },
+      s.now(),
     );
     return;
   }
-  const pending = (await s.messages.forTicket(ticketId)).filter(
-    (m) => m.authorKind === "customer" && m.disposition === "pending",
-  );
-  if (pending.length === 0) return;
-  await s.db.batch([
-    s.messages.settleStatement(
-      pending.map((m) => m.commentId),
-      "attention",
-      "attention:ai_error",
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [stored, messages] = await runAll(s.db, [
+      s.tickets.getQuery(ticketId),
+      s.messages.forTicketQuery(ticketId),
+    ] as const);
+    const pending = messages.filter((m) => m.authorKind === "customer" && m.disposition === "pending");
+    if (pending.length === 0) return;
+    const ids = pending.map((m) => m.commentId);
+    const rec = stored.record;
+    if (rec.state !== "open") {
+      // A person has the ticket: the messages are recorded there, as any other.
+      await s.messages.settle(ids, "held", `held:${rec.state}`, s.now());
+      return;
+    }
+    const now = s.now();
+    const t = transition(
+      rec,
+      {
+        type: "flag",
+        attention: "ai_error",
+        reason,
+        messageIds: ids,
+        waits: false,
+        ack: null,
+      },
       now,
-    ),
-    s.attention.createStatement(ticketId, "ai_error", reason, now, "changes() > 0"),
-    s.tickets.logStatement(
-      ticketId,
-      { type: "ai_flagged", actor: { kind: "ai" }, from: null, to: null, reason: `ai_error: ${reason}` },
-      now,
-      "changes() > 0",
-    ),
-  ]);
-  await s.jobs.send({ type: "sync_zendesk", v: 1, ticketId });
+    );
+    if (t.ok && (await s.store.commit(rec, t.value, now))) {
+      await s.jobs.send({ type: "sync_zendesk", v: 1, ticketId });
+      return;
+    }
+  }
 }
 
 export async function handleMessage(s: Services, msg: Message<unknown>): Promise<void> {

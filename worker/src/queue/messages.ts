@@ -36,6 +36,13 @@ const ZendeskEventSchema = z.discriminatedUnion("kind", [
 export const JobSchema = z.discriminatedUnion("type", [
   /** A webhook delivery accepted by POST /webhooks/zendesk. */
   z.object({ type: z.literal("zendesk_event"), v: z.literal(1), event: ZendeskEventSchema }),
+  /** The same, for an event too large for a queue message: its job waits in D1 (job_payloads). */
+  z.object({
+    type: z.literal("zendesk_event_ref"),
+    v: z.literal(1),
+    ref: z.string().min(1),
+    ticketId: z.number(),
+  }),
   /** Let the AI look at the ticket's unanswered customer messages. */
   z.object({ type: z.literal("draft"), v: z.literal(1), ticketId: z.number(), includeHeld: z.boolean() }),
   /** Mirror our state onto the Zendesk ticket (tags, and status when set). */

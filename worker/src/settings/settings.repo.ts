@@ -8,6 +8,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultAutonomy: "auto",
   autoReleaseHours: null,
   brandTone: "Friendly, concise and precise. Use the customer's language.",
+  handoffAcknowledgement: true,
+  maxAiRepliesPerHour: 6,
 };
 
 export class SettingsRepo {

@@ -15,6 +15,8 @@ export const settingsRoutes = new Hono<AppEnv>()
       autoReleaseHours:
         patch.autoReleaseHours === undefined ? current.autoReleaseHours : patch.autoReleaseHours,
       brandTone: patch.brandTone ?? current.brandTone,
+      handoffAcknowledgement: patch.handoffAcknowledgement ?? current.handoffAcknowledgement,
+      maxAiRepliesPerHour: patch.maxAiRepliesPerHour ?? current.maxAiRepliesPerHour,
     };
     await s.settings.put(next);
     return c.json(next);

@@ -2,6 +2,8 @@
 // disposition: replied (by the AI), attention (an item was raised), held (a
 // human owns the ticket, or the AI is off on it). `pending` is the only open one.
 import { z } from "zod";
+import { type WriteGuard, guardSql, idList } from "../lib/guard";
+import { type Query, run } from "../lib/query";
 
 export type AuthorKind = "customer" | "agent" | "ai";
 export type Disposition = "pending" | "replied" | "attention" | "held" | "none";
@@ -68,33 +70,44 @@ export class MessageRepo {
   }
 
   async forTicket(ticketId: number): Promise<StoredMessage[]> {
-    const { results } = await this.db
-      .prepare("SELECT * FROM messages WHERE ticket_id = ? ORDER BY created_at, comment_id")
-      .bind(ticketId)
-      .all();
-    return results.map((r) => toMessage(Row.parse(r)));
+    return run(this.forTicketQuery(ticketId));
+  }
+
+  forTicketQuery(ticketId: number): Query<StoredMessage[]> {
+    return {
+      statement: this.db
+        .prepare("SELECT * FROM messages WHERE ticket_id = ? ORDER BY created_at, comment_id")
+        .bind(ticketId),
+      read: (rows) => rows.map((r) => toMessage(Row.parse(r))),
+    };
   }
 
   /** Settles messages, only those still in one of `from` (so a settled message never moves twice). */
   settleStatement(
-    commentIds: number[],
+    commentIds: readonly number[],
     to: Disposition,
     ref: string | null,
     now: number,
-    from: Disposition[] = ["pending"],
-    guard = "1 = 1",
+    from: readonly Disposition[] = ["pending"],
+    g: WriteGuard | null = null,
   ): D1PreparedStatement {
-    const ids = commentIds.map((id) => Math.trunc(id)).join(",") || "NULL";
-    const fromList = from.map((d) => `'${d}'`).join(",");
+    const guard = guardSql(g);
     return this.db
       .prepare(
         `UPDATE messages SET disposition = ?, outcome_ref = ?, settled_at = ?
-         WHERE comment_id IN (${ids}) AND disposition IN (${fromList}) AND ${guard}`,
+         WHERE comment_id IN (SELECT value FROM json_each(?))
+           AND disposition IN (SELECT value FROM json_each(?)) AND ${guard.sql}`,
       )
-      .bind(to, ref, now);
+      .bind(to, ref, now, idList(commentIds), JSON.stringify(from), ...guard.binds);
   }
 
-  async settle(commentIds: number[], to: Disposition, ref: string | null, now: number, from?: Disposition[]) {
+  async settle(
+    commentIds: readonly number[],
+    to: Disposition,
+    ref: string | null,
+    now: number,
+    from?: readonly Disposition[],
+  ) {
     if (commentIds.length === 0) return;
     await this.settleStatement(commentIds, to, ref, now, from).run();
   }

@@ -1,109 +1,43 @@
 // The ticket ownership state machine: a pure function from (record, event, now)
-// to the next record, its audit entries and the effects the shell must run.
-// No I/O, no clock. The one promise it keeps: no AI send is granted unless the
-// ticket is `open`, and a take over is acknowledged only once no send is in flight.
-import type { Agent, TicketState } from "../../../common/api.schema";
-import { type Result, err, ok } from "../lib/result";
+// to the next record, its audit entries, the writes that commit with it and the
+// effects the shell must run. No I/O, no clock. The one promise it keeps: no AI
+// send is granted unless the ticket is `open`, and a take over is acknowledged
+// only once no send is in flight. AI outcomes (flag, hold, send) live in
+// ticket.outcomes.ts and go through the same compare-and-set.
+import type { Agent } from "../../../common/api.schema";
+import type { Result } from "../lib/result";
+import { err } from "../lib/result";
+import { type OutcomeEvent, outcomeTransition } from "./ticket.outcomes";
+import {
+  type Actor,
+  type Effect,
+  type Rejection,
+  type TicketRecord,
+  type Transition,
+  type Write,
+  agentActor,
+  changed,
+  leaseActive,
+  personTakesIt,
+  unchanged,
+} from "./ticket.record";
 
-export interface SendLease {
-  id: string;
-  until: number;
-}
+export * from "./ticket.record";
+export type { OutcomeEvent } from "./ticket.outcomes";
 
-export interface TicketRecord {
-  ticketId: number;
-  state: TicketState;
-  owner: Agent | null;
-  version: number;
-  sendLease: SendLease | null;
-  /** When the current human took the ticket (null unless in_progress). */
-  heldSince: number | null;
-  /** Last time a human acted on the ticket (take over, public reply); drives auto release. */
-  lastHumanAt: number | null;
-  /** When the ticket was last handed back to the AI (release or auto release). */
-  releasedAt?: number | null;
-}
-
-export type MachineEvent =
+export type OwnershipEvent =
   | { type: "take_over"; agent: Agent; force: boolean }
   | { type: "release"; agent: Agent; force: boolean }
   | { type: "resolve"; agent: Agent | null; source: "agent" | "zendesk" }
   /** `at`: when the reply was written in Zendesk (defaults to now). */
   | { type: "agent_public_reply"; agent: Agent; at?: number }
   | { type: "customer_message" }
-  | { type: "auto_release"; hours: number }
-  | { type: "send_claim"; leaseId: string; ttlMs: number }
-  | { type: "send_settled"; leaseId: string };
+  | { type: "auto_release"; hours: number };
 
-export type Actor =
-  | { kind: "agent"; id: number; name: string }
-  | { kind: "ai" }
-  | { kind: "customer" }
-  | { kind: "system" };
+export type MachineEvent = OwnershipEvent | OutcomeEvent;
 
-export interface AuditEntry {
-  type: string;
-  actor: Actor;
-  from: TicketState | null;
-  to: TicketState | null;
-  reason: string | null;
-}
-
-export type Effect =
-  /** Mirror state (and optionally a Zendesk status) onto the Zendesk ticket. */
-  | { type: "sync_zendesk"; status?: "solved" }
-  /** Let the AI look at what the customer wrote and is still unanswered. */
-  | { type: "draft"; includeHeld: boolean }
-  /** Run the learning loop over the resolved conversation. */
-  | { type: "learn" };
-
-export interface Transition {
-  next: TicketRecord;
-  audit: AuditEntry[];
-  effects: Effect[];
-  /**
-   * When the caller may answer `200`. A take over while an AI reply is on its
-   * way is acknowledged only after that send settles (it then either landed
-   * before the answer, or was refused).
-   */
-  ack: "now" | "after_send";
-}
-
-export type Rejection =
-  | { code: "conflict"; message: string; owner?: Agent | null }
-  | { code: "send_refused"; message: string };
-
-export function newTicket(ticketId: number): TicketRecord {
-  return {
-    ticketId,
-    state: "open",
-    owner: null,
-    version: 0,
-    sendLease: null,
-    heldSince: null,
-    lastHumanAt: null,
-  };
-}
-
-const agentActor = (a: Agent): Actor => ({ kind: "agent", id: a.id, name: a.name });
-
-export function leaseActive(rec: TicketRecord, now: number): boolean {
-  return rec.sendLease !== null && rec.sendLease.until > now;
-}
-
-function changed(
-  rec: TicketRecord,
-  patch: Partial<TicketRecord>,
-  audit: AuditEntry[],
-  effects: Effect[],
-  ack: Transition["ack"] = "now",
-): Result<Transition, Rejection> {
-  return ok({ next: { ...rec, ...patch, version: rec.version + 1 }, audit, effects, ack });
-}
-
-function unchanged(rec: TicketRecord): Result<Transition, Rejection> {
-  return ok({ next: rec, audit: [], effects: [], ack: "now" });
-}
+/** What every hand-over to a person changes besides state and owner. */
+const toPerson = { waiting: false, heldDraftId: null } as const;
 
 export function transition(
   rec: TicketRecord,
@@ -111,45 +45,8 @@ export function transition(
   now: number,
 ): Result<Transition, Rejection> {
   switch (event.type) {
-    case "take_over": {
-      const { agent } = event;
-      if (rec.state === "resolved") {
-        return err({ code: "conflict", message: "The ticket is resolved; it cannot be taken over." });
-      }
-      const ack = leaseActive(rec, now) ? "after_send" : "now";
-      if (rec.state === "in_progress" && rec.owner) {
-        if (rec.owner.id === agent.id) return ok({ next: rec, audit: [], effects: [], ack });
-        if (!event.force) {
-          return err({
-            code: "conflict",
-            message: `The ticket is already taken over by ${rec.owner.name}.`,
-            owner: rec.owner,
-          });
-        }
-        return changed(
-          rec,
-          { owner: agent, heldSince: now, lastHumanAt: now },
-          [
-            {
-              type: "take_over",
-              actor: agentActor(agent),
-              from: "in_progress",
-              to: "in_progress",
-              reason: `forced, from ${rec.owner.name}`,
-            },
-          ],
-          [{ type: "sync_zendesk" }],
-          ack,
-        );
-      }
-      return changed(
-        rec,
-        { state: "in_progress", owner: agent, heldSince: now, lastHumanAt: now },
-        [{ type: "take_over", actor: agentActor(agent), from: rec.state, to: "in_progress", reason: null }],
-        [{ type: "sync_zendesk" }],
-        ack,
-      );
-    }
+    case "take_over":
+      return takeOver(rec, event.agent, event.force, now);
 
     case "release": {
       if (rec.state !== "in_progress") {
@@ -163,20 +60,25 @@ export function transition(
           owner,
         });
       }
-      const forced = owner && owner.id !== event.agent.id ? `for ${owner.name}` : null;
+      const forced = owner && owner.id !== event.agent.id;
+      // `releasedAt`: a reply the human wrote before this moment is part of their
+      // time, even when its webhook arrives after the release (no snap back).
       return changed(
         rec,
-        { state: "open", owner: null, heldSince: null },
-        [
-          {
-            type: "release",
-            actor: agentActor(event.agent),
-            from: "in_progress",
-            to: "open",
-            reason: forced,
-          },
-        ],
-        [{ type: "sync_zendesk" }, { type: "draft", includeHeld: true }],
+        { state: "open", owner: null, heldSince: null, releasedAt: now },
+        {
+          audit: [
+            {
+              type: "release",
+              actor: agentActor(event.agent),
+              from: "in_progress",
+              to: "open",
+              reason: forced ? `for ${owner.name}` : null,
+              detail: forced ? { code: "release_for", params: { name: owner.name } } : null,
+            },
+          ],
+          effects: [{ type: "sync_zendesk" }, { type: "draft", includeHeld: true }],
+        },
       );
     }
 
@@ -187,42 +89,55 @@ export function transition(
           : err({ code: "conflict", message: "The ticket is already resolved." });
       }
       const actor: Actor = event.agent ? agentActor(event.agent) : { kind: "system" };
-      const reason = event.source === "zendesk" ? "solved in Zendesk" : null;
-      const effects: Effect[] =
-        event.source === "agent"
-          ? [{ type: "sync_zendesk", status: "solved" }, { type: "learn" }]
-          : [{ type: "sync_zendesk" }, { type: "learn" }];
+      const fromZendesk = event.source === "zendesk";
+      const effects: Effect[] = fromZendesk
+        ? [{ type: "sync_zendesk" }, { type: "learn" }]
+        : [{ type: "sync_zendesk", status: "solved" }, { type: "learn" }];
       return changed(
         rec,
-        { state: "resolved", owner: null, heldSince: null },
-        [{ type: "resolve", actor, from: rec.state, to: "resolved", reason }],
-        effects,
-        leaseActive(rec, now) ? "after_send" : "now",
+        { state: "resolved", owner: null, heldSince: null, ...toPerson },
+        {
+          audit: [
+            {
+              type: "resolve",
+              actor,
+              from: rec.state,
+              to: "resolved",
+              reason: fromZendesk ? "solved in Zendesk" : null,
+              detail: fromZendesk ? { code: "solved_in_zendesk", params: {} } : null,
+            },
+          ],
+          writes: personTakesIt(event.agent),
+          effects,
+          ack: leaseActive(rec, now) ? "after_send" : "now",
+        },
       );
     }
 
     case "agent_public_reply": {
-      // A reply the human wrote before handing the ticket back is part of
-      // their time, even when its webhook arrives after the release.
       const writtenBeforeRelease = rec.releasedAt != null && (event.at ?? now) < rec.releasedAt;
       if (rec.state === "open" && !writtenBeforeRelease) {
         return changed(
           rec,
-          { state: "in_progress", owner: event.agent, heldSince: now, lastHumanAt: now },
-          [
-            {
-              type: "take_over",
-              actor: agentActor(event.agent),
-              from: "open",
-              to: "in_progress",
-              reason: "implicit: an agent replied publicly",
-            },
-          ],
-          [{ type: "sync_zendesk" }],
-          leaseActive(rec, now) ? "after_send" : "now",
+          { state: "in_progress", owner: event.agent, heldSince: now, lastHumanAt: now, ...toPerson },
+          {
+            audit: [
+              {
+                type: "take_over",
+                actor: agentActor(event.agent),
+                from: "open",
+                to: "in_progress",
+                reason: "implicit: an agent replied publicly",
+                detail: { code: "implicit_reply", params: {} },
+              },
+            ],
+            writes: personTakesIt(event.agent),
+            effects: [{ type: "sync_zendesk" }],
+            ack: leaseActive(rec, now) ? "after_send" : "now",
+          },
         );
       }
-      if (rec.state === "in_progress") return changed(rec, { lastHumanAt: now }, [], []);
+      if (rec.state === "in_progress") return changed(rec, { lastHumanAt: now });
       return unchanged(rec);
     }
 
@@ -231,21 +146,29 @@ export function transition(
         return changed(
           rec,
           { state: "open", owner: null, heldSince: null },
-          [
-            {
-              type: "reopen",
-              actor: { kind: "customer" },
-              from: "resolved",
-              to: "open",
-              reason: "the customer wrote again",
-            },
-          ],
-          [{ type: "sync_zendesk" }, { type: "draft", includeHeld: false }],
+          {
+            audit: [
+              {
+                type: "reopen",
+                actor: { kind: "customer" },
+                from: "resolved",
+                to: "open",
+                reason: "the customer wrote again",
+              },
+            ],
+            effects: [{ type: "sync_zendesk" }, { type: "draft", includeHeld: false }],
+          },
         );
       }
-      // Any new customer message invalidates drafts made before it (version bump).
+      // Any new customer message invalidates drafts made before it (version bump),
+      // and a reply held for approval no longer answers the whole conversation.
+      const writes: Write[] = [];
+      if (rec.state === "open" && rec.heldDraftId != null) {
+        writes.push({ type: "supersede_draft", draftId: rec.heldDraftId });
+      }
       const effects: Effect[] = rec.state === "open" ? [{ type: "draft", includeHeld: false }] : [];
-      return changed(rec, {}, [], effects);
+      if (writes.length) effects.unshift({ type: "sync_zendesk" });
+      return changed(rec, writes.length ? { heldDraftId: null } : {}, { writes, effects });
     }
 
     case "auto_release": {
@@ -255,32 +178,68 @@ export function transition(
       return changed(
         rec,
         { state: "open", owner: null, heldSince: null, releasedAt: now },
-        [
-          {
-            type: "release",
-            actor: { kind: "system" },
-            from: "in_progress",
-            to: "open",
-            reason: `auto release: no human reply for ${event.hours} h`,
-          },
-        ],
-        [{ type: "sync_zendesk" }, { type: "draft", includeHeld: true }],
+        {
+          audit: [
+            {
+              type: "release",
+              actor: { kind: "system" },
+              from: "in_progress",
+              to: "open",
+              reason: `auto release: no human reply for ${event.hours} h`,
+              detail: { code: "auto_release", params: { hours: String(event.hours) } },
+            },
+          ],
+          effects: [{ type: "sync_zendesk" }, { type: "draft", includeHeld: true }],
+        },
       );
     }
 
-    case "send_claim": {
-      if (rec.state !== "open") {
-        return err({ code: "send_refused", message: `The ticket is ${rec.state}; the AI may not send.` });
-      }
-      if (leaseActive(rec, now)) {
-        return err({ code: "send_refused", message: "Another AI reply is already on its way." });
-      }
-      return changed(rec, { sendLease: { id: event.leaseId, until: now + event.ttlMs } }, [], []);
-    }
-
-    case "send_settled": {
-      if (rec.sendLease?.id !== event.leaseId) return unchanged(rec);
-      return changed(rec, { sendLease: null }, [], []);
-    }
+    default:
+      return outcomeTransition(rec, event, now);
   }
+}
+
+function takeOver(rec: TicketRecord, agent: Agent, force: boolean, now: number) {
+  if (rec.state === "resolved") {
+    return err<Rejection>({ code: "conflict", message: "The ticket is resolved; it cannot be taken over." });
+  }
+  const ack: Transition["ack"] = leaseActive(rec, now) ? "after_send" : "now";
+  const base = { writes: personTakesIt(agent), effects: [{ type: "sync_zendesk" }] as Effect[], ack };
+  if (rec.state === "in_progress" && rec.owner) {
+    if (rec.owner.id === agent.id) return unchanged(rec, ack);
+    if (!force) {
+      return err<Rejection>({
+        code: "conflict",
+        message: `The ticket is already taken over by ${rec.owner.name}.`,
+        owner: rec.owner,
+      });
+    }
+    return changed(
+      rec,
+      { owner: agent, heldSince: now, lastHumanAt: now },
+      {
+        ...base,
+        audit: [
+          {
+            type: "take_over",
+            actor: agentActor(agent),
+            from: "in_progress",
+            to: "in_progress",
+            reason: `forced, from ${rec.owner.name}`,
+            detail: { code: "forced_from", params: { name: rec.owner.name } },
+          },
+        ],
+      },
+    );
+  }
+  return changed(
+    rec,
+    { state: "in_progress", owner: agent, heldSince: now, lastHumanAt: now, ...toPerson },
+    {
+      ...base,
+      audit: [
+        { type: "take_over", actor: agentActor(agent), from: rec.state, to: "in_progress", reason: null },
+      ],
+    },
+  );
 }

@@ -1,10 +1,16 @@
-// Ticket records and their audit log in D1. Every write is a compare-and-set
-// on `version`, and the audit entries commit in the same batch or not at all.
+// Ticket records and their audit log in D1: reads, and the statements the
+// ticket store commits. Every record write is a compare-and-set on `version`
+// (ticket.store.ts); the audit entries commit in the same batch or not at all.
 import { z } from "zod";
-import type { Autonomy, TicketState, TimelineEvent } from "../../../common/api.schema";
-import type { AuditEntry, TicketRecord } from "./ticket.machine";
-import { newTicket } from "./ticket.machine";
+import {
+  type Autonomy,
+  ReasonParamsSchema,
+  type TicketState,
+  type TimelineEvent,
+} from "../../../common/api.schema";
+import { type WriteGuard, guardSql } from "../lib/guard";
 import { type Query, run } from "../lib/query";
+import { type AuditEntry, type TicketRecord, newTicket } from "./ticket.record";
 
 const Row = z.object({
   ticket_id: z.number(),
@@ -19,6 +25,8 @@ const Row = z.object({
   held_since: z.number().nullable(),
   last_human_at: z.number().nullable(),
   released_at: z.number().nullable().default(null),
+  held_draft_id: z.number().nullable().default(null),
+  waiting: z.number().default(0),
 });
 
 export interface StoredTicket {
@@ -41,6 +49,8 @@ function toRecord(r: z.infer<typeof Row>): TicketRecord {
     heldSince: r.held_since,
     lastHumanAt: r.last_human_at,
     releasedAt: r.released_at,
+    heldDraftId: r.held_draft_id,
+    waiting: r.waiting === 1,
   };
 }
 
@@ -54,7 +64,16 @@ const EventRow = z.object({
   from_state: z.enum(["open", "in_progress", "resolved"]).nullable(),
   to_state: z.enum(["open", "in_progress", "resolved"]).nullable(),
   reason: z.string().nullable(),
+  detail: z.string().nullable(),
 });
+
+const Detail = z.object({ code: z.string(), params: ReasonParamsSchema });
+
+function detailOf(raw: string | null): { code: string | null; params: Record<string, string> } {
+  if (!raw) return { code: null, params: {} };
+  const d = Detail.safeParse(JSON.parse(raw));
+  return d.success ? d.data : { code: null, params: {} };
+}
 
 export class TicketRepo {
   constructor(private readonly db: D1Database) {}
@@ -103,27 +122,13 @@ export class TicketRepo {
     return (inserted?.meta.changes ?? 0) === 1;
   }
 
-  /**
-   * Writes `next` if the stored version is still `prev.version`; the audit
-   * entries are inserted in the same transaction, guarded by `changes()`, so
-   * a lost race leaves no trace. Returns whether it won. Extra statements
-   * (e.g. marking messages) run in the same batch, after the guard.
-   */
-  async commit(
-    prev: TicketRecord,
-    next: TicketRecord,
-    audit: AuditEntry[],
-    now: number,
-    extra: (guard: string) => D1PreparedStatement[] = () => [],
-  ): Promise<boolean> {
-    if (next === prev) return true;
-    // A fresh token per write: the guard below must recognise *this* write,
-    // not another one that happened to reach the same version number.
-    const token = crypto.randomUUID();
-    const update = this.db
+  /** The compare-and-set of one record write; later statements carry `g` so they run only if it won. */
+  updateStatement(prev: TicketRecord, next: TicketRecord, now: number, g: WriteGuard): D1PreparedStatement {
+    return this.db
       .prepare(
         `UPDATE tickets SET state = ?, owner_id = ?, owner_name = ?, version = ?, send_lease_id = ?,
-           send_lease_until = ?, held_since = ?, last_human_at = ?, released_at = ?, updated_at = ?, write_token = ?
+           send_lease_until = ?, held_since = ?, last_human_at = ?, released_at = ?, held_draft_id = ?,
+           waiting = ?, updated_at = ?, write_token = ?
          WHERE ticket_id = ? AND version = ?`,
       )
       .bind(
@@ -135,37 +140,43 @@ export class TicketRepo {
         next.sendLease?.until ?? null,
         next.heldSince,
         next.lastHumanAt,
-        next.releasedAt ?? null,
+        next.releasedAt,
+        next.heldDraftId,
+        next.waiting ? 1 : 0,
         now,
-        token,
+        g.token,
         next.ticketId,
         prev.version,
       );
-    // Later statements in the batch run only when the compare-and-set won.
-    const guard = `(SELECT write_token FROM tickets WHERE ticket_id = ${next.ticketId}) = '${token}'`;
-    const inserts = audit.map((a) => this.auditStatement(next.ticketId, a, now, guard));
-    const results = await this.db.batch([update, ...inserts, ...extra(guard)]);
-    return (results[0]?.meta.changes ?? 0) === 1;
   }
 
-  private auditStatement(ticketId: number, a: AuditEntry, now: number, guard: string): D1PreparedStatement {
+  auditStatement(ticketId: number, a: AuditEntry, now: number, g: WriteGuard | null): D1PreparedStatement {
     const actorId = a.actor.kind === "agent" ? a.actor.id : null;
     const actorName = a.actor.kind === "agent" ? a.actor.name : null;
+    const guard = guardSql(g);
     return this.db
       .prepare(
-        `INSERT INTO ticket_events (ticket_id, at, type, actor_kind, actor_id, actor_name, from_state, to_state, reason)
-         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${guard}`,
+        `INSERT INTO ticket_events (ticket_id, at, type, actor_kind, actor_id, actor_name, from_state, to_state, reason, detail)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${guard.sql}`,
       )
-      .bind(ticketId, now, a.type, a.actor.kind, actorId, actorName, a.from, a.to, a.reason);
+      .bind(
+        ticketId,
+        now,
+        a.type,
+        a.actor.kind,
+        actorId,
+        actorName,
+        a.from,
+        a.to,
+        a.reason,
+        a.detail ? JSON.stringify(a.detail) : null,
+        ...guard.binds,
+      );
   }
 
   /** Records an AI decision or other event that changes no state. */
   async log(ticketId: number, a: AuditEntry, now: number): Promise<void> {
-    await this.auditStatement(ticketId, a, now, "1 = 1").run();
-  }
-
-  logStatement(ticketId: number, a: AuditEntry, now: number, guard = "1 = 1"): D1PreparedStatement {
-    return this.auditStatement(ticketId, a, now, guard);
+    await this.auditStatement(ticketId, a, now, null).run();
   }
 
   async setAutonomy(ticketId: number, mode: Autonomy, now: number): Promise<void> {
@@ -203,6 +214,7 @@ export class TicketRepo {
             from: e.from_state,
             to: e.to_state,
             reason: e.reason,
+            ...detailOf(e.detail),
           })),
     };
   }

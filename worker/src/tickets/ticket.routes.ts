@@ -1,54 +1,64 @@
 // The sidebar's ticket calls: read a ticket, take over, release, resolve,
-// autonomy and auto release. Answers follow ../shared/contract.md.
+// autonomy and auto release. Every state-changing call names its agent, whom
+// Zendesk must know as an active agent (tickets/agents.ts).
 import { Hono } from "hono";
-import { z } from "zod";
 import {
+  type Agent,
   AgentActionSchema,
   AutoReleaseRequestSchema,
   AutonomyRequestSchema,
   type TicketView,
 } from "../../../common/api.schema";
+import { draftRoutes } from "../drafting/draft.routes";
 import { type AppEnv, jsonBody } from "../http/app";
 import { HttpError } from "../http/errors";
+import { pathId } from "../http/ids";
 import { runAll } from "../lib/query";
 import type { Services } from "../services";
-import type { Rejection } from "./ticket.machine";
+import type { MachineEvent, Rejection } from "./ticket.machine";
 import { applyEvent, runEffects } from "./ticket.service";
-import { draftRoutes } from "../drafting/draft.routes";
 
-const TicketId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-export function ticketIdParam(raw: string | undefined): number {
-  const id = TicketId.safeParse(raw);
-  if (!id.success) throw new HttpError(400, "The ticket id must be a positive integer");
-  return id.data;
-}
+export const ticketIdParam = (raw: string | undefined) => pathId(raw, "Ticket");
 
 export async function ticketView(s: Services, ticketId: number): Promise<TicketView> {
   // One D1 round trip: the sidebar reads this on every ticket an agent opens.
   const [stored, attention, held, events, settings] = await runAll(s.db, [
     s.tickets.getQuery(ticketId),
     s.attention.listQuery({ status: "open", ticketId }),
-    s.drafts.heldQuery(ticketId),
+    s.drafts.currentHeldQuery(ticketId),
     s.tickets.eventsQuery(ticketId),
     s.settings.getQuery(),
   ] as const);
+  const { record } = stored;
   return {
     ticketId,
-    state: stored.record.state,
-    owner: stored.record.state === "in_progress" ? stored.record.owner : null,
+    state: record.state,
+    owner: record.state === "in_progress" ? record.owner : null,
     autonomy: stored.autonomy ?? settings.defaultAutonomy,
     autoReleaseHours: stored.autoReleaseHours,
+    waiting: record.state === "open" && record.waiting,
     attention: attention.reverse(),
-    pendingDraft: held
-      ? { id: held.id, body: held.body, createdAt: new Date(held.createdAt).toISOString() }
-      : null,
+    pendingDraft:
+      held && record.state === "open"
+        ? { id: held.id, body: held.body, createdAt: new Date(held.createdAt).toISOString() }
+        : null,
     events,
   };
 }
 
-function rejected(r: Rejection): never {
+export function rejected(r: Rejection): never {
   throw new HttpError(409, r.message, r.code === "conflict" && r.owner ? { owner: r.owner } : {});
+}
+
+/** The acting agent of a state-changing call, as Zendesk knows them. */
+export async function actingAgent(s: Services, body: { agent: Agent }): Promise<Agent> {
+  return s.agents.verify(body.agent);
+}
+
+async function apply(s: Services, id: number, event: MachineEvent) {
+  const r = await applyEvent(s, id, event, { inlineSync: true });
+  if (!r.ok) rejected(r.error);
+  return ticketView(s, id);
 }
 
 export const ticketRoutes = new Hono<AppEnv>()
@@ -57,45 +67,28 @@ export const ticketRoutes = new Hono<AppEnv>()
     const s = c.get("services");
     const id = ticketIdParam(c.req.param("id"));
     const body = AgentActionSchema.parse(await jsonBody(c.req.raw));
-    const r = await applyEvent(
-      s,
-      id,
-      { type: "take_over", agent: body.agent, force: body.force ?? false },
-      { inlineSync: true },
-    );
-    if (!r.ok) rejected(r.error);
-    return c.json(await ticketView(s, id));
+    const agent = await actingAgent(s, body);
+    return c.json(await apply(s, id, { type: "take_over", agent, force: body.force ?? false }));
   })
   .post("/:id/release", async (c) => {
     const s = c.get("services");
     const id = ticketIdParam(c.req.param("id"));
     const body = AgentActionSchema.parse(await jsonBody(c.req.raw));
-    const r = await applyEvent(
-      s,
-      id,
-      { type: "release", agent: body.agent, force: body.force ?? false },
-      { inlineSync: true },
-    );
-    if (!r.ok) rejected(r.error);
-    return c.json(await ticketView(s, id));
+    const agent = await actingAgent(s, body);
+    return c.json(await apply(s, id, { type: "release", agent, force: body.force ?? false }));
   })
   .post("/:id/resolve", async (c) => {
     const s = c.get("services");
     const id = ticketIdParam(c.req.param("id"));
     const body = AgentActionSchema.parse(await jsonBody(c.req.raw));
-    const r = await applyEvent(
-      s,
-      id,
-      { type: "resolve", agent: body.agent, source: "agent" },
-      { inlineSync: true },
-    );
-    if (!r.ok) rejected(r.error);
-    return c.json(await ticketView(s, id));
+    const agent = await actingAgent(s, body);
+    return c.json(await apply(s, id, { type: "resolve", agent, source: "agent" }));
   })
   .post("/:id/autonomy", async (c) => {
     const s = c.get("services");
     const id = ticketIdParam(c.req.param("id"));
     const body = AutonomyRequestSchema.parse(await jsonBody(c.req.raw));
+    const agent = await actingAgent(s, body);
     const now = s.now();
     await s.tickets.ensure(id, now);
     await s.tickets.setAutonomy(id, body.mode, now);
@@ -103,14 +96,16 @@ export const ticketRoutes = new Hono<AppEnv>()
       id,
       {
         type: "autonomy_changed",
-        actor: body.agent ? { kind: "agent", ...body.agent } : { kind: "system" },
+        actor: { kind: "agent", ...agent },
         from: null,
         to: null,
         reason: `autonomy: ${body.mode}`,
+        detail: { code: `autonomy_${body.mode}`, params: {} },
       },
       now,
     );
-    // Back on: the AI looks at what it stayed silent on.
+    // The `ohallo_ai_off` tag follows; back on, the AI looks at what it stayed silent on.
+    await runEffects(s, id, [{ type: "sync_zendesk" }], { inlineSync: true });
     if (body.mode !== "off") await runEffects(s, id, [{ type: "draft", includeHeld: true }], {});
     return c.json(await ticketView(s, id));
   })
@@ -118,6 +113,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     const s = c.get("services");
     const id = ticketIdParam(c.req.param("id"));
     const body = AutoReleaseRequestSchema.parse(await jsonBody(c.req.raw));
+    await actingAgent(s, body);
     const now = s.now();
     await s.tickets.ensure(id, now);
     await s.tickets.setAutoRelease(id, body.hours, now);

@@ -3,17 +3,18 @@
 // AI reply is in flight; see docs/decisions/001-ticket-state-model.md.
 import type { Services } from "../services";
 import {
+  type Effect,
   type MachineEvent,
   type Rejection,
   type TicketRecord,
   leaseActive,
   transition,
 } from "./ticket.machine";
-import type { Effect } from "./ticket.machine";
 import { type Result, ok } from "../lib/result";
 import { HelpdeskError } from "../helpdesk/helpdesk.port";
 import { UpstreamError } from "../lib/upstream";
 import { BusyError } from "../lib/busy";
+import { runAll } from "../lib/query";
 
 const MAX_CAS_ATTEMPTS = 8;
 /** How long a take over waits for an in-flight AI reply to settle (lease TTL bounds it). */
@@ -42,7 +43,7 @@ export async function applyEvent(
     const t = transition(record, event, now);
     if (!t.ok) return t;
     const changed = t.value.next !== record;
-    if (changed && !(await s.tickets.commit(record, t.value.next, t.value.audit, now))) continue;
+    if (changed && !(await s.store.commit(record, t.value, now))) continue;
     if (changed) await runEffects(s, ticketId, t.value.effects, opts);
     if (event.type !== "take_over" && event.type !== "resolve") {
       return ok({ record: t.value.next, effects: t.value.effects });
@@ -77,10 +78,12 @@ async function waitForSendToSettle(s: Services, ticketId: number): Promise<Ticke
   }
 }
 
-export function desiredTags(state: TicketRecord["state"], hasAttention: boolean) {
+/** The tags that mirror our state; `ohallo_ai_off` marks an open ticket the AI stays silent on. */
+export function desiredTags(state: TicketRecord["state"], hasAttention: boolean, aiOff = false) {
   const add: string[] = [];
   const remove: string[] = [];
   (state === "open" ? add : remove).push("ohallo_ai");
+  (state === "open" && aiOff ? add : remove).push("ohallo_ai_off");
   (state === "in_progress" ? add : remove).push("ohallo_human");
   (hasAttention ? add : remove).push("ohallo_attention");
   return { add, remove };
@@ -88,11 +91,13 @@ export function desiredTags(state: TicketRecord["state"], hasAttention: boolean)
 
 /** Mirrors our state (and optionally `solved`) onto the Zendesk ticket. */
 export async function syncZendesk(s: Services, ticketId: number, status?: "solved"): Promise<void> {
-  const [state, hasAttention] = await Promise.all([
-    s.tickets.stateOf(ticketId),
-    s.attention.hasOpen(ticketId),
-  ]);
-  const tags = desiredTags(state ?? "open", hasAttention);
+  const [stored, open, settings] = await runAll(s.db, [
+    s.tickets.getQuery(ticketId),
+    s.attention.listQuery({ status: "open", ticketId, limit: 1 }),
+    s.settings.getQuery(),
+  ] as const);
+  const aiOff = (stored.autonomy ?? settings.defaultAutonomy) === "off";
+  const tags = desiredTags(stored.record.state, open.length > 0, aiOff);
   await s.helpdesk.updateTicket(ticketId, {
     ...(status ? { status } : {}),
     addTags: tags.add,
@@ -136,6 +141,11 @@ export async function runEffects(s: Services, ticketId: number, effects: Effect[
         break;
       case "learn":
         await s.jobs.send({ type: "learn", v: 1, ticketId });
+        break;
+      case "send_queued":
+        // The drafting job sends queued acknowledgements first (send.protocol.ts).
+        if (opts.skipDraft) break;
+        await s.jobs.send({ type: "draft", v: 1, ticketId, includeHeld: false });
         break;
     }
   }

@@ -8,9 +8,17 @@ export type SignatureProblem = "missing" | "stale" | "mismatch";
 
 const encoder = new TextEncoder();
 
-/** What Zendesk signs. Keep the order (timestamp first) here and nowhere else. */
-export function signedPayload(timestamp: string, rawBody: string): Uint8Array {
-  return encoder.encode(timestamp + rawBody);
+/**
+ * What Zendesk signs: the timestamp, then the body's raw bytes (a byte-order
+ * mark or bytes that are not UTF-8 included). Keep the order here and nowhere else.
+ */
+export function signedPayload(timestamp: string, rawBody: string | Uint8Array): Uint8Array {
+  const body = typeof rawBody === "string" ? encoder.encode(rawBody) : rawBody;
+  const stamp = encoder.encode(timestamp);
+  const out = new Uint8Array(stamp.length + body.length);
+  out.set(stamp, 0);
+  out.set(body, stamp.length);
+  return out;
 }
 
 /** Parses Zendesk's timestamp header (ISO 8601; epoch seconds tolerated) into ms. */
@@ -36,7 +44,7 @@ export async function verifyWebhookSignature(input: {
   secret: string;
   signature: string | null | undefined;
   timestamp: string | null | undefined;
-  rawBody: string;
+  rawBody: string | Uint8Array;
   now: number;
 }): Promise<Result<{ signedAt: number }, SignatureProblem>> {
   const { signature, timestamp } = input;

@@ -3,7 +3,11 @@
 // a normalised event that the queue consumer applies.
 import { z } from "zod";
 
-const id = z.union([z.number(), z.string().regex(/^\d+$/)]).transform((v) => Number(v));
+/** Positive whole numbers below 2^53, as numbers or decimal strings: never `-1`, `1.5`, `1e20` or `0x10`. */
+const id = z
+  .union([z.number(), z.string().regex(/^[1-9][0-9]{0,15}$/, "must be a decimal id")])
+  .transform((v) => Number(v))
+  .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 const status = z
   .string()
   .transform((s) => s.toLowerCase())
@@ -41,7 +45,10 @@ const Author = z.looseObject({
 const CommentEvent = z.looseObject({
   comment: z.looseObject({
     id,
-    body: z.string().max(200_000).default(""),
+    body: z
+      .string()
+      .max(256 * 1024)
+      .default(""),
     is_public: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(true),
     author: Author,
   }),

@@ -8,6 +8,7 @@ export function ticketView(patch: Partial<TicketView> = {}): TicketView {
     owner: null,
     autonomy: "auto",
     autoReleaseHours: null,
+    waiting: false,
     attention: [],
     pendingDraft: null,
     events: [],

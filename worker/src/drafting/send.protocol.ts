@@ -1,0 +1,169 @@
+// The send protocol, the one way any public comment of the AI reaches Zendesk
+// (a reply, the acknowledgement that a person will answer, a draft a person
+// approved): claim a send lease by compare-and-set while the ticket is `open`,
+// post with Zendesk's safe_update and the stamp read before deciding, then
+// settle the lease and the draft's outcome in one commit. It never forces a
+// reply past a 409, and a write left in doubt is reconciled before any other.
+import { HelpdeskError } from "../helpdesk/helpdesk.port";
+import type { Services } from "../services";
+import type { SendPurpose, SendResult } from "../tickets/ticket.outcomes";
+import { type Rejection, type TicketRecord, leaseActive, transition } from "../tickets/ticket.machine";
+import { runEffects } from "../tickets/ticket.service";
+import type { Draft } from "./draft.repo";
+import { unsafeForCustomer } from "./public-guard";
+
+/** Longer than the Zendesk adapter's timeout, so a live lease always outlasts its request. */
+export const SEND_LEASE_MS = 25_000;
+const SETTLE_ATTEMPTS = 10;
+
+export type SendOutcome =
+  | { kind: "sent" }
+  /** The record moved since it was read, or Zendesk refused a stale stamp: read again and decide again. */
+  | { kind: "stale" }
+  /** The machine refused the claim (not open, another send live, not the current draft). */
+  | { kind: "refused"; rejection: Rejection }
+  | { kind: "unsafe"; why: "placeholder" | "secret" };
+
+/** The text that goes out: a person's edit wins over the AI's draft. */
+export const textOf = (d: Draft) => d.edited ?? d.body;
+
+/**
+ * Sends `draft` for `purpose` from the record `rec` was read as, with Zendesk's
+ * `stamp` read no later than that. Throws the helpdesk's error when Zendesk
+ * fails (after settling the lease), so the caller's retry logic applies.
+ */
+export async function sendDraft(
+  s: Services,
+  rec: TicketRecord,
+  draft: Draft,
+  purpose: SendPurpose,
+  stamp: string,
+): Promise<SendOutcome> {
+  const body = purpose.kind === "approve" && purpose.body !== null ? purpose.body : textOf(draft);
+  const unsafe = unsafeForCustomer(body, s.config.secrets);
+  if (unsafe) return { kind: "unsafe", why: unsafe };
+  const leaseId = crypto.randomUUID();
+  const now = s.now();
+  const claim = transition(rec, { type: "send_claim", leaseId, ttlMs: SEND_LEASE_MS, purpose }, now);
+  if (!claim.ok) {
+    if (claim.error.code === "send_refused" && leaseActive(rec, now)) {
+      // Another reply is on its way: let it settle rather than spin.
+      await s.sleep(200);
+      return { kind: "stale" };
+    }
+    return { kind: "refused", rejection: claim.error };
+  }
+  if (!(await s.store.commit(rec, claim.value, now))) return { kind: "stale" };
+
+  const unsent: SendResult = {
+    kind: "unsent",
+    draftId: draft.id,
+    to: purpose.kind === "ack" ? "queued" : purpose.kind === "approve" ? "held" : "refused",
+  };
+  let posted: Awaited<ReturnType<Services["helpdesk"]["postPublicReply"]>>;
+  try {
+    posted = await s.helpdesk.postPublicReply({
+      ticketId: rec.ticketId,
+      body,
+      authorId: s.config.zendesk.aiAgentId,
+      updatedStamp: stamp,
+    });
+  } catch (e) {
+    // A write that timed out stays `sending`: the next run reconciles it with Zendesk first.
+    const inDoubt = e instanceof HelpdeskError && e.uncertain;
+    await settle(s, rec.ticketId, leaseId, inDoubt ? { kind: "in_doubt" } : unsent);
+    throw e;
+  }
+  if (posted.outcome === "conflict") {
+    await settle(
+      s,
+      rec.ticketId,
+      leaseId,
+      purpose.kind === "reply" ? { kind: "stale", draftId: draft.id } : unsent,
+    );
+    return { kind: "stale" };
+  }
+  await settle(s, rec.ticketId, leaseId, sentResult(draft, purpose, body));
+  return { kind: "sent" };
+}
+
+function sentResult(draft: Draft, purpose: SendPurpose, body: string): SendResult {
+  const approvedBy = purpose.kind === "approve" ? purpose.agent : draft.approvedBy;
+  return {
+    kind: "sent",
+    draftId: draft.id,
+    replyTo: draft.replyTo,
+    citations: draft.citations,
+    approvedBy,
+    edited: body !== draft.body,
+    ack: purpose.kind === "ack" || draft.kind === "ack",
+  };
+}
+
+/** Ends the send under `leaseId`: a compare-and-set loop, since other writers may move the record. */
+async function settle(s: Services, ticketId: number, leaseId: string, result: SendResult): Promise<void> {
+  for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
+    const { record } = await s.tickets.get(ticketId);
+    const t = transition(record, { type: "send_settled", leaseId, result }, s.now());
+    if (!t.ok) return;
+    if (await s.store.commit(record, t.value, s.now())) {
+      if (t.value.effects.length) await runEffects(s, ticketId, t.value.effects, { inlineSync: true });
+      return;
+    }
+  }
+  // Losing ten races in a row is not expected; the lease then simply expires,
+  // and a draft left `sending` is reconciled by the next run.
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/**
+ * Before anything is sent on a ticket: drafts left `sending` by a crash or a
+ * timed-out write are reconciled with Zendesk (the reply is there: it was
+ * sent; it is not: it was not), then queued acknowledgements go out.
+ */
+export async function settleUnsettled(s: Services, ticketId: number): Promise<void> {
+  const drafts = await s.drafts.unsettled(ticketId);
+  if (drafts.length === 0) return;
+  const { record } = await s.tickets.get(ticketId);
+  const live = leaseActive(record, s.now()) ? record.sendLease?.id : null;
+  // A draft that never got its lease (a crash before the claim) is in doubt too.
+  const interrupted = drafts.filter(
+    (d) => d.status === "sending" && (d.leaseId === null || d.leaseId !== live),
+  );
+  if (interrupted.length) {
+    const comments = await s.helpdesk.listComments(ticketId);
+    const ai = s.config.zendesk.aiAgentId;
+    for (const d of interrupted) {
+      const landed = comments.some(
+        (c) =>
+          c.authorId === ai &&
+          c.isPublic &&
+          normalise(c.body) === normalise(textOf(d)) &&
+          Date.parse(c.createdAt) >= d.createdAt - 60_000,
+      );
+      const purpose: SendPurpose =
+        d.kind === "ack" ? { kind: "ack", draftId: d.id } : { kind: "reply", draftId: d.id };
+      const result: SendResult = landed
+        ? sentResult(d, purpose, textOf(d))
+        : {
+            kind: "unsent",
+            draftId: d.id,
+            to: d.kind === "ack" ? "queued" : d.approvedBy ? "held" : "refused",
+          };
+      await settle(s, ticketId, d.leaseId ?? "", result);
+    }
+  }
+  for (const ack of drafts.filter((d) => d.kind === "ack" && d.status === "queued")) await sendAck(s, ack);
+}
+
+/** Sends a queued acknowledgement; it is withdrawn by a take over or resolve before it goes. */
+async function sendAck(s: Services, ack: Draft): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    const { record } = await s.tickets.get(ack.ticketId);
+    if (record.state !== "open") return;
+    const zt = await s.helpdesk.getTicket(ack.ticketId);
+    const r = await sendDraft(s, record, ack, { kind: "ack", draftId: ack.id }, zt.updatedStamp);
+    if (r.kind !== "stale") return;
+  }
+}

@@ -1,0 +1,45 @@
+// Accepted webhook deliveries (de-duplication on the event id) and the bodies
+// of events too large for a queue message. Nothing here decides anything.
+import { z } from "zod";
+import type { ZendeskEvent } from "./webhook.schema";
+
+export class DeliveryRepo {
+  constructor(private readonly db: D1Database) {}
+
+  /** Records a delivery once (with its job when it must wait in D1); false when it was already accepted. */
+  async accept(event: Exclude<ZendeskEvent, { kind: "ignored" }>, now: number, payload: string | null) {
+    const insert = this.db
+      .prepare(
+        `INSERT INTO webhook_deliveries (event_id, event_type, ticket_id, received_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (event_id) DO NOTHING`,
+      )
+      .bind(event.eventId, event.kind, event.ticketId, now);
+    if (payload === null) return (await insert.run()).meta.changes === 1;
+    const [inserted] = await this.db.batch([
+      insert,
+      this.db
+        .prepare(
+          "INSERT INTO job_payloads (id, body, created_at) SELECT ?, ?, ? WHERE changes() > 0 ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(event.eventId, payload, now),
+    ]);
+    return (inserted?.meta.changes ?? 0) === 1;
+  }
+
+  /** Undoes an acceptance whose job never reached the queue, so Zendesk's retry is taken in. */
+  async forget(eventId: string): Promise<void> {
+    await this.db.batch([
+      this.db.prepare("DELETE FROM webhook_deliveries WHERE event_id = ?").bind(eventId),
+      this.db.prepare("DELETE FROM job_payloads WHERE id = ?").bind(eventId),
+    ]);
+  }
+
+  async payload(ref: string): Promise<unknown | null> {
+    const row = await this.db.prepare("SELECT body FROM job_payloads WHERE id = ?").bind(ref).first();
+    return row ? JSON.parse(z.object({ body: z.string() }).parse(row).body) : null;
+  }
+
+  async dropPayload(ref: string): Promise<void> {
+    await this.db.prepare("DELETE FROM job_payloads WHERE id = ?").bind(ref).run();
+  }
+}
