@@ -23,8 +23,9 @@ beforeAll(async () => {
   await seedKb();
 });
 
-function commentEvent(ids: { ticket: unknown; comment: unknown; author: unknown }, body = "hello") {
-  return {
+/** A raw body as JSON text: these probe ids no real body type allows. */
+function commentEvent(ids: { ticket: unknown; comment: unknown; author: unknown }, body = "hello"): string {
+  return JSON.stringify({
     type: "zen:event-type:ticket.comment_added",
     account_id: 1,
     id: crypto.randomUUID(),
@@ -35,7 +36,7 @@ function commentEvent(ids: { ticket: unknown; comment: unknown; author: unknown 
     event: {
       comment: { id: ids.comment, body, is_public: true, author: { id: ids.author, is_staff: false } },
     },
-  };
+  });
 }
 
 describe("strict ids in webhook bodies", () => {
