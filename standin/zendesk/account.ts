@@ -21,7 +21,7 @@ import {
 } from "./http.ts";
 import { type RateLimitConfig, RateLimiter, ZENDESK_LIMITS } from "./limits.ts";
 import type { User } from "./model.ts";
-import { isGlobalClient, type OAuthClient, type TokenPair, TokenBook } from "./oauth.model.ts";
+import { isGlobalClient, type OAuthClient, TokenBook, type TokenPair } from "./oauth.model.ts";
 import { type AuthorizeDecision, authorize, consent, type OAuthHost, tokens } from "./oauth.routes.ts";
 import { DEFAULT_ID_BASE, ZendeskStore } from "./store.ts";
 import { WebhookRegistry } from "./webhook-registry.ts";

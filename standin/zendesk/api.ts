@@ -2,13 +2,13 @@
 // shapes). Authentication, faults and limits are the account's job; these are plain functions of state and request.
 
 import { z } from "zod";
-import type { Principal } from "./api.auth.ts";
 import type { Installations } from "./api.apps.ts";
+import type { Principal } from "./api.auth.ts";
 import type { HelpCenter } from "./api.help-center.ts";
 import type { Views } from "./api.views.ts";
 import { paginateComments } from "./comments.ts";
 import { json, noContent, parseJson, type Route, type StandinRequest, type StandinResponse } from "./http.ts";
-import { sameStamp, type StoreError, type TicketChanges, via } from "./model.ts";
+import { type StoreError, sameStamp, type TicketChanges, via } from "./model.ts";
 import type { TokenBook } from "./oauth.model.ts";
 import type { ZendeskStore } from "./store.ts";
 import type { WebhookRegistry } from "./webhook-registry.ts";

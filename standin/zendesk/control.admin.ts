@@ -4,10 +4,10 @@
 
 import { z } from "zod";
 import { renderInstallation } from "./api.apps.ts";
+import type { ControlContext } from "./control.shared.ts";
 import { type ControlRoute, Id, parse } from "./control.shared.ts";
 import { json, type StandinRequest, type StandinResponse } from "./http.ts";
 import { isGlobalClient, type OAuthClient, TTL_LIMITS } from "./oauth.model.ts";
-import type { ControlContext } from "./control.shared.ts";
 
 const ClientInput = z.object({
   identifier: z.string().regex(/^[a-z0-9_-]+$/i),

@@ -2,11 +2,11 @@
 // other `/__standin/...` path belongs to the default account (control.ts), `/{subdomain}/__standin/...` to that one.
 
 import { z } from "zod";
-import type { Accounts } from "./accounts.ts";
-import { CONTROL_ROUTES } from "./control.ts";
-import { type ControlContext, Id, parse } from "./control.shared.ts";
-import { json, route, type StandinRequest, type StandinResponse } from "./http.ts";
 import type { Account } from "./account.ts";
+import type { Accounts } from "./accounts.ts";
+import { type ControlContext, Id, parse } from "./control.shared.ts";
+import { CONTROL_ROUTES } from "./control.ts";
+import { json, route, type StandinRequest, type StandinResponse } from "./http.ts";
 
 const Limit = z.number().int().positive().nullable().optional();
 const AccountInput = z.object({

@@ -158,3 +158,23 @@ export function commentText(input: { body?: string; html_body?: string }): {
     `<div class="zd-comment" dir="auto"><p dir="auto">${escapeHtml(plain).replace(/\n/g, "<br>")}</p></div>`;
   return { body: plain, html_body: htmlBody, plain_body: plain };
 }
+
+/** Zendesk's own moves: a requester reply reopens a pending or solved ticket; an agent reply opens a new one. */
+export function autoStatus(current: Status, role: Role): Status | undefined {
+  if (role === "end-user" && (current === "pending" || current === "solved")) return "open";
+  if (role !== "end-user" && current === "new") return "open";
+  return undefined;
+}
+
+export function mergeFields(current: readonly CustomField[], changes: readonly CustomField[]): CustomField[] {
+  const out = current.map((f) => ({ ...f }));
+  for (const change of changes) {
+    const existing = out.find((f) => f.id === change.id);
+    if (existing) existing.value = change.value;
+    else out.push({ ...change });
+  }
+  return out;
+}
+
+export const blank = (value: unknown) =>
+  value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);

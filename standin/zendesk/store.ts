@@ -4,19 +4,20 @@
 import {
   type Audit,
   type AuditEvent,
+  autoStatus,
+  blank,
   type Comment,
   type CommentInput,
-  type CustomField,
   commentText,
   invalid,
   isStatus,
   MAX_COMMENTS,
+  mergeFields,
   type NewTicket,
   normalizeTags,
   type Result,
   type Role,
   type SolveRequirement,
-  type Status,
   type StampPrecision,
   type StoreChange,
   type StoreError,
@@ -318,26 +319,6 @@ export class ZendeskStore {
     for (const listener of this.listeners) listener(change);
   }
 }
-
-/** Zendesk's own moves: a requester reply reopens a pending or solved ticket; an agent reply opens a new one. */
-function autoStatus(current: Status, role: Role): Status | undefined {
-  if (role === "end-user" && (current === "pending" || current === "solved")) return "open";
-  if (role !== "end-user" && current === "new") return "open";
-  return undefined;
-}
-
-function mergeFields(current: readonly CustomField[], changes: readonly CustomField[]): CustomField[] {
-  const out = current.map((f) => ({ ...f }));
-  for (const change of changes) {
-    const existing = out.find((f) => f.id === change.id);
-    if (existing) existing.value = change.value;
-    else out.push({ ...change });
-  }
-  return out;
-}
-
-const blank = (value: unknown) =>
-  value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 
 function snapshot(ticket: Ticket): Ticket {
   return {

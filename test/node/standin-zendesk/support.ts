@@ -2,8 +2,8 @@
 // the control API of any account, and a webhook receiver that answers what a test scripts.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import {
-  startZendeskStandin,
   type StandinOptions,
+  startZendeskStandin,
   type ZendeskStandin,
 } from "../../../standin/zendesk/server.ts";
 
