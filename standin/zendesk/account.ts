@@ -181,8 +181,14 @@ export class Account implements Credentials {
   }
 
   private route(req: StandinRequest, path: string, base: string): StandinResponse {
+    // A browser following the authorization redirect sends no such headers; only API calls must.
     const market = marketplaceOf(req);
-    if (this.settings.requireMarketplaceHeaders && !(market?.name && market.organizationId && market.appId)) {
+    const checked = path.startsWith("/api/") || path === "/oauth/tokens";
+    if (
+      checked &&
+      this.settings.requireMarketplaceHeaders &&
+      !(market?.name && market.organizationId && market.appId)
+    ) {
       return json(403, MISSING_MARKETPLACE);
     }
     if (path.startsWith("/oauth/")) return this.oauth(req, path, base);

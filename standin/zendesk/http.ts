@@ -75,6 +75,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The ticket a Support API path is about, for fault matching and the request log. */
 export function ticketIdOf(path: string): number | undefined {
-  const match = /^\/api\/v2\/tickets\/(\d+)(?:\.json|\/)/.exec(path);
+  const match = /^\/api\/v2\/tickets\/(\d+)(?:\.json|\/|$)/.exec(path);
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }

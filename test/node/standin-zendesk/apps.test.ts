@@ -154,6 +154,11 @@ describe("marketplace headers", () => {
     try {
       expect((await api(o, "/api/v2/users/me.json")).status).toBe(403);
       expect((await api(o, "/api/v2/users/me.json", { headers })).status).toBe(200);
+      const tokens = await fetch(`${o}/oauth/tokens`, { method: "POST", body: "{}" });
+      expect(tokens.status).toBe(403);
+      // The authorization page is a browser's navigation: it carries no such headers and is not refused for it.
+      const page = await fetch(`${o}/oauth/authorizations/new?client_id=zdg-none`);
+      expect(page.status).toBe(400);
     } finally {
       await control(o, "/settings", "PUT", { requireMarketplaceHeaders: false });
     }
