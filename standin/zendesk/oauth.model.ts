@@ -116,6 +116,10 @@ export function lifetimes(
   const access = asked.expires_in ?? client.accessTokenTtl;
   const bad = (detail: string) => ({ ok: false as const, error: oauthError("invalid_request", 400, detail) });
   const { access: a, refresh: r } = TTL_LIMITS;
+  for (const [name, value] of Object.entries(asked)) {
+    if (value !== undefined && !Number.isInteger(value))
+      return bad(`${name} must be a whole number of seconds`);
+  }
   if (asked.expires_in !== undefined && (asked.expires_in < a.min || asked.expires_in > a.max)) {
     return bad(`expires_in must be between ${a.min} and ${a.max} seconds`);
   }

@@ -238,6 +238,8 @@ describe("the code exchange", () => {
       codeGrant(await codeFor(acme), { refresh_token_expires_in: 8_000_000 }),
     );
     expect(tooLong.status).toBe(400);
+    const notANumber = await exchange(acme, codeGrant(await codeFor(acme), { expires_in: "soon" }), true);
+    expect(notANumber.status).toBe(400);
   });
 });
 
