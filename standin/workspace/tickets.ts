@@ -118,7 +118,8 @@ export function conversation(
 /** Changes whenever anything a page shows changes (a comment, a status, a tag, a new ticket). */
 export function versionOf(tickets: readonly Ticket[]): string {
   let hash = 2166136261;
-  const text = tickets.map((t) => `${t.id}:${t.updated_at}:${t.status}:${t.tags.join(",")}`).join("|");
+  // `revision`, not updated_at: Zendesk's stamps are whole seconds, and two changes may share one.
+  const text = tickets.map((t) => `${t.id}:${t.revision}:${t.status}:${t.tags.join(",")}`).join("|");
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
   return `${tickets.length}-${(hash >>> 0).toString(36)}`;
 }

@@ -1,15 +1,32 @@
-// The Support API routes under /api/v2, answering as Zendesk does (status codes, error bodies, shapes).
-// Faults, rate limits and delays are the server's job; this file is a plain function of store and request.
+// The Support API's ticket and user routes under /api/v2, answering as Zendesk does (status codes, error bodies,
+// shapes). Authentication, faults and limits are the account's job; these are plain functions of state and request.
 
 import { z } from "zod";
+import type { Installations } from "./api.apps.ts";
+import type { Principal } from "./api.auth.ts";
+import type { HelpCenter } from "./api.help-center.ts";
+import type { Views } from "./api.views.ts";
 import { paginateComments } from "./comments.ts";
-import { header, json, parseJson, type StandinRequest, type StandinResponse } from "./http.ts";
-import { type StoreError, type TicketChanges, type User, via } from "./model.ts";
+import { json, noContent, parseJson, type Route, type StandinRequest, type StandinResponse } from "./http.ts";
+import { type StoreError, sameStamp, type TicketChanges, via } from "./model.ts";
+import type { TokenBook } from "./oauth.model.ts";
 import type { ZendeskStore } from "./store.ts";
+import type { WebhookRegistry } from "./webhook-registry.ts";
 import { renderAudit, renderTicket, renderUser } from "./wire.ts";
 
-export type ApiAuth = { email: string; apiToken: string; oauthToken?: string };
-export type ApiContext = { store: ZendeskStore; auth: ApiAuth; apiUser: () => User };
+/** What every API handler gets: the account's state, who is asking, and the base its URLs are built on. */
+export type ApiContext = {
+  store: ZendeskStore;
+  tokens: TokenBook;
+  registry: WebhookRegistry;
+  apps: Installations;
+  views: Views;
+  helpCenter: HelpCenter;
+  principal: Principal;
+  /** `{origin}` or `{origin}/{subdomain}`, as the client called it. */
+  base: string;
+  now: () => number;
+};
 
 const NOT_FOUND = { error: "RecordNotFound", description: "Not found" };
 const UPDATE_CONFLICT = {
@@ -20,6 +37,7 @@ const UPDATE_CONFLICT = {
 
 const Tags = z.union([z.array(z.string()), z.string().transform((s) => s.split(/[\s,]+/))]);
 const Id = z.coerce.number().int().positive();
+const CustomFields = z.array(z.object({ id: Id, value: z.unknown() }));
 const CommentBody = z.looseObject({
   body: z.string().optional(),
   html_body: z.string().optional(),
@@ -35,6 +53,7 @@ const UpdateBody = z.object({
     additional_tags: Tags.optional(),
     remove_tags: Tags.optional(),
     assignee_id: Id.nullable().optional(),
+    custom_fields: CustomFields.optional(),
     ...SafeUpdate,
   }),
 });
@@ -47,6 +66,9 @@ const CreateBody = z.object({
     status: z.string().optional(),
     tags: Tags.optional(),
     assignee_id: Id.nullable().optional(),
+    group_id: Id.nullable().optional(),
+    brand_id: Id.nullable().optional(),
+    custom_fields: CustomFields.optional(),
   }),
 });
 const TagsBody = z.looseObject({ tags: Tags, ...SafeUpdate });
@@ -65,24 +87,6 @@ export function storeErrorResponse(error: StoreError): StandinResponse {
         details: error.details,
       });
   }
-}
-
-export function authenticate(req: StandinRequest, auth: ApiAuth): boolean {
-  const value = header(req, "authorization") ?? "";
-  const [scheme = "", credentials = ""] = value.split(" ", 2);
-  if (scheme.toLowerCase() === "bearer") return !!auth.oauthToken && credentials === auth.oauthToken;
-  if (scheme.toLowerCase() !== "basic") return false;
-  let decoded: string;
-  try {
-    decoded = atob(credentials);
-  } catch {
-    return false;
-  }
-  const at = decoded.indexOf("/token:");
-  if (at < 0) return false;
-  return (
-    decoded.slice(0, at).toLowerCase() === auth.email.toLowerCase() && decoded.slice(at + 7) === auth.apiToken
-  );
 }
 
 function parse<T>(
@@ -112,16 +116,17 @@ function staleStamp(
     };
     return json(422, { error: "RecordInvalid", description: "Record validation errors", details });
   }
-  return Date.parse(body.updated_stamp) === Date.parse(ticket.updated_at)
+  // Zendesk compares to the second: a stamp taken earlier within the same second still passes.
+  return sameStamp(body.updated_stamp, ticket.updated_at, store.precision)
     ? undefined
     : json(409, UPDATE_CONFLICT);
 }
 
 type Handler = (req: StandinRequest, ctx: ApiContext, param: string) => StandinResponse;
 
-const getTicket: Handler = (req, { store }, param) => {
+const getTicket: Handler = (_req, { store, base }, param) => {
   const ticket = store.tickets.get(Number(param));
-  return ticket ? json(200, { ticket: renderTicket(ticket, req.url.origin) }) : json(404, NOT_FOUND);
+  return ticket ? json(200, { ticket: renderTicket(ticket, base) }) : json(404, NOT_FOUND);
 };
 
 const updateTicket: Handler = (req, ctx, param) => {
@@ -131,26 +136,27 @@ const updateTicket: Handler = (req, ctx, param) => {
   const { comment, safe_update, updated_stamp, ...rest } = body.value.ticket;
   const refused = staleStamp(ctx.store, id, { safe_update, updated_stamp });
   if (refused) return refused;
-  const actorId = ctx.apiUser().id;
+  const actorId = ctx.principal.user.id;
   const changes: TicketChanges = {
     status: rest.status,
     tags: rest.tags,
     additional_tags: rest.additional_tags,
     remove_tags: rest.remove_tags,
     assignee_id: rest.assignee_id,
+    custom_fields: rest.custom_fields,
     comment: comment && { ...comment, author_id: comment.author_id ?? actorId },
   };
   const result = ctx.store.update(id, changes, { actorId, via: via("api") });
   if (!result.ok) return storeErrorResponse(result.error);
   const { ticket, audit } = result.value;
-  return json(200, { ticket: renderTicket(ticket, req.url.origin), audit: renderAudit(audit) });
+  return json(200, { ticket: renderTicket(ticket, ctx.base), audit: renderAudit(audit) });
 };
 
-const createTicket: Handler = (req, { store, apiUser }) => {
+const createTicket: Handler = (req, { store, principal, base }) => {
   const body = parse(req, CreateBody);
   if (!body.ok) return body.response;
   const t = body.value.ticket;
-  const actor = apiUser();
+  const actor = principal.user;
   const requester = t.requester
     ? (store.findUserByEmail(t.requester.email ?? "") ?? store.putUser({ ...t.requester, role: "end-user" }))
     : undefined;
@@ -158,13 +164,16 @@ const createTicket: Handler = (req, { store, apiUser }) => {
     subject: t.subject ?? "",
     requester_id: requester?.id ?? t.requester_id ?? actor.id,
     assignee_id: t.assignee_id,
+    group_id: t.group_id,
+    brand_id: t.brand_id,
+    custom_fields: t.custom_fields,
     status: t.status,
     tags: t.tags,
     comments: [{ ...t.comment, author_id: t.comment.author_id ?? actor.id }],
   };
   const result = store.createTicket(input, { actorId: actor.id, via: via("api") });
   if (!result.ok) return storeErrorResponse(result.error);
-  return json(201, { ticket: renderTicket(result.value.ticket, req.url.origin) });
+  return json(201, { ticket: renderTicket(result.value.ticket, base) });
 };
 
 const listComments: Handler = (req, { store }, param) => {
@@ -196,38 +205,53 @@ const changeTags: Handler = (req, ctx, param) => {
   const result = ctx.store.update(
     id,
     { [field]: body.value.tags },
-    { actorId: ctx.apiUser().id, via: via("api") },
+    { actorId: ctx.principal.user.id, via: via("api") },
   );
   if (!result.ok) return storeErrorResponse(result.error);
   return json(req.method === "POST" ? 201 : 200, { tags: result.value.ticket.tags });
 };
 
-const getUser: Handler = (req, { store, apiUser }, param) => {
-  const user = param === "me" ? apiUser() : store.users.get(Number(param));
-  return user ? json(200, { user: renderUser(user, req.url.origin) }) : json(404, NOT_FOUND);
+const getUser: Handler = (_req, { store, principal, base }, param) => {
+  const user = param === "me" ? principal.user : store.users.get(Number(param));
+  return user ? json(200, { user: renderUser(user, base) }) : json(404, NOT_FOUND);
 };
 
-const TICKET = /^\/api\/v2\/tickets\/(\d+)\.json$/;
-const TAGS = /^\/api\/v2\/tickets\/(\d+)\/tags\.json$/;
-const ROUTES: { method: string; pattern: RegExp; handle: Handler }[] = [
-  { method: "GET", pattern: TICKET, handle: getTicket },
-  { method: "PUT", pattern: TICKET, handle: updateTicket },
-  { method: "POST", pattern: /^\/api\/v2\/tickets\.json$/, handle: createTicket },
-  { method: "GET", pattern: /^\/api\/v2\/tickets\/(\d+)\/comments\.json$/, handle: listComments },
-  { method: "GET", pattern: TAGS, handle: getTags },
-  { method: "PUT", pattern: TAGS, handle: changeTags },
-  { method: "POST", pattern: TAGS, handle: changeTags },
-  { method: "DELETE", pattern: TAGS, handle: changeTags },
-  { method: "GET", pattern: /^\/api\/v2\/users\/(\d+|me)\.json$/, handle: getUser },
-];
-
-/** Authentication comes first, as on Zendesk: a bad credential never learns whether a ticket exists. */
-export function handleSupportApi(req: StandinRequest, ctx: ApiContext): StandinResponse {
-  if (!authenticate(req, ctx.auth)) return json(401, { error: "Couldn't authenticate you" });
-  for (const route of ROUTES) {
-    if (route.method !== req.method) continue;
-    const match = route.pattern.exec(req.url.pathname);
-    if (match) return route.handle(req, ctx, match[1] ?? "");
+/** The token the request came with: shown (its first 10 characters only) or revoked (204). */
+const currentToken: Handler = (req, { principal, tokens }) => {
+  const pair = principal.pair;
+  if (!pair) return json(404, NOT_FOUND);
+  if (req.method === "DELETE") {
+    tokens.revoke(pair.id);
+    return noContent();
   }
-  return json(404, { error: "InvalidEndpoint", description: "Not found" });
-}
+  const token = {
+    id: pair.id,
+    client_id: pair.clientId,
+    user_id: pair.userId,
+    token: pair.accessToken.slice(0, 10),
+    scopes: pair.scope.split(" "),
+    created_at: new Date(pair.createdAt).toISOString(),
+    expires_at: pair.accessExpiresAt === null ? null : new Date(pair.accessExpiresAt).toISOString(),
+  };
+  return json(200, { token });
+};
+
+const TICKET = /^\/api\/v2\/tickets\/(\d+)(?:\.json)?$/;
+const TAGS = /^\/api\/v2\/tickets\/(\d+)\/tags(?:\.json)?$/;
+const CURRENT_TOKEN = /^\/api\/v2\/oauth\/tokens\/current(?:\.json)?$/;
+const one = (handle: Handler) => (req: StandinRequest, ctx: ApiContext, m: RegExpExecArray) =>
+  handle(req, ctx, m[1] ?? "");
+
+export const SUPPORT_ROUTES: Route<ApiContext>[] = [
+  { method: "GET", pattern: TICKET, handle: one(getTicket) },
+  { method: "PUT", pattern: TICKET, handle: one(updateTicket) },
+  { method: "POST", pattern: /^\/api\/v2\/tickets(?:\.json)?$/, handle: one(createTicket) },
+  { method: "GET", pattern: /^\/api\/v2\/tickets\/(\d+)\/comments(?:\.json)?$/, handle: one(listComments) },
+  { method: "GET", pattern: TAGS, handle: one(getTags) },
+  { method: "PUT", pattern: TAGS, handle: one(changeTags) },
+  { method: "POST", pattern: TAGS, handle: one(changeTags) },
+  { method: "DELETE", pattern: TAGS, handle: one(changeTags) },
+  { method: "GET", pattern: /^\/api\/v2\/users\/(\d+|me)(?:\.json)?$/, handle: one(getUser) },
+  { method: "GET", pattern: CURRENT_TOKEN, handle: one(currentToken) },
+  { method: "DELETE", pattern: CURRENT_TOKEN, handle: one(currentToken) },
+];

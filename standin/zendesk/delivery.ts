@@ -1,7 +1,10 @@
-// Turns store changes into Zendesk webhook bodies, keeps them for inspection, and delivers them signed,
-// in the background, retrying like Zendesk (same event id and body on every attempt, fresh signature).
+// Turns one account's store changes into Zendesk webhook bodies, keeps them for inspection, and delivers each to
+// every target (the account's active subscribed webhooks, plus the legacy single target), signed, in the
+// background, retrying only what Zendesk retries (retry.ts): same event id and body, fresh timestamp and signature.
 
 import type { StoreChange } from "./model.ts";
+import { type AttemptOutcome, decideRetry, type RetryReason } from "./retry.ts";
+import type { WebhookRegistry } from "./webhook-registry.ts";
 import {
   commentAddedEvent,
   statusChangedEvent,
@@ -11,11 +14,12 @@ import {
   webhookHeaders,
 } from "./webhooks.ts";
 
+/** The legacy single target (`PUT /__standin/webhook`): every event, one secret. */
 export type WebhookConfig = {
   url: string;
   secret: string;
   webhookId?: string;
-  /** Waits between attempts; its length is the number of retries. Zendesk-like default: 3 retries. */
+  /** Waits before each retry; its length also caps the retries of one delivery. */
   retryDelaysMs?: number[];
   timeoutMs?: number;
   shape?: WebhookShape;
@@ -25,18 +29,28 @@ export type Delivery = {
   eventId: string;
   type: string;
   ticketId: number;
+  webhookId: string;
+  url: string;
   state: "pending" | "delivered" | "failed" | "cancelled";
   attempts: DeliveryAttempt[];
 };
 export type LoggedEvent = { seq: number; ticketId: number; body: WebhookBody };
+type Target = { webhookId: string; url: string; secret: string; delays: number[]; timeoutMs: number };
 
-const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 15_000];
-// Zendesk gives up on a receiver after about 12 s.
-const DEFAULT_TIMEOUT_MS = 12_000;
+/** Zendesk's backoff is unpublished; these waits cover its largest budget (5 retries of a timeout). */
+export const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 15_000, 30_000, 60_000];
+/** Zendesk gives up on a receiver after 12 s (some pages say 10). */
+export const DEFAULT_TIMEOUT_MS = 12_000;
+const LEGACY_WEBHOOK_ID = "01STANDINWEBHOOK000000000";
 const CAP = 5_000;
 
-export function toWebhookBody(change: StoreChange, accountId: number, shape: WebhookShape = {}): WebhookBody {
-  const base = { accountId, ticket: change.ticket, actorId: change.actorId };
+export function toWebhookBody(
+  change: StoreChange,
+  accountId: number,
+  shape: WebhookShape = {},
+  time?: string,
+): WebhookBody {
+  const base = { accountId, ticket: change.ticket, actorId: change.actorId, time };
   switch (change.type) {
     case "ticket.created":
       return ticketCreatedEvent(base, shape);
@@ -53,14 +67,16 @@ export function toWebhookBody(change: StoreChange, accountId: number, shape: Web
   }
 }
 
-/** Zendesk retries timeouts, network errors, 409, 429 and 5xx; any other answer is final. */
-function retryable(status: number): boolean {
-  return status === 409 || status === 429 || status >= 500;
-}
-
 export class WebhookFeed {
+  /** The legacy single target; null delivers to registered webhooks only. */
   config: WebhookConfig | null;
+  /** The account's body shape (Zendesk's unless a caller asks otherwise). */
+  shape: WebhookShape = {};
+  retryDelaysMs: number[] = DEFAULT_RETRY_DELAYS_MS;
+  timeoutMs = DEFAULT_TIMEOUT_MS;
   private readonly accountId: number;
+  private readonly registry: WebhookRegistry | undefined;
+  private readonly now: () => number;
   private readonly events: LoggedEvent[] = [];
   private readonly deliveries: Delivery[] = [];
   private readonly inflight = new Set<Promise<void>>();
@@ -69,9 +85,15 @@ export class WebhookFeed {
   private seq = 0;
   private closed = false;
 
-  constructor(accountId: number, config: WebhookConfig | null) {
+  constructor(
+    accountId: number,
+    config: WebhookConfig | null,
+    options: { registry?: WebhookRegistry; now?: () => number } = {},
+  ) {
     this.accountId = accountId;
     this.config = config;
+    this.registry = options.registry;
+    this.now = options.now ?? Date.now;
   }
 
   get lastSeq(): number {
@@ -79,10 +101,12 @@ export class WebhookFeed {
   }
 
   record(change: StoreChange): WebhookBody {
-    const body = toWebhookBody(change, this.accountId, this.config?.shape);
+    const shape = this.config?.shape ?? this.shape;
+    const body = toWebhookBody(change, this.accountId, shape, new Date(this.now()).toISOString());
     this.events.push({ seq: ++this.seq, ticketId: change.ticket.id, body });
     if (this.events.length > CAP) this.events.shift();
-    if (this.config && !this.closed) this.start(body, change.ticket.id, this.config);
+    if (!this.closed)
+      for (const target of this.targets(body.type)) this.start(body, change.ticket.id, target);
     return body;
   }
 
@@ -118,70 +142,97 @@ export class WebhookFeed {
     this.timers.clear();
   }
 
-  private start(body: WebhookBody, ticketId: number, config: WebhookConfig): void {
+  private targets(type: string): Target[] {
+    const out: Target[] = [];
+    const legacy = this.config;
+    if (legacy) {
+      out.push({
+        webhookId: legacy.webhookId ?? LEGACY_WEBHOOK_ID,
+        url: legacy.url,
+        secret: legacy.secret,
+        delays: legacy.retryDelaysMs ?? this.retryDelaysMs,
+        timeoutMs: legacy.timeoutMs ?? this.timeoutMs,
+      });
+    }
+    for (const hook of this.registry?.subscribedTo(type) ?? []) {
+      const { id, endpoint, secret } = hook;
+      out.push({
+        webhookId: id,
+        url: endpoint,
+        secret,
+        delays: this.retryDelaysMs,
+        timeoutMs: this.timeoutMs,
+      });
+    }
+    return out;
+  }
+
+  private start(body: WebhookBody, ticketId: number, target: Target): void {
     const delivery: Delivery = {
       eventId: body.id,
       type: body.type,
       ticketId,
+      webhookId: target.webhookId,
+      url: target.url,
       state: "pending",
       attempts: [],
     };
     this.deliveries.push(delivery);
     if (this.deliveries.length > CAP) this.deliveries.shift();
-    const run = this.deliver(body, delivery, config).finally(() => this.inflight.delete(run));
+    const run = this.deliver(body, delivery, target).finally(() => this.inflight.delete(run));
     this.inflight.add(run);
   }
 
-  private async deliver(body: WebhookBody, delivery: Delivery, config: WebhookConfig): Promise<void> {
+  private async deliver(body: WebhookBody, delivery: Delivery, target: Target): Promise<void> {
     const rawBody = JSON.stringify(body);
     const invocationId = String(Math.floor(Math.random() * 1e15));
-    const delays = config.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-    for (let attempt = 0; ; attempt++) {
+    const used: Partial<Record<RetryReason, number>> = {};
+    for (let retries = 0; ; retries++) {
       if (this.closed) {
         delivery.state = "cancelled";
         return;
       }
-      let waitAtLeast = 0;
-      const at = new Date().toISOString();
-      try {
-        const headers = await webhookHeaders({
-          secret: config.secret,
-          rawBody,
-          accountId: this.accountId,
-          webhookId: config.webhookId,
-          invocationId,
-        });
-        const res = await fetch(config.url, {
-          method: "POST",
-          headers,
-          body: rawBody,
-          signal: AbortSignal.any([
-            this.abort.signal,
-            AbortSignal.timeout(config.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-          ]),
-        });
-        await res.arrayBuffer();
-        delivery.attempts.push({ at, status: res.status });
-        if (res.ok) {
-          delivery.state = "delivered";
-          return;
-        }
-        const retryAfter = Number(res.headers.get("retry-after"));
-        // Zendesk only honours a Retry-After below a minute; a longer one ends the delivery.
-        if (!retryable(res.status) || retryAfter >= 60) {
-          delivery.state = "failed";
-          return;
-        }
-        if (retryAfter > 0) waitAtLeast = retryAfter * 1000;
-      } catch (error) {
-        delivery.attempts.push({ at, error: error instanceof Error ? error.message : String(error) });
-      }
-      const delay = delays[attempt];
-      if (delay === undefined) {
-        delivery.state = "failed";
+      const outcome = await this.attempt(rawBody, delivery, target, invocationId);
+      const decision = decideRetry(outcome, used);
+      const delay = target.delays[retries];
+      if (!decision.retry || delay === undefined) {
+        delivery.state = decision.reason === "delivered" ? "delivered" : "failed";
         return;
       }
-      await this.sleep(Math.max(delay, waitAtLeast));
+      used[decision.reason] = (used[decision.reason] ?? 0) + 1;
+      await this.sleep(Math.max(delay, decision.minWaitMs));
+    }
+  }
+
+  private async attempt(
+    rawBody: string,
+    delivery: Delivery,
+    target: Target,
+    invocationId: string,
+  ): Promise<AttemptOutcome> {
+    const at = new Date().toISOString();
+    const timeout = AbortSignal.timeout(target.timeoutMs);
+    try {
+      const headers = await webhookHeaders({
+        secret: target.secret,
+        rawBody,
+        accountId: this.accountId,
+        webhookId: target.webhookId,
+        invocationId,
+      });
+      const res = await fetch(target.url, {
+        method: "POST",
+        headers,
+        body: rawBody,
+        signal: AbortSignal.any([this.abort.signal, timeout]),
+      });
+      await res.arrayBuffer();
+      delivery.attempts.push({ at, status: res.status });
+      return { kind: "answered", status: res.status, retryAfter: res.headers.get("retry-after") };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      delivery.attempts.push({ at, error: message });
+      return timeout.aborted ? { kind: "timeout" } : { kind: "network", message };
     }
   }
 

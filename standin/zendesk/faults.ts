@@ -1,10 +1,12 @@
-// Things that go wrong on purpose: installed faults, Zendesk-like rate limits, and the request log tests assert on.
-// Decisions take `now` as an argument; nothing here sleeps or touches the store.
+// Things that go wrong on purpose (installed faults) and the request log tests assert on. Paths are relative to
+// the account (`/api/v2/...`, `/oauth/tokens`). Nothing here sleeps or touches the store.
 
 import { json, type StandinResponse } from "./http.ts";
 
-export type FaultStatus = 429 | 500 | 502 | 503;
-export type FaultMatch = { method?: string; pathPrefix?: string; ticketId?: number };
+export const FAULT_STATUSES = [400, 403, 404, 409, 422, 429, 500, 502, 503] as const;
+export type FaultStatus = (typeof FAULT_STATUSES)[number];
+/** `path` matches exactly, `pathPrefix` any path that starts with it; both are account-relative. */
+export type FaultMatch = { method?: string; path?: string; pathPrefix?: string; ticketId?: number };
 export type Fault = {
   id: number;
   match: FaultMatch;
@@ -13,7 +15,8 @@ export type Fault = {
   retryAfter?: number;
   delayMs?: number;
 };
-export type RateLimitConfig = { requestsPerMinute?: number; ticketUpdatesPerMinute?: number };
+/** The X-Zendesk-Marketplace-* headers a request carried (null when it carried none of them). */
+export type MarketplaceHeaders = { name: string | null; organizationId: string | null; appId: string | null };
 export type LoggedRequest = {
   seq: number;
   method: string;
@@ -24,12 +27,8 @@ export type LoggedRequest = {
   at: string;
   durationMs: number;
   headers: Record<string, string>;
+  marketplace: MarketplaceHeaders | null;
   body: unknown;
-};
-
-const RATE_LIMITED = {
-  error: "APIRateLimitExceeded",
-  description: "Number of allowed API requests per minute exceeded",
 };
 
 export class Faults {
@@ -64,61 +63,45 @@ export class Faults {
 
 function matches(match: FaultMatch, method: string, path: string, ticketId: number | undefined): boolean {
   if (match.method && match.method.toUpperCase() !== method) return false;
+  if (match.path !== undefined && match.path !== path) return false;
   if (match.pathPrefix && !path.startsWith(match.pathPrefix)) return false;
   if (match.ticketId !== undefined && match.ticketId !== ticketId) return false;
   return true;
 }
 
-/** 502 comes from Zendesk's edge as HTML, so a client that assumes JSON errors finds out here. */
-export function faultResponse(fault: Fault & { status: FaultStatus }): StandinResponse {
-  const retry = fault.retryAfter === undefined ? undefined : { "Retry-After": String(fault.retryAfter) };
-  switch (fault.status) {
-    case 429:
-      return json(429, RATE_LIMITED, { "Retry-After": String(fault.retryAfter ?? 1) });
-    case 500:
-      return json(500, { error: "InternalServerError", description: "Something went wrong" }, retry);
-    case 502:
-      return {
-        status: 502,
-        headers: { "Content-Type": "text/html", ...retry },
-        body: "<html><body><h1>502 Bad Gateway</h1></body></html>",
-      };
-    case 503:
-      return json(
-        503,
-        { error: "ServiceUnavailable", description: "Zendesk is temporarily unavailable" },
-        retry,
-      );
-  }
-}
+const DESCRIPTIONS: Record<FaultStatus, [string, string]> = {
+  400: ["InvalidValue", "The request is invalid"],
+  403: ["Forbidden", "You do not have access to this page."],
+  404: ["RecordNotFound", "Not found"],
+  409: ["Conflict", "The request conflicts with the resource's current state"],
+  422: ["RecordInvalid", "Record validation errors"],
+  429: ["APIRateLimitExceeded", "Number of allowed API requests per minute exceeded"],
+  500: ["InternalServerError", "Something went wrong"],
+  502: ["BadGateway", "Bad gateway"],
+  503: ["ServiceUnavailable", "Zendesk is temporarily unavailable"],
+};
 
-/** Sliding one-minute windows, account-wide and for Update Ticket, as Zendesk counts them. */
-export class RateLimiter {
-  config: RateLimitConfig | null = null;
-  private all: number[] = [];
-  private updates: number[] = [];
-
-  configure(config: RateLimitConfig | null): void {
-    this.config = config;
-    this.all = [];
-    this.updates = [];
+/**
+ * A fault's answer in the body shape of the API it hits: `{errors: [...]}` on the Webhooks API, `{error,
+ * description}` elsewhere. 502 comes from Zendesk's edge as HTML, so a client that assumes JSON finds out here.
+ */
+export function faultResponse(fault: Fault & { status: FaultStatus }, path: string): StandinResponse {
+  const retry =
+    fault.status === 429 || fault.retryAfter !== undefined
+      ? { "Retry-After": String(fault.retryAfter ?? 1) }
+      : undefined;
+  if (fault.status === 502) {
+    return {
+      status: 502,
+      headers: { "Content-Type": "text/html", ...retry },
+      body: "<html><body><h1>502 Bad Gateway</h1></body></html>",
+    };
   }
-
-  check(method: string, path: string, now: number): StandinResponse | undefined {
-    if (!this.config) return undefined;
-    const isUpdate = method === "PUT" && /^\/api\/v2\/tickets\/\d+\.json$/.test(path);
-    const checks: [number[], number | undefined][] = [[this.all, this.config.requestsPerMinute]];
-    if (isUpdate) checks.push([this.updates, this.config.ticketUpdatesPerMinute]);
-    for (const [window, limit] of checks) {
-      while (window.length > 0 && (window[0] ?? 0) <= now - 60_000) window.shift();
-      if (limit !== undefined && window.length >= limit) {
-        const waitMs = (window[0] ?? now) + 60_000 - now;
-        return json(429, RATE_LIMITED, { "Retry-After": String(Math.max(1, Math.ceil(waitMs / 1000))) });
-      }
-    }
-    for (const [window] of checks) window.push(now);
-    return undefined;
-  }
+  const [error, description] = DESCRIPTIONS[fault.status];
+  const body = path.startsWith("/api/v2/webhooks")
+    ? { errors: [{ code: error, title: description, detail: description }] }
+    : { error, description };
+  return json(fault.status, body, retry);
 }
 
 /** Bounded, so a benchmark can run for hours. */

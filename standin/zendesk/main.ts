@@ -10,6 +10,7 @@ const webhookUrl = env.ZENDESK_WEBHOOK_URL;
 const standin = await startZendeskStandin({
   port: number(env.ZENDESK_STANDIN_PORT) ?? 8788,
   host: env.ZENDESK_STANDIN_HOST ?? "127.0.0.1",
+  subdomain: env.ZENDESK_STANDIN_SUBDOMAIN || undefined,
   email: env.ZENDESK_EMAIL ?? "ai@nordlys.example",
   apiToken: env.ZENDESK_API_TOKEN ?? "local-token",
   oauthToken: env.ZENDESK_OAUTH_TOKEN || undefined,
@@ -24,7 +25,8 @@ const standin = await startZendeskStandin({
 // The origin alone on stdout, so a parent script can read it; the rest goes to stderr.
 console.log(standin.origin);
 console.error(
-  `zendesk stand-in on ${standin.origin} (control API at ${standin.origin}/__standin/)` +
+  `zendesk stand-in on ${standin.origin} (more accounts at ${standin.origin}/{subdomain}; control API at ` +
+    `${standin.origin}/__standin/)` +
     (webhookUrl ? `, webhooks to ${webhookUrl}` : ", no webhook target"),
 );
 

@@ -10,7 +10,20 @@ export type Via = {
   channel: string;
   source: { from: Record<string, never>; to: Record<string, never>; rel: null };
 };
-export type User = { id: number; name: string; email: string | null; role: Role; created_at: string };
+/** `active` is false once deleted; a suspended user stays active (Zendesk's users API). */
+export type User = {
+  id: number;
+  name: string;
+  email: string | null;
+  role: Role;
+  active: boolean;
+  suspended: boolean;
+  created_at: string;
+  updated_at: string;
+};
+export type CustomField = { id: number; value: unknown };
+/** A ticket field an account requires before a ticket may be solved. */
+export type SolveRequirement = { id: number; title: string };
 export type Ticket = {
   id: number;
   subject: string;
@@ -19,10 +32,15 @@ export type Ticket = {
   requester_id: number;
   submitter_id: number;
   assignee_id: number | null;
+  group_id: number | null;
+  brand_id: number | null;
   tags: string[];
+  custom_fields: CustomField[];
   via: Via;
   created_at: string;
   updated_at: string;
+  /** Not on the wire: bumps on every change, so a page can tell two changes within one second apart. */
+  revision: number;
 };
 export type Comment = {
   id: number;
@@ -44,6 +62,7 @@ export type TicketChanges = {
   additional_tags?: string[];
   remove_tags?: string[];
   assignee_id?: number | null;
+  custom_fields?: CustomField[];
 };
 export type AuditEvent = Record<string, unknown> & { id: number; type: string };
 export type Audit = {
@@ -54,7 +73,7 @@ export type Audit = {
   via: Via;
   events: AuditEvent[];
 };
-export type FieldError = { description: string; error: string };
+export type FieldError = { description: string; error: string | null; field_key?: number };
 export type StoreError =
   | { kind: "not_found" }
   | { kind: "conflict"; description: string }
@@ -73,8 +92,26 @@ export type NewTicket = {
   assignee_id?: number | null;
   status?: string;
   tags?: string[];
+  group_id?: number | null;
+  brand_id?: number | null;
+  custom_fields?: CustomField[];
   comments: CommentInput[];
 };
+
+/** Zendesk's timestamps carry whole seconds (`2026-12-07T04:25:37Z`); `milliseconds` is an opt-in. */
+export type StampPrecision = "seconds" | "milliseconds";
+
+export function stamp(ms: number, precision: StampPrecision): string {
+  const iso = new Date(ms).toISOString();
+  return precision === "seconds" ? iso.replace(/\.\d{3}Z$/, "Z") : iso;
+}
+
+/** Whether two stamps name the same instant as Zendesk compares them (to the second by default). */
+export function sameStamp(a: string, b: string, precision: StampPrecision): boolean {
+  const unit = precision === "seconds" ? 1000 : 1;
+  const [x, y] = [Date.parse(a), Date.parse(b)];
+  return !Number.isNaN(x) && Math.floor(x / unit) === Math.floor(y / unit);
+}
 
 export function via(channel: string): Via {
   return { channel, source: { from: {}, to: {}, rel: null } };
@@ -121,3 +158,23 @@ export function commentText(input: { body?: string; html_body?: string }): {
     `<div class="zd-comment" dir="auto"><p dir="auto">${escapeHtml(plain).replace(/\n/g, "<br>")}</p></div>`;
   return { body: plain, html_body: htmlBody, plain_body: plain };
 }
+
+/** Zendesk's own moves: a requester reply reopens a pending or solved ticket; an agent reply opens a new one. */
+export function autoStatus(current: Status, role: Role): Status | undefined {
+  if (role === "end-user" && (current === "pending" || current === "solved")) return "open";
+  if (role !== "end-user" && current === "new") return "open";
+  return undefined;
+}
+
+export function mergeFields(current: readonly CustomField[], changes: readonly CustomField[]): CustomField[] {
+  const out = current.map((f) => ({ ...f }));
+  for (const change of changes) {
+    const existing = out.find((f) => f.id === change.id);
+    if (existing) existing.value = change.value;
+    else out.push({ ...change });
+  }
+  return out;
+}
+
+export const blank = (value: unknown) =>
+  value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);

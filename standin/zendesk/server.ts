@@ -1,30 +1,32 @@
-// Composition root of the Zendesk stand-in: wires store, Support API, control API, faults and webhook
-// deliveries onto one node:http server. The only file that touches sockets.
+// Composition root of the Zendesk stand-in: many accounts on one node:http server. `{origin}/{subdomain}/...` is that
+// account (as ZENDESK_ORIGIN_TEMPLATE `http://host:port/{subdomain}` reaches it); the root is the default account.
 
-import type { IncomingMessage } from "node:http";
 import { serveStandin } from "../http-server.ts";
-import { handleSupportApi } from "./api.ts";
-import { type ControlContext, handleControl } from "./control.ts";
-import { type WebhookConfig, WebhookFeed } from "./delivery.ts";
-import { Faults, faultResponse, type RateLimitConfig, RateLimiter, RequestLog } from "./faults.ts";
-import { json, type StandinRequest, type StandinResponse, ticketIdOf } from "./http.ts";
-import type { User } from "./model.ts";
-import { ZendeskStore } from "./store.ts";
+import type { Account } from "./account.ts";
+import { Accounts, DEFAULT_ACCOUNT_ID, SUBDOMAIN } from "./accounts.ts";
+import { handleControl } from "./control.server.ts";
+import type { WebhookConfig, WebhookFeed } from "./delivery.ts";
+import type { Faults, RequestLog } from "./faults.ts";
+import { json, type StandinRequest, type StandinResponse } from "./http.ts";
+import type { RateLimitConfig } from "./limits.ts";
+import type { ZendeskStore } from "./store.ts";
 
 export type StandinOptions = {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
+  /** The default account's subdomain (it also answers at the root). */
+  subdomain?: string;
   email: string;
   apiToken: string;
   oauthToken?: string;
-  /** When set, every change is delivered as a signed webhook in the background. */
+  /** When set, every change of the default account is delivered as a signed webhook in the background. */
   webhook?: WebhookConfig;
   accountId?: number;
-  /** The user the credentials belong to (default author of API comments). */
+  /** The admin the credentials belong to (default author of API comments). */
   apiUser?: { id?: number; name?: string };
-  /** Off unless given: benchmarks should not trip over it by accident. */
-  rateLimit?: RateLimitConfig;
+  /** Zendesk's limits (Update Ticket) unless given; null switches every limit off. */
+  rateLimit?: RateLimitConfig | null;
   /** The unauthenticated control API; defaults to on only for a loopback host. */
   control?: boolean;
 };
@@ -32,95 +34,58 @@ export type StandinOptions = {
 export type ZendeskStandin = {
   origin: string;
   port: number;
+  /** The default account's parts, as single-account callers use them. */
   store: ZendeskStore;
   feed: WebhookFeed;
   faults: Faults;
   requests: RequestLog;
+  accounts: Accounts;
+  account(subdomain: string): Account | undefined;
   /** The whole pipeline without a socket, for benchmarks and in-process tests. */
   handle(req: StandinRequest): Promise<StandinResponse>;
-  /** Resolves when no webhook delivery (retries included) is in flight. */
+  /** Resolves when no webhook delivery of any account (retries included) is in flight. */
   settled(): Promise<void>;
   close(): Promise<void>;
 };
 
 const isLoopback = (host: string) => host === "127.0.0.1" || host === "::1" || host === "localhost";
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function loggable(body: string): unknown {
-  if (body === "") return null;
-  try {
-    return JSON.parse(body);
-  } catch {
-    return body;
-  }
-}
-
-function flatHeaders(headers: IncomingMessage["headers"]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return out;
-}
+const NOT_FOUND = { error: "InvalidEndpoint", description: "Not found" };
+const CONTROL = "/__standin";
 
 export async function startZendeskStandin(options: StandinOptions): Promise<ZendeskStandin> {
   const host = options.host ?? "127.0.0.1";
   const controlEnabled = options.control ?? isLoopback(host);
-  const store = new ZendeskStore();
-  const feed = new WebhookFeed(options.accountId ?? 10000001, options.webhook ?? null);
-  const faults = new Faults();
-  const rateLimiter = new RateLimiter();
-  const requests = new RequestLog();
-  const auth = { email: options.email, apiToken: options.apiToken, oauthToken: options.oauthToken };
+  const accounts = new Accounts({
+    subdomain: options.subdomain ?? "default",
+    accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
+    email: options.email,
+    apiToken: options.apiToken,
+    oauthToken: options.oauthToken,
+    admin: { id: options.apiUser?.id, name: options.apiUser?.name },
+    webhook: options.webhook ?? null,
+    rateLimit: options.rateLimit,
+  });
+  accounts.reset();
 
-  let apiUserId = options.apiUser?.id;
-  const seedApiUser = (): User => {
-    const name = options.apiUser?.name ?? "Zendesk API user";
-    const user = store.putUser({ id: apiUserId, name, email: options.email, role: "admin" });
-    apiUserId = user.id;
-    return user;
-  };
-  const apiUser = () => (apiUserId === undefined ? undefined : store.users.get(apiUserId)) ?? seedApiUser();
-  const reset = () => {
-    store.reset();
-    faults.clear();
-    requests.clear();
-    feed.clear();
-    rateLimiter.configure(options.rateLimit ?? null);
-    seedApiUser();
-  };
-  reset();
-  store.onChange((change) => feed.record(change));
-  const control: ControlContext = { store, feed, faults, rateLimiter, log: requests, apiUser, reset };
+  function dispatch(req: StandinRequest, account: Account, path: string, base: string) {
+    if (path === CONTROL || path.startsWith(`${CONTROL}/`)) {
+      if (!controlEnabled) return Promise.resolve(json(404, NOT_FOUND));
+      return Promise.resolve(handleControl(req, path.slice(CONTROL.length), accounts, account, base));
+    }
+    return account.handle(req, path, base);
+  }
 
   async function handle(req: StandinRequest): Promise<StandinResponse> {
     const path = req.url.pathname;
-    if (path.startsWith("/__standin/")) {
-      return controlEnabled ? handleControl(req, control) : json(404, { error: "InvalidEndpoint" });
+    const origin = req.url.origin;
+    const first = /^\/([^/]+)(\/.*)?$/.exec(path);
+    const segment = first?.[1] ?? "";
+    if (segment === "api" || segment === "oauth" || segment === CONTROL.slice(1)) {
+      return dispatch(req, accounts.default, path, origin);
     }
-    const started = Date.now();
-    const ticketId = ticketIdOf(path);
-    const fault = faults.take(req.method, path, ticketId);
-    if (fault?.delayMs) await sleep(fault.delayMs);
-    const response =
-      fault?.status !== undefined
-        ? faultResponse({ ...fault, status: fault.status })
-        : (rateLimiter.check(req.method, path, Date.now()) ??
-          (path.startsWith("/api/v2/")
-            ? handleSupportApi(req, { store, auth, apiUser })
-            : json(404, { error: "InvalidEndpoint", description: "Not found" })));
-    requests.add({
-      method: req.method,
-      path,
-      query: req.url.search,
-      ticketId: ticketId ?? null,
-      status: response.status,
-      at: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
-      headers: flatHeaders(req.headers),
-      body: loggable(req.body),
-    });
-    return response;
+    const account = SUBDOMAIN.test(segment) ? accounts.get(segment) : undefined;
+    if (!account || !first?.[2]) return json(404, NOT_FOUND);
+    return dispatch(req, account, first[2], `${origin}/${segment}`);
   }
 
   const http = await serveStandin({
@@ -134,19 +99,21 @@ export async function startZendeskStandin(options: StandinOptions): Promise<Zend
     },
     jsonContentType: "application/json; charset=utf-8",
   });
-  const { origin, port } = http;
+  const main = accounts.default;
 
   return {
-    origin,
-    port,
-    store,
-    feed,
-    faults,
-    requests,
+    origin: http.origin,
+    port: http.port,
+    store: main.store,
+    feed: main.feed,
+    faults: main.faults,
+    requests: main.requests,
+    accounts,
+    account: (subdomain) => accounts.get(subdomain),
     handle,
-    settled: () => feed.settled(),
+    settled: () => accounts.settled(),
     close: async () => {
-      feed.close();
+      accounts.close();
       await http.close();
     },
   };

@@ -1,22 +1,27 @@
-// In-memory Zendesk state (users, tickets, comments) and the rules Zendesk applies on every change.
+// One account's in-memory Zendesk state (users, tickets, comments) and the rules Zendesk applies on every change.
 // Knows nothing of HTTP; every change goes through `update` so updated_at and change events stay honest.
 
 import {
   type Audit,
   type AuditEvent,
+  autoStatus,
+  blank,
   type Comment,
   type CommentInput,
   commentText,
   invalid,
   isStatus,
   MAX_COMMENTS,
+  mergeFields,
   type NewTicket,
   normalizeTags,
   type Result,
   type Role,
-  type Status,
+  type SolveRequirement,
+  type StampPrecision,
   type StoreChange,
   type StoreError,
+  stamp,
   type Ticket,
   type TicketChanges,
   type UpdateContext,
@@ -24,24 +29,41 @@ import {
   type Via,
 } from "./model.ts";
 
-const AUTO_TICKET_ID = 1_000_001;
-const AUTO_USER_ID = 1_000_000_001;
+/** Where the ids this store assigns start; each account gets its own range. */
+export type IdBase = { ticket: number; user: number; event: number; audit: number };
+export const DEFAULT_ID_BASE: IdBase = {
+  ticket: 1_000_001,
+  user: 1_000_000_001,
+  event: 10_000_001,
+  audit: 50_000_001,
+};
 
 export class ZendeskStore {
   readonly users = new Map<number, User>();
   readonly tickets = new Map<number, Ticket>();
   readonly comments = new Map<number, Comment[]>();
+  /** Zendesk's whole seconds unless an account opts into milliseconds. */
+  precision: StampPrecision;
+  /** Fields that must hold a value before a ticket may be solved (an admin's "required to solve"). */
+  solveRequirements: SolveRequirement[] = [];
   private readonly now: () => number;
+  private readonly base: IdBase;
   private readonly listeners = new Set<(change: StoreChange) => void>();
   // Ids the stand-in assigns live far above the ids tests pick (below 1,000,000), so parallel test files
   // creating records through the API never take an id another file is about to choose.
-  private nextUserId = AUTO_USER_ID;
-  private nextTicketId = AUTO_TICKET_ID;
-  private nextEventId = 10000001;
-  private nextAuditId = 50000001;
+  private nextUserId: number;
+  private nextTicketId: number;
+  private nextEventId: number;
+  private nextAuditId: number;
 
-  constructor(options: { now?: () => number } = {}) {
+  constructor(options: { now?: () => number; ids?: IdBase; precision?: StampPrecision } = {}) {
     this.now = options.now ?? Date.now;
+    this.base = options.ids ?? DEFAULT_ID_BASE;
+    this.precision = options.precision ?? "seconds";
+    this.nextUserId = this.base.user;
+    this.nextTicketId = this.base.ticket;
+    this.nextEventId = this.base.event;
+    this.nextAuditId = this.base.audit;
   }
 
   onChange(listener: (change: StoreChange) => void): () => void {
@@ -53,24 +75,43 @@ export class ZendeskStore {
     this.users.clear();
     this.tickets.clear();
     this.comments.clear();
-    this.nextUserId = AUTO_USER_ID;
-    this.nextTicketId = AUTO_TICKET_ID;
+    this.solveRequirements = [];
+    this.nextUserId = this.base.user;
+    this.nextTicketId = this.base.ticket;
   }
 
-  /** Upsert: tests re-declare the same agent freely. */
+  stampNow(): string {
+    return stamp(this.now(), this.precision);
+  }
+
+  /** Upsert: tests re-declare the same agent freely; a suspended or deleted user stays so. */
   putUser(input: { id?: number; name: string; email?: string | null; role?: Role }): User {
     const existing = input.id === undefined ? undefined : this.users.get(input.id);
     const id = input.id ?? this.nextUserId++;
     this.nextUserId = Math.max(this.nextUserId, id + 1);
+    const now = this.stampNow();
     const user: User = {
       id,
       name: input.name,
       email: input.email ?? existing?.email ?? null,
       role: input.role ?? existing?.role ?? "end-user",
-      created_at: existing?.created_at ?? new Date(this.now()).toISOString(),
+      active: existing?.active ?? true,
+      suspended: existing?.suspended ?? false,
+      created_at: existing?.created_at ?? now,
+      updated_at: now,
     };
     this.users.set(id, user);
     return user;
+  }
+
+  /** An admin suspending (or unsuspending) a user, or deleting one (`active: false`, for good). */
+  setUserState(id: number, change: { suspended?: boolean; deleted?: boolean }): User | undefined {
+    const user = this.users.get(id);
+    if (!user) return undefined;
+    if (change.suspended !== undefined) user.suspended = change.suspended;
+    if (change.deleted) user.active = false;
+    user.updated_at = this.stampNow();
+    return { ...user };
   }
 
   findUserByEmail(email: string): User | undefined {
@@ -97,7 +138,7 @@ export class ZendeskStore {
     if (!isStatus(status)) return { ok: false, error: invalid("status", `Status: ${status} is not valid`) };
     const id = input.id ?? this.nextTicketId;
     this.nextTicketId = Math.max(this.nextTicketId, id + 1);
-    const stamp = new Date(this.now()).toISOString();
+    const now = this.stampNow();
     const ticket: Ticket = {
       id,
       subject: input.subject,
@@ -106,11 +147,14 @@ export class ZendeskStore {
       requester_id: input.requester_id,
       submitter_id: first.author_id,
       assignee_id: input.assignee_id ?? null,
+      group_id: input.group_id ?? null,
+      brand_id: input.brand_id ?? null,
       tags: normalizeTags(input.tags ?? []),
+      custom_fields: input.custom_fields ?? [],
       via: ctx.via,
-      // One ms before now, so the first comment's bump lands on "now" and stamps stay strictly increasing.
-      created_at: stamp,
-      updated_at: new Date(Date.parse(stamp) - 1).toISOString(),
+      created_at: now,
+      updated_at: now,
+      revision: 0,
     };
     this.tickets.set(id, ticket);
     this.comments.set(id, []);
@@ -152,16 +196,16 @@ export class ZendeskStore {
         error: invalid("status", "Status: closed prevents ticket update", "ClosedPreventsUpdate"),
       };
     }
-    const refused = this.refuse(changes, comments.length);
+    const refused = this.refuse(changes, comments.length) ?? this.refuseSolve(ticket, changes);
     if (refused) return { ok: false, error: refused };
     const author = changes.comment && this.users.get(changes.comment.author_id);
 
     const previous = snapshot(ticket);
     const events: AuditEvent[] = [];
     const auditId = this.nextAuditId++;
-    const stamp = new Date(Math.max(this.now(), Date.parse(ticket.updated_at) + 1)).toISOString();
+    const now = this.stampNow();
     if (changes.comment && author) {
-      const comment = this.buildComment(changes.comment, auditId, stamp, ctx.via);
+      const comment = this.buildComment(changes.comment, auditId, now, ctx.via);
       comments.push(comment);
       events.push({ ...comment, attachments: [] });
     }
@@ -173,8 +217,10 @@ export class ZendeskStore {
     const removed = new Set(normalizeTags(changes.remove_tags ?? []));
     ticket.tags = tags.filter((t) => !removed.has(t));
     if (changes.assignee_id !== undefined) ticket.assignee_id = changes.assignee_id;
+    if (changes.custom_fields)
+      ticket.custom_fields = mergeFields(ticket.custom_fields, changes.custom_fields);
 
-    for (const field of ["status", "tags", "assignee_id"] as const) {
+    for (const field of ["status", "tags", "assignee_id", "custom_fields"] as const) {
       if (JSON.stringify(previous[field]) !== JSON.stringify(ticket[field])) {
         events.push({
           id: this.nextEventId++,
@@ -186,11 +232,15 @@ export class ZendeskStore {
       }
     }
     // A no-op update leaves no audit trail in Zendesk and must not invalidate other writers' stamps.
-    if (events.length > 0) ticket.updated_at = stamp;
+    // Two changes within one second share a stamp, exactly as on Zendesk.
+    if (events.length > 0) {
+      ticket.updated_at = now;
+      ticket.revision += 1;
+    }
     const audit: Audit = {
       id: auditId,
       ticket_id: ticketId,
-      created_at: stamp,
+      created_at: now,
       author_id: ctx.actorId,
       via: ctx.via,
       events,
@@ -217,13 +267,25 @@ export class ZendeskStore {
       }
     }
     const assignee = changes.assignee_id == null ? undefined : this.users.get(changes.assignee_id);
-    if (changes.assignee_id != null && (!assignee || assignee.role === "end-user")) {
+    if (changes.assignee_id != null && (!assignee || assignee.role === "end-user" || !assignee.active)) {
       return invalid("assignee_id", "Assignee: is not an agent");
     }
     return undefined;
   }
 
-  private buildComment(input: CommentInput, auditId: number, stamp: string, channel: Via): Comment {
+  /** An account's "required to solve" fields: solving without a value is refused, nothing changes. */
+  private refuseSolve(ticket: Ticket, changes: TicketChanges): StoreError | undefined {
+    if (changes.status !== "solved" || ticket.status === "solved" || this.solveRequirements.length === 0) {
+      return undefined;
+    }
+    const fields = mergeFields(ticket.custom_fields, changes.custom_fields ?? []);
+    const missing = this.solveRequirements.filter((r) => blank(fields.find((f) => f.id === r.id)?.value));
+    if (missing.length === 0) return undefined;
+    const base = missing.map((r) => ({ description: `${r.title}: needed`, error: null, field_key: r.id }));
+    return { kind: "invalid", details: { base } };
+  }
+
+  private buildComment(input: CommentInput, auditId: number, at: string, channel: Via): Comment {
     return {
       id: this.nextEventId++,
       type: "Comment",
@@ -231,7 +293,7 @@ export class ZendeskStore {
       public: input.public ?? true,
       author_id: input.author_id,
       audit_id: auditId,
-      created_at: stamp,
+      created_at: at,
       via: channel,
     };
   }
@@ -258,13 +320,10 @@ export class ZendeskStore {
   }
 }
 
-/** Zendesk's own moves: a requester reply reopens a pending or solved ticket; an agent reply opens a new one. */
-function autoStatus(current: Status, role: Role): Status | undefined {
-  if (role === "end-user" && (current === "pending" || current === "solved")) return "open";
-  if (role !== "end-user" && current === "new") return "open";
-  return undefined;
-}
-
 function snapshot(ticket: Ticket): Ticket {
-  return { ...ticket, tags: [...ticket.tags] };
+  return {
+    ...ticket,
+    tags: [...ticket.tags],
+    custom_fields: ticket.custom_fields.map((f) => ({ ...f })),
+  };
 }

@@ -1,5 +1,5 @@
-// Zendesk event-subscription webhook bodies and their signature, exactly as Zendesk sends them.
-// Runs in Node and inside workerd: Web Crypto, TextEncoder and btoa only, never a `node:` import.
+// Zendesk event-subscription webhook bodies and their signature, as Zendesk sends them (developer.zendesk.com
+// "Ticket events"). Runs in Node and inside workerd: Web Crypto, TextEncoder and btoa only, never `node:`.
 
 export const ZENDESK_EVENT_VERSION = "2022-11-06";
 export const EVENT_TYPES = {
@@ -8,7 +8,10 @@ export const EVENT_TYPES = {
   statusChanged: "zen:event-type:ticket.status_changed",
 } as const;
 
-/** Zendesk's public examples carry ids as strings and statuses in upper case; consumers must cope with both. */
+/**
+ * Zendesk sends ids as strings, statuses (and priority, type) in upper case, and `time` to the nanosecond:
+ * that is the default. `{stringIds: false, upperCaseStatus: false}` gives the numeric, lower-case shape.
+ */
 export type WebhookShape = { stringIds?: boolean; upperCaseStatus?: boolean };
 
 export type WebhookTicket = {
@@ -22,9 +25,14 @@ export type WebhookTicket = {
   updated_at: string;
   description?: string;
   submitter_id?: number;
+  group_id?: number | null;
+  brand_id?: number | null;
+  organization_id?: number | null;
+  priority?: string | null;
+  type?: string | null;
   via?: { channel: string };
 };
-export type WebhookComment = { id: number; body: string; public: boolean };
+export type WebhookComment = { id: number; body: string; html_body?: string; public: boolean };
 export type WebhookAuthor = { id: number; name: string; is_staff: boolean };
 /** Every builder takes the event id and time, so a caller (or a test) controls them. */
 export type EnvelopeInput = {
@@ -46,12 +54,27 @@ export type WebhookBody = {
   event: Record<string, unknown>;
 };
 
-function shapeId(id: number | null, shape: WebhookShape): number | string | null {
-  return id !== null && shape.stringIds ? String(id) : id;
+const zendeskShape = (shape: WebhookShape) => ({
+  stringIds: shape.stringIds ?? true,
+  upperCase: shape.upperCaseStatus ?? true,
+});
+
+function shapeId(id: number | null | undefined, shape: WebhookShape): number | string | null {
+  if (id === null || id === undefined) return null;
+  return zendeskShape(shape).stringIds ? String(id) : id;
 }
 
-function shapeStatus(status: string, shape: WebhookShape): string {
-  return shape.upperCaseStatus ? status.toUpperCase() : status;
+function shapeEnum(value: string, shape: WebhookShape): string;
+function shapeEnum(value: string | null | undefined, shape: WebhookShape): string | null;
+function shapeEnum(value: string | null | undefined, shape: WebhookShape): string | null {
+  if (value === null || value === undefined) return null;
+  return zendeskShape(shape).upperCase ? value.toUpperCase() : value;
+}
+
+/** Zendesk's published examples carry nanoseconds: `2025-01-08T14:25:30.123456789Z`. */
+function eventTime(time: string | undefined, shape: WebhookShape): string {
+  const iso = time ?? new Date().toISOString();
+  return zendeskShape(shape).stringIds ? iso.replace(/\.(\d{3})Z$/, ".$1000000Z") : iso;
 }
 
 function envelope(
@@ -65,21 +88,29 @@ function envelope(
     type,
     account_id: input.accountId,
     id: input.eventId ?? crypto.randomUUID(),
-    time: input.time ?? new Date().toISOString(),
+    time: eventTime(input.time, shape),
     zendesk_event_version: ZENDESK_EVENT_VERSION,
     subject: `zen:ticket:${t.id}`,
     detail: {
-      actor_id: shapeId(input.actorId ?? null, shape),
+      actor_id: shapeId(input.actorId, shape),
       assignee_id: shapeId(t.assignee_id, shape),
+      brand_id: shapeId(t.brand_id, shape),
       created_at: t.created_at,
+      custom_status: null,
       description: t.description ?? "",
+      external_id: null,
+      form_id: null,
+      group_id: shapeId(t.group_id, shape),
       id: shapeId(t.id, shape),
       is_public: true,
+      organization_id: shapeId(t.organization_id, shape),
+      priority: shapeEnum(t.priority, shape),
       requester_id: shapeId(t.requester_id, shape),
-      status: shapeStatus(t.status, shape),
+      status: shapeEnum(t.status, shape),
       subject: t.subject,
       submitter_id: shapeId(t.submitter_id ?? t.requester_id, shape),
       tags: [...t.tags],
+      type: shapeEnum(t.type, shape),
       updated_at: t.updated_at,
       via: { channel: t.via?.channel ?? "web" },
     },
@@ -96,6 +127,7 @@ export function commentAddedEvent(
     comment: {
       id: shapeId(comment.id, shape),
       body: comment.body,
+      ...(comment.html_body === undefined ? {} : { html_body: comment.html_body }),
       is_public: comment.public,
       author: { id: shapeId(author.id, shape), is_staff: author.is_staff, name: author.name },
     },
@@ -111,7 +143,7 @@ export function statusChangedEvent(
   input: EnvelopeInput & { previous: string; current: string },
   shape: WebhookShape = {},
 ): WebhookBody {
-  const event = { previous: shapeStatus(input.previous, shape), current: shapeStatus(input.current, shape) };
+  const event = { previous: shapeEnum(input.previous, shape), current: shapeEnum(input.current, shape) };
   return envelope(EVENT_TYPES.statusChanged, input, event, shape);
 }
 

@@ -5,9 +5,10 @@ import type { Audit, Comment, Ticket, User } from "./model.ts";
 
 const META = { system: {}, custom: {} };
 
-export function renderTicket(ticket: Ticket, origin: string) {
+/** `base` is the account's origin as the client called it (`{origin}` or `{origin}/{subdomain}`). */
+export function renderTicket(ticket: Ticket, base: string) {
   return {
-    url: `${origin}/api/v2/tickets/${ticket.id}.json`,
+    url: `${base}/api/v2/tickets/${ticket.id}.json`,
     id: ticket.id,
     external_id: null,
     via: ticket.via,
@@ -25,7 +26,7 @@ export function renderTicket(ticket: Ticket, origin: string) {
     submitter_id: ticket.submitter_id,
     assignee_id: ticket.assignee_id,
     organization_id: null,
-    group_id: null,
+    group_id: ticket.group_id,
     collaborator_ids: [],
     follower_ids: [],
     email_cc_ids: [],
@@ -33,12 +34,12 @@ export function renderTicket(ticket: Ticket, origin: string) {
     is_public: true,
     due_at: null,
     tags: [...ticket.tags],
-    custom_fields: [],
+    custom_fields: ticket.custom_fields.map((f) => ({ ...f })),
     satisfaction_rating: null,
     sharing_agreement_ids: [],
-    fields: [],
+    fields: ticket.custom_fields.map((f) => ({ ...f })),
     followup_ids: [],
-    brand_id: null,
+    brand_id: ticket.brand_id,
     allow_channelback: false,
     allow_attachments: true,
     from_messaging_channel: false,
@@ -62,19 +63,24 @@ export function renderComment(comment: Comment) {
   };
 }
 
-export function renderUser(user: User, origin: string) {
+/** Zendesk's role_type: 4 for an admin, 0 for an agent, null for an end user. */
+const ROLE_TYPE = { admin: 4, agent: 0, "end-user": null } as const;
+
+export function renderUser(user: User, base: string) {
   return {
     id: user.id,
-    url: `${origin}/api/v2/users/${user.id}.json`,
+    url: `${base}/api/v2/users/${user.id}.json`,
     name: user.name,
     email: user.email,
     role: user.role,
-    active: true,
+    role_type: ROLE_TYPE[user.role],
+    active: user.active,
+    suspended: user.suspended,
     verified: true,
     time_zone: "UTC",
     locale: "en-US",
     created_at: user.created_at,
-    updated_at: user.created_at,
+    updated_at: user.updated_at,
   };
 }
 
