@@ -9,6 +9,7 @@ import { ModelError, OpenAIDrafter } from "../../worker/src/drafting/openai.adap
 import worker from "../../worker/src/index";
 import { MAX_ATTEMPTS } from "../../worker/src/queue/consumer";
 import type { Job } from "../../worker/src/queue/messages";
+import { parseZendeskEvent } from "../../worker/src/webhooks/webhook.schema";
 import {
   ANA,
   aiReplies,
@@ -150,28 +151,10 @@ describe("model outages", () => {
     await model("POST", "/script", { match, responses: Array.from({ length: 5 }, () => ({ status: 500 })) });
     const id = await createTicket({ body: `Which countries do you ship to? ${match}` });
     const events = await newEvents(id);
-    const comment = events.find((e) => e.type.endsWith("comment_added"));
-    if (!comment) throw new Error("no comment event");
-    const c = comment.event as {
-      comment: { id: number; body: string; author: { id: number; name: string } };
-    };
-    const job: Job = {
-      type: "zendesk_event",
-      v: 1,
-      event: {
-        kind: "comment_added",
-        eventId: comment.id,
-        ticketId: id,
-        requesterId: null,
-        subject: null,
-        comment: {
-          id: c.comment.id,
-          body: c.comment.body,
-          isPublic: true,
-          author: { ...c.comment.author, isStaff: false },
-        },
-      },
-    };
+    // The job the webhook route makes of it, parsed as the route does.
+    const parsed = parseZendeskEvent(events.find((e) => e.type.endsWith("comment_added")));
+    if (!parsed.ok || parsed.event.kind === "ignored") throw new Error("no comment event");
+    const job: Job = { type: "zendesk_event", v: 1, event: parsed.event };
     const batch = createMessageBatch<Job>("ohallo-jobs", [
       { id: "x1", timestamp: new Date(), attempts: MAX_ATTEMPTS, body: job },
     ]);

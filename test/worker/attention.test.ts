@@ -1,5 +1,6 @@
 // Attention, held drafts, autonomy and auto release, end to end with the
 // offline drafter and the Zendesk stand-in.
+import { acknowledgement } from "../../worker/src/drafting/acknowledgement";
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -44,12 +45,17 @@ describe("attention", () => {
     expect((await api("POST", "/attention-items/99999999/resolve", {})).status).toBe(404);
   });
 
-  it("a customer asking for a person: human_requested, nothing sent", async () => {
+  it("a customer asking for a person: human_requested, nothing drafted, the customer told once", async () => {
     const id = await createTicket({ body: "I would rather speak to a real person than a bot, please." });
     expect(await settled(id)).toEqual(["attention"]);
     const view = (await api("GET", `/tickets/${id}`)).body;
     expect(view.attention[0].type).toBe("human_requested");
-    expect(await aiReplies(id)).toHaveLength(0);
+    // Nothing drafted: only the one sentence that a person will answer.
+    const told = await waitUntil(async () => {
+      const r = await aiReplies(id);
+      return r.length ? r : null;
+    });
+    expect(told.map((c) => c.body)).toEqual([acknowledgement("en")]);
   });
 });
 

@@ -1,7 +1,9 @@
 // The promise the product rests on: no AI reply after a take over has been
 // acknowledged. Two in-flight races, each forced by a slow Zendesk: the D1
 // re-check (take over lands while the AI drafts) and Zendesk's 409 (take over
-// lands while the reply is on the wire).
+// lands while the reply is on the wire). Zendesk's stamps have whole seconds:
+// the 409 path needs the change in a later second (the stand-in's clock moves
+// it there); within one second the lease wait alone keeps the promise.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -76,6 +78,8 @@ describe("take over while a reply is in flight", () => {
     });
     await deliver(id);
     await waitUntil(() => leaseHeld(id), 15_000);
+    // The take over's tags land in a later second than the stamp the reply carries.
+    await control("POST", "/clock", { advanceMs: 1_000 });
     const started = Date.now();
     const taken = await api("POST", `/tickets/${id}/takeover`, { agent: ANA });
     expect(taken.status).toBe(200);
@@ -91,6 +95,30 @@ describe("take over while a reply is in flight", () => {
     expect((await zendeskTicket(id)).ticket.tags).toContain("ohallo_human");
   });
 
+  it("within one second (no 409 possible), a reply on the wire lands before the take over's answer, never after", async () => {
+    const id = await createTicket({ body: SHIP });
+    await control("POST", "/faults", {
+      match: { method: "PUT", pathPrefix: `/api/v2/tickets/${id}.json` },
+      delayMs: 1500,
+      times: 2,
+    });
+    await deliver(id);
+    await waitUntil(() => leaseHeld(id), 15_000);
+    const taken = await api("POST", `/tickets/${id}/takeover`, { agent: ANA });
+    expect(taken.status).toBe(200);
+    const atAnswer = (await aiReplies(id)).length;
+    // Whatever landed did so before the answer, and the events say so.
+    const types = taken.body.events.map((e: { type: string }) => e.type);
+    if (atAnswer > 0) expect(types).toContain("ai_replied");
+    await customerWrites(id, "Do you also ship to Switzerland?");
+    await waitUntil(async () => {
+      await deliver(id);
+      return (await dispositions(id)).at(-1) === "held";
+    }, 15_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await aiReplies(id)).toHaveLength(atAnswer);
+  });
+
   it("a reply drafted from a stale view (the customer wrote again) is refused by Zendesk and re-examined", async () => {
     const id = await createTicket({ body: SHIP });
     await control("POST", "/faults", {
@@ -102,7 +130,8 @@ describe("take over while a reply is in flight", () => {
     await waitUntil(async () =>
       (await requestsFor(id)).some((r) => r.method === "GET" && r.path === `/api/v2/tickets/${id}.json`),
     );
-    // The customer writes while the AI drafts: Zendesk's stamp moves on.
+    // The customer writes while the AI drafts, a second later: Zendesk's stamp moves on.
+    await control("POST", "/clock", { advanceMs: 1_000 });
     await customerWrites(id, "Also: do you deliver to Norway?");
     await waitUntil(
       async () => (await requestsFor(id)).some((r) => r.method === "PUT" && r.status === 409),

@@ -6,6 +6,7 @@ import worker from "../../worker/src/index";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS } from "../../worker/src/queue/consumer";
 import type { Job } from "../../worker/src/queue/messages";
+import { parseZendeskEvent } from "../../worker/src/webhooks/webhook.schema";
 import {
   aiReplies,
   api,
@@ -24,28 +25,13 @@ beforeAll(async () => {
   await seedKb();
 });
 
+/** The queue job the webhook route makes of the ticket's comment event (parsed as the route does). */
 async function jobFor(ticketId: number): Promise<Job> {
   const events = await newEvents(ticketId);
   const comment = events.find((e) => e.type.endsWith("comment_added"));
-  if (!comment) throw new Error("no comment event");
-  const c = comment.event as { comment: { id: number; body: string; author: { id: number; name: string } } };
-  return {
-    type: "zendesk_event",
-    v: 1,
-    event: {
-      kind: "comment_added",
-      eventId: comment.id,
-      ticketId,
-      requesterId: null,
-      subject: null,
-      comment: {
-        id: c.comment.id,
-        body: c.comment.body,
-        isPublic: true,
-        author: { id: c.comment.author.id, isStaff: false, name: c.comment.author.name },
-      },
-    },
-  };
+  const parsed = parseZendeskEvent(comment);
+  if (!parsed.ok || parsed.event.kind === "ignored") throw new Error("no comment event");
+  return { type: "zendesk_event", v: 1, event: parsed.event };
 }
 
 describe("retries", () => {

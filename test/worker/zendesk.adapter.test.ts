@@ -52,6 +52,8 @@ describe("ZendeskHelpdesk", () => {
   it("posts a public reply with safe_update; a stale stamp is a conflict and changes nothing", async () => {
     const id = await createTicket({ body: "hello" });
     const t = await zendesk().getTicket(id);
+    // Zendesk's stamps have whole seconds: the reply must land in a later second to make `t` stale.
+    await control("POST", "/clock", { advanceMs: 1_000 });
     const posted = await zendesk().postPublicReply({
       ticketId: id,
       body: "Hi!",
@@ -69,6 +71,30 @@ describe("ZendeskHelpdesk", () => {
     const after = await zendesk().listComments(id);
     expect(after.map((c) => c.body)).toEqual(["hello", "Hi!"]);
     expect(after[1]).toMatchObject({ authorId: AI_AGENT_ID, isPublic: true });
+  });
+
+  it("two changes within one second share a stamp: safe_update cannot tell them apart (so our guard is D1's)", async () => {
+    const id = await createTicket({ body: "hello" });
+    const t = await zendesk().getTicket(id);
+    expect(t.updatedStamp).toMatch(/:\d{2}Z$/);
+    const first = await zendesk().postPublicReply({
+      ticketId: id,
+      body: "One",
+      authorId: AI_AGENT_ID,
+      updatedStamp: t.updatedStamp,
+    });
+    const after = await zendesk().getTicket(id);
+    // Within the same second, the stamp did not move and a second write on `t` is accepted, as by Zendesk.
+    if (after.updatedStamp === t.updatedStamp) {
+      const second = await zendesk().postPublicReply({
+        ticketId: id,
+        body: "Two",
+        authorId: AI_AGENT_ID,
+        updatedStamp: t.updatedStamp,
+      });
+      expect(second.outcome).toBe("posted");
+    }
+    expect(first.outcome).toBe("posted");
   });
 
   it("a 429 is retryable and carries Retry-After; a 5xx is retryable; a 404 is not", async () => {
