@@ -124,8 +124,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuildResult>
   if (workerHost) manifest.domainWhitelist = [workerHost];
   writeJson(join(outDir, "manifest.json"), manifest);
   writeJson(join(outDir, "requirements.json"), readJson(join(root, "manifest", "requirements.json")));
+  // Zendesk reads translations/ (marketplace texts); the sidebar fetches its locale from assets/i18n/.
+  mkdirSync(join(assets, "i18n"));
   for (const file of readdirSync(join(root, "translations")).filter((f) => f.endsWith(".json"))) {
-    writeJson(join(outDir, "translations", file), readJson(join(root, "translations", file)));
+    const catalog = readJson(join(root, "translations", file));
+    writeJson(join(outDir, "translations", file), catalog);
+    writeFileSync(join(assets, "i18n", `sidebar.${file}`), JSON.stringify(catalog.sidebar));
   }
 
   const js = readFileSync(join(assets, "sidebar.js"));

@@ -19,6 +19,7 @@ export interface WorkerApi {
   approveDraft(ticketId: number, draftId: number, agent: Agent, body?: string): Promise<ApiResult<void>>;
   discardDraft(ticketId: number, draftId: number, agent: Agent): Promise<ApiResult<void>>;
   setAutonomy(ticketId: number, mode: Autonomy, agent: Agent): Promise<ApiResult<void>>;
+  dismissAttention(itemId: number, agent: Agent): Promise<ApiResult<void>>;
 }
 
 const notConfigured: ApiResult<never> = {
@@ -64,5 +65,6 @@ export function createWorkerApi(zaf: Zaf, backendUrl: string | null): WorkerApi 
       action(`tickets/${id}/drafts/${draftId}/approve`, body === undefined ? { agent } : { agent, body }),
     discardDraft: (id, draftId, agent) => action(`tickets/${id}/drafts/${draftId}/discard`, { agent }),
     setAutonomy: (id, mode, agent) => action(`tickets/${id}/autonomy`, { mode, agent }),
+    dismissAttention: (itemId, agent) => action(`attention-items/${itemId}/resolve`, { agent }),
   };
 }

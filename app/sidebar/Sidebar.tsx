@@ -9,7 +9,7 @@ import { useControllerState, useTranslation } from "./use-controller";
 
 export function Sidebar({ controller }: { controller: SidebarController }) {
   const state = useControllerState(controller);
-  const { t, locale } = useTranslation(state.userLocale);
+  const { t, locale } = useTranslation(state);
   const { view, phase } = state;
   const retry = () => void controller.refresh();
 
@@ -32,7 +32,9 @@ export function Sidebar({ controller }: { controller: SidebarController }) {
     <main class="sidebar" aria-busy={state.busy !== null}>
       {problem && <Notice problem={problem} t={t} onRetry={state.actionError ? null : retry} />}
       <StatusCard state={state} view={view} controller={controller} t={t} />
-      {view.attention.length > 0 && <AttentionList items={view.attention} t={t} />}
+      {view.attention.length > 0 && (
+        <AttentionList view={view} busy={state.busy !== null} controller={controller} t={t} />
+      )}
       {view.pendingDraft && (
         <DraftCard
           key={view.pendingDraft.id}

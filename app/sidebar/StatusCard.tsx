@@ -2,8 +2,8 @@
 // that must be answered first). Accessible names are the contract's: keep them exact.
 import type { TicketView } from "../../common/api.schema";
 import type { Translate } from "../i18n/i18n";
-import type { SidebarController, SidebarState } from "./controller";
-import { buttonsFor, stateLabel } from "./view-model";
+import type { Pending, SidebarController, SidebarState } from "./controller";
+import { buttonsFor, ownedByMe, phaseOf, stateLabel } from "./view-model";
 
 interface Props {
   state: SidebarState;
@@ -12,56 +12,58 @@ interface Props {
   t: Translate;
 }
 
+const QUESTION: Record<Pending["kind"], string> = {
+  confirm_release: "confirm.release",
+  confirm_take_over: "confirm.take_over",
+  take_over_conflict: "conflict.take_over",
+};
+
+function Question({ pending, busy, controller, t }: { pending: Pending; busy: boolean } & Omit<Props, "state" | "view">) {
+  const release = pending.kind === "confirm_release";
+  return (
+    <fieldset class="question">
+      <legend>{t(QUESTION[pending.kind], { name: pending.owner.name })}</legend>
+      <div class="actions">
+        <button
+          type="button"
+          class={`btn ${release ? "danger" : "primary"}`}
+          disabled={busy}
+          onClick={() => (release ? controller.confirmRelease() : controller.takeOver(true))}
+        >
+          {t(release ? "action.release_force" : "action.take_over_force")}
+        </button>
+        <button type="button" class="btn" disabled={busy} onClick={() => controller.cancelPending()}>
+          {t("action.cancel")}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
 export function StatusCard({ state, view, controller, t }: Props) {
-  const buttons = buttonsFor(view);
+  const buttons = buttonsFor(view, state.me);
   const busy = state.busy !== null;
   const { pending } = state;
+  const phase = phaseOf(view);
   const anyButton = buttons.takeOver || buttons.release || buttons.resolve;
+  const working = (action: string) => (state.busy === action ? " working" : "");
   return (
     <section class="card" aria-labelledby="ohallo-state">
       <div class="state">
-        {view.state !== "resolved" && <span class={`tag tag-${view.state}`}>{t(`tag.${view.state}`)}</span>}
+        {phase !== "resolved" && <span class={`tag tag-${phase}`}>{t(`tag.${phase}`)}</span>}
         <h2 id="ohallo-state">{stateLabel(view, state.me, t)}</h2>
       </div>
+      {phase === "waiting" && <p class="hint">{t("hint.waiting")}</p>}
+      {phase === "off" && <p class="hint">{t("hint.off")}</p>}
       {pending ? (
-        <fieldset class="question">
-          <legend>
-            {t(pending.kind === "confirm_release" ? "confirm.release" : "conflict.take_over", {
-              name: pending.owner.name,
-            })}
-          </legend>
-          <div class="actions">
-            {pending.kind === "confirm_release" ? (
-              <button
-                type="button"
-                class="btn danger"
-                disabled={busy}
-                onClick={() => controller.confirmRelease()}
-              >
-                {t("action.release_force")}
-              </button>
-            ) : (
-              <button
-                type="button"
-                class="btn primary"
-                disabled={busy}
-                onClick={() => controller.takeOver(true)}
-              >
-                {t("action.take_over_force")}
-              </button>
-            )}
-            <button type="button" class="btn" disabled={busy} onClick={() => controller.cancelPending()}>
-              {t("action.cancel")}
-            </button>
-          </div>
-        </fieldset>
+        <Question pending={pending} busy={busy} controller={controller} t={t} />
       ) : (
         anyButton && (
           <div class="actions">
             {buttons.takeOver && (
               <button
                 type="button"
-                class={`btn primary${state.busy === "take_over" ? " working" : ""}`}
+                class={`btn primary${working("take_over")}`}
                 disabled={busy}
                 onClick={() => controller.takeOver()}
               >
@@ -71,8 +73,9 @@ export function StatusCard({ state, view, controller, t }: Props) {
             {buttons.release && (
               <button
                 type="button"
-                class={`btn${state.busy === "release" ? " working" : ""}`}
+                class={`btn${working("release")}`}
                 disabled={busy}
+                aria-describedby={ownedByMe(view, state.me) ? "ohallo-release-hint" : undefined}
                 onClick={() => controller.release()}
               >
                 {t("action.release")}
@@ -81,7 +84,7 @@ export function StatusCard({ state, view, controller, t }: Props) {
             {buttons.resolve && (
               <button
                 type="button"
-                class={`btn${state.busy === "resolve" ? " working" : ""}`}
+                class={`btn${working("resolve")}`}
                 disabled={busy}
                 onClick={() => controller.resolve()}
               >
@@ -90,6 +93,11 @@ export function StatusCard({ state, view, controller, t }: Props) {
             )}
           </div>
         )
+      )}
+      {!pending && buttons.release && ownedByMe(view, state.me) && (
+        <p id="ohallo-release-hint" class="hint">
+          {t("hint.release")}
+        </p>
       )}
     </section>
   );

@@ -5,20 +5,27 @@ import type { Agent, Autonomy, TicketView } from "../../common/api.schema";
 import type { ApiError } from "../api/errors";
 import { type ApiResult, createWorkerApi, type WorkerApi } from "../api/worker-api";
 import type { Zaf } from "../zaf/client";
-import { releaseNeedsConfirmation } from "./view-model";
+import { SIDEBAR_LOCALES, englishSidebar } from "../i18n/catalogs";
+import { type Catalog, pickLocale } from "../i18n/i18n";
+import { releaseNeedsConfirmation, takeOverNeedsConfirmation } from "./view-model";
 
-export type Action = "take_over" | "release" | "resolve" | "approve" | "discard" | "autonomy";
+export type Action = "take_over" | "release" | "resolve" | "approve" | "discard" | "autonomy" | "dismiss";
 export type Problem = ApiError | { kind: "no_ticket"; status: 0; detail: null };
 
 /** A question the agent must answer before anything is sent. */
 export type Pending =
   | { kind: "confirm_release"; owner: Agent }
+  /** Taking over a colleague's ticket: asked before `force` is sent. */
+  | { kind: "confirm_take_over"; owner: Agent }
   | { kind: "take_over_conflict"; owner: Agent };
 
 export interface SidebarState {
   phase: "starting" | "loading" | "ready" | "failed";
   /** Zendesk's locale for the agent ("de", "pt-BR"); null until known. */
   userLocale: string | null;
+  /** The locale the sidebar speaks (one it has strings for) and those strings. */
+  locale: string;
+  catalog: Catalog;
   me: Agent | null;
   view: TicketView | null;
   /** The last read failed (cleared by the next good read). */
@@ -39,6 +46,8 @@ export interface ControllerDeps {
   visibility: Visibility;
   pollMs?: number;
   makeApi?: (zaf: Zaf, backendUrl: string | null) => WorkerApi;
+  /** Fetches a locale's strings (English needs none); a failure leaves the sidebar in English. */
+  loadCatalog?: (locale: string) => Promise<Catalog>;
 }
 
 type Run = (api: WorkerApi, ticketId: number, me: Agent) => Promise<ApiResult<void>>;
@@ -47,6 +56,8 @@ export class SidebarController {
   state: SidebarState = {
     phase: "starting",
     userLocale: null,
+    locale: "en",
+    catalog: englishSidebar,
     me: null,
     view: null,
     loadError: null,
@@ -78,7 +89,18 @@ export class SidebarController {
     await zaf.registered;
     const user = await zaf.get("currentUser").catch(() => null);
     const me = user?.name.trim() ? { id: user.id, name: user.name.trim() } : null;
-    this.set({ userLocale: user?.locale ?? null, me });
+    const locale = pickLocale(user?.locale, SIDEBAR_LOCALES);
+    // The agent's language is loaded before anything is shown in it (no flash of English).
+    const catalog =
+      locale === "en" || !this.deps.loadCatalog
+        ? englishSidebar
+        : await this.deps.loadCatalog(locale).catch(() => null);
+    this.set({
+      userLocale: user?.locale ?? null,
+      me,
+      locale: catalog ? locale : "en",
+      catalog: catalog ?? englishSidebar,
+    });
     const ticketId = await zaf.get("ticket.id").catch(() => null);
     if (ticketId === null) {
       this.set({ phase: "failed", loadError: { kind: "no_ticket", status: 0, detail: null } });
@@ -125,7 +147,12 @@ export class SidebarController {
   }
 
   takeOver(force = false) {
-    return this.act("take_over", (api, id, me) => api.takeOver(id, me, force));
+    const { view, me } = this.state;
+    if (!force && view?.owner && takeOverNeedsConfirmation(view, me)) {
+      this.set({ pending: { kind: "confirm_take_over", owner: view.owner }, actionError: null });
+      return Promise.resolve();
+    }
+    return this.act("take_over", (api, id, agent) => api.takeOver(id, agent, force));
   }
 
   release() {
@@ -160,6 +187,11 @@ export class SidebarController {
     const draft = this.state.view?.pendingDraft;
     if (!draft) return Promise.resolve();
     return this.act("discard", (api, id, me) => api.discardDraft(id, draft.id, me));
+  }
+
+  /** Closes an attention item; the ticket stays as it is (a wait for a person ends). */
+  dismissAttention(itemId: number) {
+    return this.act("dismiss", (api, _id, me) => api.dismissAttention(itemId, me));
   }
 
   setAutonomy(mode: Autonomy) {

@@ -1,6 +1,7 @@
 // Entry of assets/index.html (the ticket_sidebar location): connects to Zendesk, mounts
 // the sidebar and keeps the iframe as tall as its content. Must stay this thin.
 import { render } from "preact";
+import { fetchCatalog } from "../i18n/catalogs";
 import { connectZaf } from "../zaf/connect";
 import type { Zaf } from "../zaf/client";
 import { SidebarController, type Visibility } from "./controller";
@@ -25,7 +26,11 @@ function followHeight(zaf: Zaf, root: HTMLElement) {
 const root = document.getElementById("root");
 const zaf = connectZaf();
 if (root && zaf) {
-  const controller = new SidebarController({ zaf, visibility: documentVisibility });
+  const controller = new SidebarController({
+    zaf,
+    visibility: documentVisibility,
+    loadCatalog: (locale) => fetchCatalog(locale, document.baseURI),
+  });
   render(<Sidebar controller={controller} />, root);
   followHeight(zaf, root);
   void controller.start();

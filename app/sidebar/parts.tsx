@@ -1,9 +1,9 @@
 // Small sidebar pieces: the error notice, the open attention items, the autonomy field.
 // Presentation only: they read props and call the controller, nothing else.
-import { type AttentionItem, type Autonomy, AutonomySchema } from "../../common/api.schema";
+import { type Autonomy, AutonomySchema, type TicketView } from "../../common/api.schema";
 import type { Translate } from "../i18n/i18n";
 import type { Problem, SidebarController } from "./controller";
-import { attentionLabel, errorMessage } from "./view-model";
+import { attentionLabel, dismissable, errorMessage, reasonText } from "./view-model";
 
 export function Notice({
   problem,
@@ -27,15 +27,33 @@ export function Notice({
   );
 }
 
-export function AttentionList({ items, t }: { items: AttentionItem[]; t: Translate }) {
+interface AttentionProps {
+  view: TicketView;
+  busy: boolean;
+  controller: SidebarController;
+  t: Translate;
+}
+
+/** Why the ticket needs a person, in the agent's language, each item with "Dismiss". */
+export function AttentionList({ view, busy, controller, t }: AttentionProps) {
   return (
     <section class="alert warning" aria-labelledby="ohallo-attention">
       <h2 id="ohallo-attention">{t("attention.title")}</h2>
       <ul>
-        {items.map((item) => (
+        {view.attention.map((item) => (
           <li key={item.id}>
             <span class={`tag tag-${item.type}`}>{attentionLabel(item.type, t)}</span>
-            <span class="reason">{item.reason}</span>
+            <span class="reason">{reasonText(item.code, item.params, item.reason, t)}</span>
+            {dismissable(item, view) && (
+              <button
+                type="button"
+                class="btn small"
+                disabled={busy}
+                onClick={() => controller.dismissAttention(item.id)}
+              >
+                {t("attention.dismiss")}
+              </button>
+            )}
           </li>
         ))}
       </ul>

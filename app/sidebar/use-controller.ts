@@ -1,8 +1,8 @@
-// Binds a SidebarController to Preact and picks the agent's translations.
+// Binds a SidebarController to Preact and gives the agent's translations.
 // Must never hold sidebar state of its own: the controller is the single source.
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { englishSidebar, sidebarCatalogs } from "../i18n/catalogs";
-import { createTranslator, pickLocale, type Translate } from "../i18n/i18n";
+import { englishSidebar } from "../i18n/catalogs";
+import { createTranslator, type Translate } from "../i18n/i18n";
 import type { SidebarController, SidebarState } from "./controller";
 
 export function useControllerState(controller: SidebarController): SidebarState {
@@ -14,12 +14,9 @@ export function useControllerState(controller: SidebarController): SidebarState 
   return state;
 }
 
-export function useTranslation(userLocale: string | null): { t: Translate; locale: string } {
-  const locale = pickLocale(userLocale, Object.keys(sidebarCatalogs));
-  const t = useMemo(
-    () => createTranslator(sidebarCatalogs[locale] ?? englishSidebar, englishSidebar),
-    [locale],
-  );
+export function useTranslation(state: SidebarState): { t: Translate; locale: string } {
+  const { locale, catalog } = state;
+  const t = useMemo(() => createTranslator(catalog, englishSidebar), [catalog]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
