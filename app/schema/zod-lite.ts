@@ -11,7 +11,7 @@ type Step = (value: never) => unknown;
 
 const FAILED = Symbol("failed");
 
-class Schema {
+export class Schema {
   readonly run: Run;
   /** Set by `default()`: an absent value still goes to this schema (zod 4 keeps it under `optional()`). */
   readonly fillsAbsent: boolean;
@@ -135,6 +135,31 @@ class ObjectSchema extends Schema {
     return new ObjectSchema(
       Object.fromEntries(Object.entries(this.shape).map(([k, s]) => [k, s.optional()])),
     );
+  }
+}
+
+/** String keys only (what JSON holds); `__proto__` is skipped as zod skips it. Used by the
+ * admin area only (zod-lite-admin.ts), so the sidebar's bundle drops it. */
+export class RecordSchema extends Schema {
+  constructor(key: Schema, value: Schema) {
+    super((v, path, issues) => {
+      if (!isObject(v)) {
+        issues.push({ path, message: "expected record" });
+        return v;
+      }
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v)) {
+        if (k === "__proto__") continue;
+        const keyIssues: Issue[] = [];
+        const parsedKey = key.run(k, [...path, k], keyIssues);
+        if (keyIssues.length) {
+          issues.push({ path: [...path, k], message: "invalid key" });
+          continue;
+        }
+        out[String(parsedKey)] = value.run(v[k], [...path, k], issues);
+      }
+      return out;
+    });
   }
 }
 
