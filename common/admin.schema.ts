@@ -110,7 +110,8 @@ export const AdminSettingsPatchSchema = z.object({
   handoffAcknowledgement: z.boolean().optional(),
   maxAiRepliesPerHour: z.number().int().min(1).max(1_000).optional(),
   aiAgentId: z.number().int().positive().nullable().optional(),
-  scope: ScopeSchema.partial().optional(),
+  /** The whole scope: the three lists are sent together whenever one changes. */
+  scope: ScopeSchema.optional(),
 });
 export type AdminSettingsPatch = z.infer<typeof AdminSettingsPatchSchema>;
 

@@ -76,15 +76,22 @@ export function settingsPatch(current: AdminSettings, fields: Fields): SettingsC
     else if (id !== current.aiAgentId) patch.aiAgentId = id;
   }
   if (current.scope) {
-    const scope: Partial<Scope> = {};
-    const channels = [...(fields.channels ?? [])];
-    if (!same(channels, current.scope.channels)) scope.channels = channels;
-    for (const key of ["brandIds", "groupIds"] as const) {
-      const list = ids(field(fields, key));
-      if (list === null) errors[key] = "form.ids";
-      else if (!same(list, current.scope[key])) scope[key] = list;
-    }
-    if (Object.keys(scope).length) patch.scope = scope;
+    const brandIds = ids(field(fields, "brandIds"));
+    const groupIds = ids(field(fields, "groupIds"));
+    if (brandIds === null) errors.brandIds = "form.ids";
+    if (groupIds === null) errors.groupIds = "form.ids";
+    const scope: Scope = {
+      channels: [...(fields.channels ?? [])],
+      brandIds: brandIds ?? [],
+      groupIds: groupIds ?? [],
+    };
+    const was = current.scope;
+    if (
+      !same(scope.channels, was.channels) ||
+      !same(scope.brandIds, was.brandIds) ||
+      !same(scope.groupIds, was.groupIds)
+    )
+      patch.scope = scope;
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, patch };
 }

@@ -108,10 +108,10 @@ function Charts({ s, t, locale }: { s: Stats; t: Translate; locale: string }) {
           label={(k) => (TAKEOVER_REASONS[k] ? t(TAKEOVER_REASONS[k]) : k)}
         />
       </Figure>
-      <Figure id="releases" title={t("stats.releases")}>
+      <Figure id="releases" title={t("stats.releases_title")}>
         <BarChart
           id="releases-chart"
-          title={t("stats.releases")}
+          title={t("stats.releases_title")}
           bars={releaseBars(s)}
           label={(k) => t(`stats.${k}`)}
           tone={(k) => (k === "afterRelease" ? "tone-warn" : "tone-0")}

@@ -60,7 +60,7 @@ describe("settingsPatch", () => {
         autoReleaseHours: 4.5,
         maxAiRepliesPerHour: 3,
         aiAgentId: 900001,
-        scope: { channels: ["email", "web"], groupIds: [12, 13] },
+        scope: { channels: ["email", "web"], brandIds: [], groupIds: [12, 13] },
       },
     });
   });
