@@ -1,6 +1,6 @@
-// Binds a controller's Store to Preact, and reads a form into plain Fields for the view models.
-// Must never hold state of its own: the controller is the single source.
-import { useEffect, useState } from "preact/hooks";
+// Binds a controller's Store to Preact, reads a form into plain Fields for the view models, and
+// moves focus into a form that opens. Must never hold state of its own: the controller does.
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Fields, Store } from "./store";
 
 export function useStore<S extends object>(store: Store<S>): S {
@@ -18,4 +18,11 @@ export function formFields(form: HTMLFormElement): Fields {
     if (typeof value === "string") out[name] = [...(out[name] ?? []), value];
   }
   return out;
+}
+
+/** Focuses the first field inside the element when it is shown, or shown for another `what`. */
+export function useFocusFirstField<T extends HTMLElement>(what: unknown = true) {
+  const ref = useRef<T>(null);
+  useEffect(() => ref.current?.querySelector<HTMLElement>("input, textarea, select")?.focus(), [what]);
+  return ref;
 }

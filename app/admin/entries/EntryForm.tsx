@@ -3,7 +3,7 @@
 import type { AdminKbEntry, AdminPolicyEntry } from "../../../common/admin.schema";
 import type { Translate } from "../../i18n/i18n";
 import { ErrorNotice } from "../parts";
-import { formFields } from "../use-store";
+import { formFields, useFocusFirstField } from "../use-store";
 import type { EntriesController, EntriesState } from "./entries.controller";
 import { isKb } from "./entries.view-model";
 import { kbForm, policyForm } from "./entry-form";
@@ -19,18 +19,21 @@ interface Props {
 
 export function EntryForm({ entries, state, t }: Props) {
   const form = state.form;
+  const key = form === null ? null : form.mode === "create" ? "new" : `edit-${form.id}`;
+  const ref = useFocusFirstField<HTMLFormElement>(key);
   if (!form) return null;
   const entry = form.mode === "edit" ? entries.entry(form.id) : null;
   const kind = entries.kind;
   const title = t(`${kind}.${form.mode === "create" ? "new_title" : "edit_title"}`);
   const busy = state.busy === "save";
   const failure = state.failure?.id === null ? state.failure.error : null;
-  const key = form.mode === "create" ? "new" : `edit-${form.id}`;
   return (
     <form
-      key={key}
+      key={key ?? undefined}
+      ref={ref}
       class="card entry-form"
       aria-labelledby="entry-form-title"
+      onKeyDown={(e) => e.key === "Escape" && entries.closeForm()}
       onSubmit={(e) => {
         e.preventDefault();
         void entries.save(formFields(e.currentTarget));

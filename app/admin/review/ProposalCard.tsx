@@ -1,12 +1,11 @@
 // One proposal: what the learning loop proposes, why, how sure it is, its evidence, and the
 // Approve / Edit / Reject buttons (the contract's names) or the question being answered.
-import { useEffect, useRef } from "preact/hooks";
 import type { Translate } from "../../i18n/i18n";
 import type { AdminController } from "../admin.controller";
 import { KbFields, PolicyFields } from "../entries/fields";
 import { kbForm, policyForm } from "../entries/entry-form";
 import { ErrorNotice } from "../parts";
-import { formFields } from "../use-store";
+import { formFields, useFocusFirstField } from "../use-store";
 import type { ReviewController, ReviewState } from "./review.controller";
 import { Evidence } from "./Evidence";
 import { confidence, evidenceOf, motivationOf, type Proposal } from "./review.view-model";
@@ -63,12 +62,6 @@ function Confidence({ value, t }: { value: number | null; t: Translate }) {
   );
 }
 
-function useFocusOnMount<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return ref;
-}
-
 function RejectQuestion({
   p,
   review,
@@ -80,11 +73,13 @@ function RejectQuestion({
   busy: boolean;
   t: Translate;
 }) {
-  const ref = useFocusOnMount<HTMLTextAreaElement>();
+  const ref = useFocusFirstField<HTMLFormElement>();
   const id = `reason-${p.key.replace(":", "-")}`;
   return (
     <form
+      ref={ref}
       class="question"
+      onKeyDown={(e) => e.key === "Escape" && review.cancel()}
       onSubmit={(e) => {
         e.preventDefault();
         void review.reject(p, String(new FormData(e.currentTarget).get("reason") ?? ""));
@@ -95,7 +90,7 @@ function RejectQuestion({
         <label class="label" for={id}>
           {t("review.reason")}
         </label>
-        <textarea id={id} name="reason" rows={2} ref={ref} maxLength={2000} />
+        <textarea id={id} name="reason" rows={2} maxLength={2000} />
         <div class="actions">
           <button type="submit" class={`btn danger${busy ? " working" : ""}`} disabled={busy}>
             {t("review.reject")}
@@ -111,10 +106,13 @@ function RejectQuestion({
 
 function EditForm({ p, state, review, busy, t }: Props & { busy: boolean }) {
   const prefix = `edit-${p.key.replace(":", "-")}`;
+  const ref = useFocusFirstField<HTMLFormElement>();
   return (
     <form
+      ref={ref}
       class="edit-form"
       aria-label={t("review.edit_label")}
+      onKeyDown={(e) => e.key === "Escape" && review.cancel()}
       onSubmit={(e) => {
         e.preventDefault();
         void review.approveEdited(p, formFields(e.currentTarget));
