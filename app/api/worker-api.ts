@@ -1,6 +1,7 @@
 // The ONE module that calls the oHallo Worker: every call goes through Zendesk's proxy
 // with the secure setting as a placeholder, so the secret never reaches the browser.
-// Every answer is parsed with the shared schemas. Must never call `fetch` directly.
+// Every answer is parsed with the shared schemas. The sidebar's calls live here; the admin
+// area's (admin-api.ts) use the same `createWorkerCall`. Must never call `fetch` directly.
 import { type Agent, type Autonomy, type TicketView, TicketViewSchema } from "../../common/api.schema";
 import type { Zaf } from "../zaf/client";
 import type { ZafRequestOptions } from "../zaf/types";
@@ -22,16 +23,21 @@ export interface WorkerApi {
   dismissAttention(itemId: number, agent: Agent): Promise<ApiResult<void>>;
 }
 
-const notConfigured: ApiResult<never> = {
-  ok: false,
-  error: { kind: "not_configured", status: 0, detail: null },
-};
+const notConfigured = { kind: "not_configured", status: 0, detail: null } as const;
 
-export function createWorkerApi(zaf: Zaf, backendUrl: string | null): WorkerApi {
+/** A Worker answer before parsing; a failure keeps the body (an import report comes with a 400). */
+export type WorkerAnswer = { ok: true; value: unknown } | { ok: false; error: ApiError; body: unknown };
+export type WorkerCall = (
+  type: ZafRequestOptions["type"],
+  path: string,
+  body?: unknown,
+) => Promise<WorkerAnswer>;
+
+/** The one place a Worker request is made: through Zendesk's proxy, the secret as a placeholder. */
+export function createWorkerCall(zaf: Zaf, backendUrl: string | null): WorkerCall {
   const base = backendUrl?.trim().replace(/\/+$/, "") ?? "";
-
-  async function call(type: ZafRequestOptions["type"], path: string, body?: unknown) {
-    if (!base) return notConfigured;
+  return async (type, path, body) => {
+    if (!base) return { ok: false, error: notConfigured, body: null };
     const options: ZafRequestOptions = {
       url: `${base}/api/${path}`,
       type,
@@ -41,23 +47,32 @@ export function createWorkerApi(zaf: Zaf, backendUrl: string | null): WorkerApi 
     };
     if (body !== undefined) options.data = JSON.stringify(body);
     const answer = await zaf.request(options);
-    if (answer.status >= 200 && answer.status < 300) return { ok: true as const, value: answer.body };
-    return { ok: false as const, error: classify(answer) };
-  }
+    if (answer.status >= 200 && answer.status < 300) return { ok: true, value: answer.body };
+    return { ok: false, error: classify(answer), body: answer.body };
+  };
+}
 
+export interface Parser<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false };
+}
+
+/** Parses a good answer with a shared schema; one that does not fit is `bad_response`. */
+export function parseAnswer<T>(schema: Parser<T>, answer: WorkerAnswer): ApiResult<T> {
+  if (!answer.ok) return { ok: false, error: answer.error };
+  const parsed = schema.safeParse(answer.value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, error: { kind: "bad_response", status: 200, detail: null } };
+}
+
+export function createWorkerApi(zaf: Zaf, backendUrl: string | null): WorkerApi {
+  const call = createWorkerCall(zaf, backendUrl);
   const action = async (path: string, body: unknown): Promise<ApiResult<void>> => {
     const result = await call("POST", path, body);
-    return result.ok ? { ok: true, value: undefined } : result;
+    return result.ok ? { ok: true, value: undefined } : { ok: false, error: result.error };
   };
 
   return {
-    async getTicket(ticketId) {
-      const result = await call("GET", `tickets/${ticketId}`);
-      if (!result.ok) return result;
-      const parsed = TicketViewSchema.safeParse(result.value);
-      if (parsed.success) return { ok: true, value: parsed.data };
-      return { ok: false, error: { kind: "bad_response", status: 200, detail: null } };
-    },
+    getTicket: async (ticketId) => parseAnswer(TicketViewSchema, await call("GET", `tickets/${ticketId}`)),
     takeOver: (id, agent, force) => action(`tickets/${id}/takeover`, force ? { agent, force } : { agent }),
     release: (id, agent, force) => action(`tickets/${id}/release`, force ? { agent, force } : { agent }),
     resolve: (id, agent) => action(`tickets/${id}/resolve`, { agent }),

@@ -11,7 +11,7 @@ type Step = (value: never) => unknown;
 
 const FAILED = Symbol("failed");
 
-class Schema {
+export class Schema {
   readonly run: Run;
   /** Set by `default()`: an absent value still goes to this schema (zod 4 keeps it under `optional()`). */
   readonly fillsAbsent: boolean;
@@ -138,15 +138,26 @@ class ObjectSchema extends Schema {
   }
 }
 
-/** String keys to values of one schema (zod's `z.record(z.string(), value)`). */
-class RecordSchema extends Schema {
-  constructor(value: Schema) {
+/** String keys only (what JSON holds); `__proto__` is skipped as zod skips it. */
+export class RecordSchema extends Schema {
+  constructor(key: Schema, value: Schema) {
     super((v, path, issues) => {
       if (!isObject(v)) {
-        issues.push({ path, message: "expected object" });
+        issues.push({ path, message: "expected record" });
         return v;
       }
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value.run(x, [...path, k], issues)]));
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v)) {
+        if (k === "__proto__") continue;
+        const keyIssues: Issue[] = [];
+        const parsedKey = key.run(k, [...path, k], keyIssues);
+        if (keyIssues.length) {
+          issues.push({ path: [...path, k], message: "invalid key" });
+          continue;
+        }
+        out[String(parsedKey)] = value.run(v[k], [...path, k], issues);
+      }
+      return out;
     });
   }
 }
@@ -161,6 +172,6 @@ export const z = {
     Object.assign(new Leaf((v) => values.includes(v as string), values.join(" | ")), { options: values }),
   object: (shape: Record<string, Schema>) => new ObjectSchema(shape),
   array: (item: Schema) => new ArraySchema(item),
-  record: (_key: Schema, value: Schema) => new RecordSchema(value),
+  record: (key: Schema, value: Schema) => new RecordSchema(key, value),
   coerce: { number: () => new Leaf(isNumber, "number", [], Number) },
 };

@@ -18,7 +18,12 @@ const QUESTION: Record<Pending["kind"], string> = {
   take_over_conflict: "conflict.take_over",
 };
 
-function Question({ pending, busy, controller, t }: { pending: Pending; busy: boolean } & Omit<Props, "state" | "view">) {
+function Question({
+  pending,
+  busy,
+  controller,
+  t,
+}: { pending: Pending; busy: boolean } & Omit<Props, "state" | "view">) {
   const release = pending.kind === "confirm_release";
   return (
     <fieldset class="question">

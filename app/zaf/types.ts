@@ -17,6 +17,7 @@ export interface RawZafClient {
   invoke(name: string, ...args: unknown[]): Promise<unknown>;
   request(options: ZafRequestOptions): Promise<unknown>;
   metadata(): Promise<unknown>;
+  context(): Promise<unknown>;
 }
 
 export interface CurrentUser {

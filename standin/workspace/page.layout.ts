@@ -1,5 +1,8 @@
 // The workspace's page frame (left rail, top bar with the agent picker) and small HTML helpers.
 // Everything put into HTML goes through `esc`; no page ever holds a secret.
+/** The app's own page (its nav_bar location, the admin area). */
+export const ADMIN_PATH = "/apps/ohallo";
+
 export interface Agent {
   id: number;
   name: string;
@@ -55,6 +58,8 @@ export interface Frame {
   live: { version: string; ticket?: { id: number; version: string } };
   /** The ticket tab in the top bar, when a ticket is open. */
   tab?: { id: number; subject: string };
+  /** The app's own page (nav_bar) is open. */
+  app?: boolean;
   body: string;
 }
 
@@ -72,7 +77,11 @@ function agentPicker(f: Frame): string {
 
 const svg = (path: string) =>
   `<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true"><path d="${path}" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>`;
-const ICON = { views: svg("M4 5h12M4 10h12M4 15h12"), add: svg("M10 4v12M4 10h12") };
+const ICON = {
+  views: svg("M4 5h12M4 10h12M4 15h12"),
+  add: svg("M10 4v12M4 10h12"),
+  app: svg("M5 4h10a2 2 0 0 1 2 2v6a2 2 0 0 1-2 2h-5l-4 3v-3H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"),
+};
 
 export function page(f: Frame): string {
   const ticket = f.live.ticket;
@@ -81,7 +90,10 @@ export function page(f: Frame): string {
   }`;
   const tab = f.tab
     ? `<a class="tab current" href="/tickets/${f.tab.id}">${esc(f.tab.subject)} <span class="muted">#${f.tab.id}</span></a>`
-    : "";
+    : f.app
+      ? `<a class="tab current" href="${ADMIN_PATH}">oHallo</a>`
+      : "";
+  const onViews = !f.tab && !f.app;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>${esc(f.title)} · Nordlys Home (local Zendesk stand-in)</title>
@@ -90,11 +102,12 @@ export function page(f: Frame): string {
 <body ${data}>
 <nav class="rail" aria-label="Products">
   <a class="brand" href="/views/ai" title="Views">N</a>
-  <a class="rail-item${f.tab ? "" : " current"}" href="/views/ai" title="Views" aria-label="Views">${ICON.views}</a>
+  <a class="rail-item${onViews ? " current" : ""}" href="/views/ai" title="Views" aria-label="Views">${ICON.views}</a>
   <a class="rail-item" href="/tickets/new" title="New customer ticket" aria-label="New customer ticket">${ICON.add}</a>
+  <a class="rail-item${f.app ? " current" : ""}" href="${ADMIN_PATH}" title="oHallo (the app's admin area)" aria-label="oHallo admin">${ICON.app}</a>
 </nav>
 <header class="topbar">
-  <nav class="tabs"><a class="tab${f.tab ? "" : " current"}" href="/views/ai">Views</a>${tab}</nav>
+  <nav class="tabs"><a class="tab${onViews ? " current" : ""}" href="/views/ai">Views</a>${tab}</nav>
   <span class="standin-note" title="Zendesk's agent workspace, played locally">Local Zendesk stand-in</span>
   ${agentPicker(f)}
 </header>

@@ -8,7 +8,8 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import type { ZendeskStandin } from "../zendesk/server.ts";
 import { ControlError, controlClient } from "./control.client.ts";
-import { type Agent, page } from "./page.layout.ts";
+import { adminBody } from "./page.admin.ts";
+import { ADMIN_PATH, type Agent, page } from "./page.layout.ts";
 import { type Example, listBody, newTicketBody } from "./page.list.ts";
 import { ticketBody } from "./page.ticket.ts";
 import { conversation, isViewKey, rows, versionOf, viewCounts } from "./tickets.ts";
@@ -42,7 +43,7 @@ export interface Workspace {
 const here = import.meta.dirname;
 const root = resolve(here, "../..");
 const COOKIE = "ohallo_agent";
-const STYLES = ["base", "badges", "views", "ticket"];
+const STYLES = ["base", "badges", "views", "ticket", "admin"];
 
 async function clientScript(): Promise<string> {
   const out = await build({
@@ -104,6 +105,7 @@ export async function startWorkspace(options: WorkspaceOptions): Promise<Workspa
       path,
       live: { version: versionOf(tickets()), ticket: t && { id: t.id, version: versionOf([t]) } },
       tab: t && { id: t.id, subject: t.subject },
+      app: path === ADMIN_PATH,
       body,
     });
   }
@@ -173,6 +175,14 @@ export async function startWorkspace(options: WorkspaceOptions): Promise<Workspa
     }
     if (method === "GET" && ticketMatch && !ticketMatch[2])
       return ticketPage(req, res, Number(ticketMatch[1]));
+    if (method === "GET" && path === ADMIN_PATH) {
+      const zaf = bridge.pageConfig({
+        user: { ...agentOf(req), locale: "en-US", role: "admin" },
+        location: "nav_bar",
+        ticketUrl: "/tickets/{id}",
+      });
+      return html(res, 200, frame(req, path, "oHallo", adminBody(zaf)));
+    }
     if (method !== "POST") return send(res, 404, "text/plain", "Not found");
 
     const form = new URLSearchParams(await readBody(req));

@@ -12,6 +12,8 @@ export interface PageConfig {
   context: Record<string, unknown>;
   metadata: Record<string, unknown>;
   values: Record<string, unknown>;
+  /** Where `routeTo("ticket", id)` navigates the page ("{id}" replaced); unset: only recorded. */
+  ticketUrl?: string;
 }
 
 /** Runs in the host page. `window.zafHost` lets a test push events and read what happened. */
@@ -20,7 +22,7 @@ const cfg = JSON.parse(document.getElementById("zaf-config").textContent);
 const frame = document.getElementById("app");
 const subscriptions = new Set();
 const log = [];
-const host = (window.zafHost = { registered: false, subscriptions, log, resizes: [], trigger });
+const host = (window.zafHost = { registered: false, subscriptions, log, resizes: [], routes: [], trigger });
 function post(message) {
   frame.contentWindow.postMessage(JSON.stringify({ ...message, appGuid: cfg.appGuid }), cfg.appOrigin);
 }
@@ -49,6 +51,10 @@ function invoke(id, calls) {
       if (width) frame.style.width = width;
       host.resizes.push(args[0]);
       result[name] = null;
+    } else if (name === "routeTo" && Array.isArray(args) && args[0] === "ticket") {
+      host.routes.push(args);
+      result[name] = null;
+      if (cfg.ticketUrl) setTimeout(() => { window.location.href = cfg.ticketUrl.replace("{id}", encodeURIComponent(args[1])); });
     } else result.errors[name] = { name: "APIUnavailable", message: '"' + name + '" is not supported here' };
   }
   answer(id, result);
@@ -117,6 +123,7 @@ body{margin:0;font:14px/20px system-ui,-apple-system,"Segoe UI",Roboto,Arial,san
 #panel header img{width:16px;height:16px;border-radius:3px}
 #panel .body{padding:8px 12px 0}
 #app{display:block;width:100%;height:80px;border:0}
+.nav-bar #app{height:calc(100vh - 44px)}
 `;
 
 const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
@@ -132,7 +139,20 @@ export function zafHostEmbed(config: PageConfig): string {
 <script>${HOST_SCRIPT}</script>`;
 }
 
+/** A nav_bar app fills the page under the top bar, as Zendesk shows it. */
+function navBarPageHtml(config: PageConfig): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>ZAF host: ${escapeHtml(config.appName)}</title>
+<style>${STYLE}</style></head>
+<body class="nav-bar">
+<div class="topbar">Zendesk (local ZAF host): ${escapeHtml(config.appName)}</div>
+<iframe id="app" title="${escapeHtml(config.appName)}"></iframe>
+${zafHostEmbed(config)}
+</body></html>`;
+}
+
 export function hostPageHtml(config: PageConfig): string {
+  if (config.location === "nav_bar") return navBarPageHtml(config);
   const ticket = config.ticket;
   const heading = ticket ? `#${ticket.id} ${escapeHtml(ticket.subject)}` : escapeHtml(config.appName);
   return `<!doctype html>

@@ -39,8 +39,10 @@ export interface HostPage {
   user: HostUser;
   /** The ticket the app sits beside (ticket_sidebar). */
   ticket?: { id: number; subject?: string; status?: string };
-  /** A location from the manifest (default ticket_sidebar). */
+  /** A location from the manifest (default ticket_sidebar; nav_bar is the admin area). */
   location?: string;
+  /** Where the app's `routeTo("ticket", id)` takes the page ("{id}" replaced). */
+  ticketUrl?: string;
 }
 
 /** What a page that frames the app needs: the app's origin, its config, and the proxy. */
@@ -137,6 +139,7 @@ export async function createZafBridge(options: ZafHostOptions): Promise<ZafBridg
     const visible = Object.fromEntries(Object.entries(settings).filter(([k]) => !secure.has(k)));
     const subdomain = options.subdomain ?? "nordlys";
     return {
+      ...(wanted.ticketUrl ? { ticketUrl: wanted.ticketUrl } : {}),
       appUrl: `${appOrigin}/${assetPath}`,
       appOrigin,
       appGuid,

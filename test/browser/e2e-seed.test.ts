@@ -169,3 +169,23 @@ describe("other agents and other endings", () => {
     await ws.row(product.seededTicket("resolved").id).waitFor();
   });
 });
+
+describe("the admin area, opened from the left rail", () => {
+  it("frames the real admin.html with the seeded knowledge base, policies and statistics", async () => {
+    await ws.goto("/views/ai");
+    await ws.page.getByRole("link", { name: "oHallo admin" }).click();
+    await ws.page.waitForURL(/\/apps\/ohallo$/);
+    const admin = ws.sidebar(); // the same #app frame, full page here
+    await admin.getByRole("tab", { name: "Pending review", exact: true }).waitFor();
+    await admin.getByRole("tab", { name: "Knowledge base", exact: true }).click();
+    const range = admin.getByText(/^1–25 of \d+$/);
+    await range.waitFor();
+    expect(Number((await range.textContent())?.split(" of ")[1])).toBeGreaterThanOrEqual(40);
+    await ws.shot("admin");
+    await admin.getByRole("tab", { name: "Policies", exact: true }).click();
+    await admin.getByText(/^1–12 of 12$/).waitFor();
+    await admin.getByRole("tab", { name: "Statistics", exact: true }).click();
+    const ai = admin.locator('svg[data-chart="resolutions-chart"] g[data-key="aiResolved"]');
+    expect(Number(await ai.getAttribute("data-value"))).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -24,6 +24,7 @@ const ROUTES: [string, string][] = [
   ["POST", "/api/kb-entries/1/reject"],
   ["GET", "/api/policy-entries"],
   ["POST", "/api/policy-entries"],
+  ["POST", "/api/policy-entries/import"],
   ["PATCH", "/api/policy-entries/1"],
   ["DELETE", "/api/policy-entries/1"],
   ["POST", "/api/policy-entries/1/approve"],

@@ -21,6 +21,13 @@ export interface Stack {
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   /** A customer writes a new ticket in Zendesk; returns its id. */
   createTicket(subject: string, message: string): Promise<number>;
+  /** An agent answers in Zendesk's own UI (a public comment, or an internal note). */
+  agentReplies(
+    ticketId: number,
+    agent: { id: number; name: string },
+    body: string,
+    isPublic?: boolean,
+  ): Promise<void>;
   /** Reads Zendesk's copy of the ticket (status, tags, comments). */
   zendeskTicket(id: number): Promise<{
     ticket: { status: string; tags: string[] };
@@ -106,6 +113,14 @@ export async function startStack(appDir = join(root, "dist", "app")): Promise<St
       });
       const created = (await res.json()) as { ticket: { id: number } };
       return created.ticket.id;
+    },
+    async agentReplies(ticketId, agent, body, isPublic = true) {
+      const res = await fetch(`${standin.origin}/__standin/tickets/${ticketId}/comments`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ body, public: isPublic, author: { ...agent, role: "agent" } }),
+      });
+      if (!res.ok) throw new Error(`stand-in comment on ${ticketId}: ${res.status} ${await res.text()}`);
     },
     async zendeskTicket(id) {
       return (await (await fetch(`${standin.origin}/__standin/tickets/${id}`)).json()) as never;

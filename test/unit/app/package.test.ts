@@ -28,6 +28,22 @@ describe("the built package (dist/app)", () => {
     expect(report.sidebar.total).toBeLessThanOrEqual(25 * 1024);
   });
 
+  it("keeps the admin area (its own bundle) within its budget, and out of the sidebar", () => {
+    const report = JSON.parse(readFileSync(built.reportPath, "utf8")) as SizeReport;
+    expect(report.admin.total).toBe(report.admin.js + report.admin.css + report.admin.html);
+    expect(report.admin.total).toBeLessThanOrEqual(report.adminBudget);
+    expect(report.adminLocale).toBeGreaterThan(0);
+    const sidebar = readFileSync(join(built.outDir, "assets/sidebar.js"), "utf8");
+    expect(sidebar).not.toContain("Pending review");
+    const html = readFileSync(join(built.outDir, "assets/admin.html"), "utf8");
+    expect(html).toContain('src="admin.js"');
+    expect(html).toContain('href="admin.css"');
+    for (const locale of ["de", "fr", "es", "nl", "da"]) {
+      const strings = read(`assets/i18n/admin.${locale}.json`) as Record<string, string>;
+      expect(strings["tab.review"], locale).toBe(read(`translations/${locale}.json`).admin["tab.review"]);
+    }
+  });
+
   it("declares the contract's locations and settings", () => {
     const manifest = read("manifest.json");
     expect(manifest.location.support.ticket_sidebar).toEqual({ url: "assets/index.html", flexible: true });
@@ -76,9 +92,11 @@ describe("the built package (dist/app)", () => {
   });
 
   it("sends the secret only as Zendesk's placeholder", () => {
-    const js = readFileSync(join(built.outDir, "assets/sidebar.js"), "utf8");
-    expect(js).toContain("Bearer {{setting.api_secret}}");
-    expect(js).not.toMatch(/zod\/v4|native-promise-only/);
+    for (const file of ["assets/sidebar.js", "assets/admin.js"]) {
+      const js = readFileSync(join(built.outDir, file), "utf8");
+      expect(js, file).toContain("Bearer {{setting.api_secret}}");
+      expect(js, file).not.toMatch(/zod\/v4|native-promise-only/);
+    }
   });
 });
 

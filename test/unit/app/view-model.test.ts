@@ -93,7 +93,8 @@ describe("timeline", () => {
       id: 4,
       type: "ai_flagged",
       actor: { kind: "ai" as const, id: null, name: null },
-      reason: 'escalation: Policy "Legal threats" (matched "lawyer"): If the customer threatens legal action…',
+      reason:
+        'escalation: Policy "Legal threats" (matched "lawyer"): If the customer threatens legal action…',
       code: "policy_escalate",
       params: { policy: "Legal threats", keyword: "lawyer", attention: "escalation" },
     };
@@ -110,7 +111,9 @@ describe("timeline", () => {
     expect(line?.reason).toBe("Policy “Legal threats” keeps this for a person (matched “lawyer”).");
     expect(off?.reason).toBe("AI set to Off");
     const [, german] = timelineLines([flagged, autonomy], de);
-    expect(german?.reason).toBe("Richtlinie „Legal threats“ behält das einer Person vor (Treffer: „lawyer“).");
+    expect(german?.reason).toBe(
+      "Richtlinie „Legal threats“ behält das einer Person vor (Treffer: „lawyer“).",
+    );
     for (const l of [off, line]) expect(l?.reason).not.toMatch(/escalation:|autonomy:|If the customer/);
   });
 });

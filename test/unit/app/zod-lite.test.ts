@@ -7,27 +7,46 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as real from "../../../common/api.schema";
+import * as adminSchemas from "../../../common/admin.schema";
+import * as apiSchemas from "../../../common/api.schema";
+
+const real = { ...apiSchemas, ...adminSchemas };
 
 type Parser = { safeParse(input: unknown): { success: boolean; data?: unknown } };
 const root = join(import.meta.dirname, "../../..");
 const dir = mkdtempSync(join(tmpdir(), "zod-lite-"));
 let lite: Record<string, Parser> = {};
 
-beforeAll(async () => {
-  // Bundle the shared schemas exactly as the sidebar build does: "zod" → zod-lite.
+let sidebarLite: Record<string, Parser> = {};
+
+/** Bundles `contents` the way the app build does ("zod" → a zod-lite file) and loads it. */
+async function bundled(name: string, contents: string, zodLite: string): Promise<Record<string, Parser>> {
   const out = await build({
     absWorkingDir: root,
-    entryPoints: ["common/api.schema.ts"],
+    stdin: { contents, resolveDir: root, loader: "ts" },
     bundle: true,
     format: "esm",
     platform: "neutral",
-    alias: { zod: "./app/schema/zod-lite.ts" },
+    alias: { zod: zodLite },
     write: false,
   });
-  const file = join(dir, "schemas.mjs");
+  const file = join(dir, `${name}.mjs`);
   writeFileSync(file, out.outputFiles[0]?.text ?? "");
-  lite = (await import(pathToFileURL(file).href)) as Record<string, Parser>;
+  return (await import(pathToFileURL(file).href)) as Record<string, Parser>;
+}
+
+beforeAll(async () => {
+  // The admin bundle parses both schema files; the sidebar's must still load the API schemas alone.
+  lite = await bundled(
+    "admin",
+    'export * from "./common/api.schema.ts"; export * from "./common/admin.schema.ts";',
+    "./app/schema/zod-lite.ts",
+  );
+  sidebarLite = await bundled(
+    "sidebar",
+    'export * from "./common/api.schema.ts";',
+    "./app/schema/zod-lite.ts",
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -102,6 +121,82 @@ const samples: Record<string, unknown> = {
   ResolveAttentionSchema: { agent },
   ReasonParamsSchema: { policy: "Legal", keyword: "lawyer" },
   IdSchema: 42,
+  KbListSchema: {
+    total: 1,
+    items: [
+      {
+        id: 3,
+        question: "Gift wrap?",
+        answer: "Yes.",
+        topics: ["gifts"],
+        status: "pending_review",
+        sourceType: "learning_loop",
+        confidence: 0.6,
+        motivation: "asked twice",
+        sourceTicketId: 12,
+        usageCount: 0,
+        lastUsedAt: null,
+        createdAt: at,
+        updatedAt: at,
+        rejectReason: null,
+        evidence: {
+          ticketId: 12,
+          excerpt: [{ role: "customer", text: "Gift wrap?" }],
+          whyHuman: "no approved entry",
+          replay: { verdict: "would_answer", detail: null },
+        },
+      },
+    ],
+  },
+  PolicyListSchema: {
+    total: 1,
+    items: [
+      {
+        id: 4,
+        topic: "refunds",
+        ruleText: "Ask first",
+        conditions: { keywords: ["refund"] },
+        action: "require_approval",
+        status: "approved",
+        sourceType: "manual",
+        confidence: null,
+        rationale: null,
+        sourceTicketId: null,
+        createdAt: at,
+        updatedAt: at,
+        evidence: null,
+      },
+    ],
+  },
+  ImportReportSchema: { imported: 2, errors: [{ row: 3, error: "question: too short" }] },
+  PublishResultSchema: { articleId: 9, url: "https://nordlys.zendesk.com/hc/articles/9" },
+  StatsSchema: {
+    from: at,
+    to: at,
+    resolutions: { aiResolved: 3, humanResolved: 1 },
+    takeovers: { total: 2, byReason: { "take over button": 2 }, afterRelease: 1 },
+    releases: 1,
+    attention: { escalation: 1 },
+    proposals: { approved: 1, rejected: 1, pending: 0, approvalRate: 0.5 },
+    series: [{ date: "2026-11-20", aiResolved: 3, humanResolved: 1, reopened: 0 }],
+    held: { count: 2, medianMinutes: 12, p90Minutes: 40 },
+  },
+  AdminSettingsSchema: {
+    learning: { enabled: true, humanManagedOnly: false },
+    defaultAutonomy: "auto",
+    autoReleaseHours: 4,
+    brandTone: "friendly",
+    handoffAcknowledgement: true,
+    maxAiRepliesPerHour: 6,
+    aiAgentId: null,
+    scope: { channels: ["email"], brandIds: [1], groupIds: [] },
+  },
+  AdminSettingsPatchSchema: { maxAiRepliesPerHour: 5, scope: { channels: [] }, aiAgentId: 12 },
+  InstallationSchema: {
+    subdomain: "nordlys",
+    connected: true,
+    checks: [{ name: "webhook", ok: true, detail: null }],
+  },
 };
 
 // Values that probe each rule: types, trimming, bounds, coercion, null/absent, extra keys.
@@ -160,6 +255,8 @@ describe("zod-lite", () => {
   it("loads every shared schema", () => {
     const names = Object.keys(real).filter((k) => k.endsWith("Schema"));
     for (const name of names) expect(typeof lite[name]?.safeParse, name).toBe("function");
+    for (const name of Object.keys(apiSchemas).filter((k) => k.endsWith("Schema")))
+      expect(typeof sidebarLite[name]?.safeParse, `sidebar: ${name}`).toBe("function");
   });
 
   it.each(Object.keys(samples))("%s: same answer as zod on the sample", (name) => {

@@ -2,7 +2,7 @@
 // create (manual entries start approved), edit, delete, approve, reject.
 import { Hono } from "hono";
 import { z } from "zod";
-import { EntryStatusSchema, RejectSchema } from "../../../common/api.schema";
+import { EntryStatusSchema, RejectSchema, SourceTypeSchema } from "../../../common/api.schema";
 import { type AppEnv, jsonBody } from "./app";
 import { HttpError, notFound } from "./errors";
 import { pathId, queryInt } from "./ids";
@@ -10,12 +10,17 @@ import type { Services } from "../services";
 
 const ListQuery = z.object({
   status: EntryStatusSchema.optional(),
+  sourceType: SourceTypeSchema.optional(),
   topic: z.string().trim().min(1).max(100).optional(),
+  /** Text search: question and answer (KB), topic and rule (policies), case-insensitive. */
+  q: z.string().trim().min(1).max(200).optional(),
   limit: queryInt(1, 500).default(50),
   offset: queryInt(0, 1_000_000).default(0),
 });
 
 type StatusChange = { status?: z.infer<typeof EntryStatusSchema>; rejectReason?: string | null };
+
+export type EntryListQuery = z.infer<typeof ListQuery>;
 
 /** What a kind of entry needs to plug into the shared routes. */
 export interface EntryStore<Entry, Create, Patch> {

@@ -2,7 +2,7 @@
 // entries reach the AI; that filter lives in kb.search.ts.
 import { z } from "zod";
 import type { KbEntry } from "../../../common/api.schema";
-import { listPage, updateRow } from "../lib/entries.query";
+import { containsFilter, listPage, updateRow } from "../lib/entries.query";
 import { type WriteGuard, guardSql, idList } from "../lib/guard";
 
 const Row = z.object({
@@ -91,9 +91,18 @@ export class KbRepo {
     return row ? kbFromRow(row) : null;
   }
 
-  async list(f: { status?: string; topic?: string; limit: number; offset: number }) {
+  async list(f: {
+    status?: string;
+    sourceType?: string;
+    topic?: string;
+    q?: string;
+    limit: number;
+    offset: number;
+  }) {
     const filters: [string, string][] = [];
     if (f.status) filters.push(["status = ?", f.status]);
+    if (f.sourceType) filters.push(["source_type = ?", f.sourceType]);
+    if (f.q) filters.push(containsFilter(["question", "answer"], f.q));
     if (f.topic) {
       filters.push([
         "EXISTS (SELECT 1 FROM json_each(kb_entries.topics) WHERE lower(value) = lower(?))",

@@ -22,6 +22,12 @@ export async function listPage(
   return { rows: rows?.results ?? [], total: z.object({ n: z.number() }).parse(count?.results[0]).n };
 }
 
+/** A case-insensitive "contains" on the given text columns (LIKE, with its wildcards escaped). */
+export function containsFilter(columns: readonly string[], text: string): [sql: string, value: string] {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return [`(${columns.join(" || char(10) || ")}) LIKE ? ESCAPE '\\'`, pattern];
+}
+
 /** Sets the columns whose value is not `undefined`, and `updated_at`; returns the row or null. */
 export async function updateRow(
   db: D1Database,

@@ -1,7 +1,7 @@
 // Policy entries in D1. Only `approved` policies apply to drafts.
 import { z } from "zod";
 import { type PolicyEntry, PolicyConditionsSchema } from "../../../common/api.schema";
-import { listPage, updateRow } from "../lib/entries.query";
+import { containsFilter, listPage, updateRow } from "../lib/entries.query";
 
 const Row = z.object({
   id: z.number(),
@@ -91,9 +91,18 @@ export class PolicyRepo {
     return results.map(policyFromRow);
   }
 
-  async list(f: { status?: string; topic?: string; limit: number; offset: number }) {
+  async list(f: {
+    status?: string;
+    sourceType?: string;
+    topic?: string;
+    q?: string;
+    limit: number;
+    offset: number;
+  }) {
     const filters: [string, string][] = [];
     if (f.status) filters.push(["status = ?", f.status]);
+    if (f.sourceType) filters.push(["source_type = ?", f.sourceType]);
+    if (f.q) filters.push(containsFilter(["topic", "rule_text"], f.q));
     if (f.topic) filters.push(["lower(topic) = lower(?)", f.topic]);
     const { rows, total } = await listPage(this.db, "policy_entries", filters, f);
     return { items: rows.map(policyFromRow), total };

@@ -28,6 +28,10 @@ export interface FakeZendeskOptions {
   ticketId?: number | null;
   user?: { id: number; name: string; locale: string };
   settings?: Record<string, unknown>;
+  /** The app's context (the admin area reads the account's subdomain from it). */
+  context?: Record<string, unknown>;
+  /** Whether Zendesk refuses `routeTo` (outside the agent workspace). */
+  refuseRouteTo?: boolean;
   answer: (req: SeenRequest) => Answer | Promise<Answer>;
 }
 
@@ -35,6 +39,7 @@ export function fakeZendesk(options: FakeZendeskOptions) {
   const handlers = new Map<string, ((data?: unknown) => void)[]>();
   const requests: SeenRequest[] = [];
   const resizes: unknown[] = [];
+  const routes: unknown[][] = [];
   const user = options.user ?? { id: 7, name: "Ana Agent", locale: "en-US" };
   const values: Record<string, unknown> = {
     currentUser: user,
@@ -51,6 +56,11 @@ export function fakeZendesk(options: FakeZendeskOptions) {
       return { [path]: values[path], errors: {} };
     },
     async invoke(name, ...args) {
+      if (name === "routeTo") {
+        if (options.refuseRouteTo) throw new Error('"routeTo" is not available here');
+        routes.push(args);
+        return { errors: {} };
+      }
       if (name !== "resize") throw new Error(`fake ZAF client: invoke("${name}") not supported`);
       resizes.push(args[0]);
       return { errors: {} };
@@ -61,6 +71,11 @@ export function fakeZendesk(options: FakeZendeskOptions) {
         installationId: 2,
         settings: options.settings ?? { backend_url: "https://ohallo.test" },
       };
+    },
+    async context() {
+      return (
+        options.context ?? { product: "support", location: "nav_bar", account: { subdomain: "nordlys" } }
+      );
     },
     async request(opts) {
       const url = new URL(opts.url);
@@ -86,6 +101,7 @@ export function fakeZendesk(options: FakeZendeskOptions) {
     raw,
     requests,
     resizes,
+    routes,
     /** Zendesk answers the handshake. */
     register() {
       for (const h of handlers.get("app.registered") ?? []) h({ context: {}, metadata: {} });

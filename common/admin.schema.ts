@@ -1,0 +1,130 @@
+// The admin area's wire shapes (nav_bar): entries with their evidence, lists, import reports,
+// statistics, settings and the installation. Fields the Worker does not send yet are optional or
+// nullable, so today's answers still parse and the admin area says "not available yet".
+import { z } from "zod";
+import { KbEntrySchema, PolicyEntrySchema, SettingsPatchSchema, SettingsSchema } from "./api.schema";
+
+/** One line of the conversation a proposal was learned from. */
+export const ExcerptLineSchema = z.object({
+  role: z.enum(["customer", "agent", "ai"]),
+  text: z.string(),
+});
+
+/** Replaying the ticket with the proposal approved: would the AI have answered? */
+export const ReplaySchema = z.object({
+  verdict: z.enum(["would_answer", "still_flagged", "not_run"]),
+  detail: z.string().nullable(),
+});
+
+export const EvidenceSchema = z.object({
+  ticketId: z.number().int(),
+  excerpt: z.array(ExcerptLineSchema),
+  /** Why a person stepped in (the take over or the attention item's reason). */
+  whyHuman: z.string().nullable(),
+  replay: ReplaySchema.nullable(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+const reviewFields = {
+  evidence: EvidenceSchema.nullable().optional(),
+  rejectReason: z.string().nullable().optional(),
+};
+
+export const AdminKbEntrySchema = z.object({ ...KbEntrySchema.shape, ...reviewFields });
+export type AdminKbEntry = z.infer<typeof AdminKbEntrySchema>;
+
+export const AdminPolicyEntrySchema = z.object({ ...PolicyEntrySchema.shape, ...reviewFields });
+export type AdminPolicyEntry = z.infer<typeof AdminPolicyEntrySchema>;
+
+export const KbListSchema = z.object({ items: z.array(AdminKbEntrySchema), total: z.number().int() });
+export const PolicyListSchema = z.object({ items: z.array(AdminPolicyEntrySchema), total: z.number().int() });
+
+/** POST /api/{kb,policy}-entries/import: rows are counted from 1 within the body sent. */
+export const ImportReportSchema = z.object({
+  imported: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), error: z.string() })),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/** POST /api/kb-entries/{id}/publish: the draft article created in Zendesk Guide. */
+export const PublishResultSchema = z.object({ articleId: z.number().int(), url: z.string() });
+export type PublishResult = z.infer<typeof PublishResultSchema>;
+
+const Counts = z.record(z.string(), z.number());
+
+export const StatsDaySchema = z.object({
+  date: z.string(),
+  aiResolved: z.number(),
+  humanResolved: z.number(),
+  reopened: z.number(),
+});
+export type StatsDay = z.infer<typeof StatsDaySchema>;
+
+export const StatsSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  resolutions: z.object({ aiResolved: z.number(), humanResolved: z.number() }),
+  takeovers: z.object({
+    total: z.number(),
+    byReason: Counts,
+    /** Take overs of tickets that had been released to the AI before. */
+    afterRelease: z.number().optional(),
+  }),
+  releases: z.number(),
+  attention: Counts,
+  proposals: z.object({
+    approved: z.number(),
+    rejected: z.number(),
+    pending: z.number().optional(),
+    /** approved / (approved + rejected); null when nothing was decided. */
+    approvalRate: z.number().nullable().optional(),
+  }),
+  series: z.array(StatsDaySchema).optional(),
+  /** How long people held tickets (take over → release or resolve). */
+  held: z
+    .object({ count: z.number(), medianMinutes: z.number(), p90Minutes: z.number() })
+    .nullable()
+    .optional(),
+});
+export type Stats = z.infer<typeof StatsSchema>;
+
+/** Which tickets the AI handles; an empty list means all. */
+export const ScopeSchema = z.object({
+  channels: z.array(z.string()),
+  brandIds: z.array(z.number().int()),
+  groupIds: z.array(z.number().int()),
+});
+export type Scope = z.infer<typeof ScopeSchema>;
+
+export const AdminSettingsSchema = z.object({
+  ...SettingsSchema.shape,
+  handoffAcknowledgement: z.boolean().optional(),
+  maxAiRepliesPerHour: z.number().int().optional(),
+  aiAgentId: z.number().int().nullable().optional(),
+  scope: ScopeSchema.optional(),
+});
+export type AdminSettings = z.infer<typeof AdminSettingsSchema>;
+
+export const AdminSettingsPatchSchema = z.object({
+  ...SettingsPatchSchema.shape,
+  handoffAcknowledgement: z.boolean().optional(),
+  maxAiRepliesPerHour: z.number().int().min(1).max(1_000).optional(),
+  aiAgentId: z.number().int().positive().nullable().optional(),
+  /** The whole scope: the three lists are sent together whenever one changes. */
+  scope: ScopeSchema.optional(),
+});
+export type AdminSettingsPatch = z.infer<typeof AdminSettingsPatchSchema>;
+
+export const InstallationCheckSchema = z.object({
+  name: z.string(),
+  ok: z.boolean(),
+  detail: z.string().nullable().optional(),
+});
+
+/** GET /api/installation: the caller's installation and what works. */
+export const InstallationSchema = z.object({
+  subdomain: z.string(),
+  connected: z.boolean(),
+  checks: z.array(InstallationCheckSchema),
+});
+export type Installation = z.infer<typeof InstallationSchema>;
