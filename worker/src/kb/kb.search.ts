@@ -75,12 +75,17 @@ function ftsTerm(word: string, stemmed: string): string | null {
   return `"${w.slice(0, Math.max(n, MIN_PREFIX))}"*`;
 }
 
-// bm25 column weights: question, answer, topics.
+// bm25 column weights: question, answer, topics. The inner query ranks rowids only (no text is read
+// for the thousands of rows a common word may match); the texts are read for the winners alone.
 const SEARCH_SQL = `SELECT e.id AS id, e.question AS question, e.answer AS answer, e.topics AS topics,
-    bm25(kb_fts, 4.0, 1.0, 2.0) AS rank, bm25(kb_fts, 1.0, 0.0, 0.0) AS question_rank
-  FROM kb_fts JOIN kb_entries e ON e.id = kb_fts.rowid
-  WHERE kb_fts MATCH ?1 AND e.status IN (SELECT value FROM json_each(?3))
-  ORDER BY rank LIMIT ?2`;
+    r.rank AS rank, r.question_rank AS question_rank
+  FROM (
+    SELECT s.id AS id, bm25(kb_fts, 4.0, 1.0, 2.0) AS rank, bm25(kb_fts, 1.0, 0.0, 0.0) AS question_rank
+    FROM kb_fts JOIN kb_entries s ON s.id = kb_fts.rowid
+    WHERE kb_fts MATCH ?1 AND s.status IN (SELECT value FROM json_each(?3))
+    ORDER BY rank LIMIT ?2
+  ) r JOIN kb_entries e ON e.id = r.id
+  ORDER BY r.rank`;
 
 interface SearchRow {
   id: number;
