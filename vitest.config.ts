@@ -52,6 +52,14 @@ function evalProject() {
   return { ...project, test: { ...project.test, testTimeout: 30 * 60_000 } };
 }
 
+function offlineEvalProject() {
+  const project = workerProject("eval-offline", "test/eval-offline/**/*.test.ts", {
+    OPENAI_API_KEY: "",
+    OHALLO_EVAL_DETAILS: process.env.OHALLO_EVAL_DETAILS ?? "",
+  });
+  return { ...project, test: { ...project.test, testTimeout: 10 * 60_000 } };
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -80,6 +88,8 @@ export default defineConfig({
       }),
       // `npm run eval` only: the real model when OPENAI_API_KEY is set, else the stand-in.
       ...(process.env.OHALLO_EVAL ? [evalProject()] : []),
+      // `npm run eval:offline` only: the offline drafter, k-fold on the demo set, and the paraphrase set.
+      ...(process.env.OHALLO_EVAL_OFFLINE ? [offlineEvalProject()] : []),
     ],
   },
 });

@@ -3,7 +3,13 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFtsQuery, searchApprovedKb } from "../../worker/src/kb/kb.search";
+import {
+  buildFtsQuery,
+  MAX_CONCEPT_TERMS,
+  MAX_OWN_TERMS,
+  MIN_PREFIX,
+  searchApprovedKb,
+} from "../../worker/src/kb/kb.search";
 
 const entries = [
   {
@@ -67,8 +73,22 @@ beforeAll(async () => {
 });
 
 describe("buildFtsQuery (pure)", () => {
-  it("is an OR of quoted prefix terms without stop words or numbers", () => {
-    expect(buildFtsQuery("Where is my parcel NH-20418?", "en")).toBe('"parcel"* OR "nh"*');
+  it("is an OR of quoted prefix terms without stop words, numbers or one- and two-letter words", () => {
+    expect(buildFtsQuery("Where is my parcel NH-20418?", "en")).toBe('"parcel"*');
+  });
+
+  it("searches a stem's prefix as the word spells it, never a prefix shorter than four letters", () => {
+    const q = buildFtsQuery("Was it delivered in a big box?", "en") ?? "";
+    expect(q).toContain('"deliv"*');
+    expect(q).toContain('"big"');
+    expect(q).toContain('"box"');
+    for (const term of q.split(" OR ")) {
+      if (term.endsWith("*")) expect(term.length - 3, term).toBeGreaterThanOrEqual(MIN_PREFIX);
+    }
+  });
+
+  it("searches nothing for a message of one- and two-letter words", () => {
+    expect(buildFtsQuery("ab cd ef gh ij kl mn op qr st uv wx yz", "en")).toBeNull();
   });
 
   it("returns null when there is nothing to search for", () => {
@@ -86,7 +106,9 @@ describe("buildFtsQuery (pure)", () => {
       { length: 200 },
       (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}x`,
     ).join(" ");
-    expect((buildFtsQuery(words, "en") ?? "").split(" OR ").length).toBeLessThanOrEqual(40);
+    expect((buildFtsQuery(words, "en") ?? "").split(" OR ").length).toBeLessThanOrEqual(
+      MAX_OWN_TERMS + MAX_CONCEPT_TERMS,
+    );
   });
 
   it("accepts an unknown language code by detecting it", () => {

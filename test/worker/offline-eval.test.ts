@@ -13,8 +13,9 @@ import { matchPolicies } from "../../worker/src/policies/policy.match";
 import { asksForHuman } from "../../worker/src/text/human-request";
 import { detectLanguage } from "../../worker/src/text/language";
 
-// The development half was the odd ids; the even ids were held out until the end (docs/offline-drafter.md).
-// First and only measurement of the held-out half: 28/30 (0.933); the gate below allows one more miss.
+// A regression gate with the shipped thresholds (kb.gate.ts). They were tuned by k-fold on this very set,
+// so this is not a held-out figure: `npm run eval:offline` reports the held-out folds and the paraphrase
+// sets (docs/offline-drafter.md). The odd/even split below is kept from the first drafter as a check.
 const HELD_OUT_THRESHOLD = 0.9;
 const OVERALL_THRESHOLD = 0.9;
 const SEARCH_LIMIT = 8; // what the drafting pipeline asks for
@@ -113,6 +114,9 @@ describe("offline drafter on the 60 labelled demo conversations", () => {
       ].join("\n"),
     );
     expect(rate(rows)).toBeGreaterThanOrEqual(OVERALL_THRESHOLD);
+    // A wrong entry sent to a customer is worse than a flag: none at all.
+    const wrongReplies = mistakes.filter((m) => m.got.startsWith("reply"));
+    expect(wrongReplies).toEqual([]);
     expect(rate(rows.filter((r) => r.half === "held-out"))).toBeGreaterThanOrEqual(HELD_OUT_THRESHOLD);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { OfflineDrafter } from "../../../worker/src/drafting/offline.adapter";
 import { offlineDraft } from "../../../worker/src/drafting/offline.drafter";
 import type { KbCandidate } from "../../../worker/src/kb/kb.search";
 import { detectLanguage } from "../../../worker/src/text/language";
@@ -69,6 +70,39 @@ describe("offlineDraft", () => {
     const r = offlineDraft({ message: "Do you sell gift cards?", candidates: all });
     expect(r.kind).toBe("no_match");
     if (r.kind === "no_match") expect(r.reason).toMatch(/knowledge-base/);
+  });
+
+  it("names the entries that came closest on no_match, best first, at most three", () => {
+    const a = candidate(10, "How do I return a lamp?", "Lamps: use the lamp return form.");
+    const b = candidate(11, "How do I return a rug?", "Rugs: use the rug return form.");
+    const r = offlineDraft({ message: "How do I return something?", candidates: [a, b, password] });
+    expect(r.kind).toBe("no_match");
+    if (r.kind !== "no_match") return;
+    expect(r.closest.map((c) => c.id).sort()).toEqual([10, 11]);
+    expect(r.closest.length).toBeLessThanOrEqual(3);
+    for (const c of r.closest) expect(r.reason).toContain(c.question);
+  });
+
+  it("gives an empty closest list when no entry shares a word", () => {
+    const r = offlineDraft({ message: "Do you sell gift cards?", candidates: [rechnung] });
+    expect(r).toMatchObject({ kind: "no_match", closest: [] });
+  });
+
+  it("carries closest through the Drafter port's no_answer", async () => {
+    const a = candidate(10, "How do I return a lamp?", "Lamps: use the lamp return form.");
+    const b = candidate(11, "How do I return a rug?", "Rugs: use the rug return form.");
+    const proposal = await new OfflineDrafter().draft({
+      ticketId: 1,
+      question: "How do I return something?",
+      customerName: null,
+      language: "en",
+      conversation: [],
+      candidates: [a, b],
+      policies: [],
+      brandTone: "",
+    });
+    expect(proposal).toMatchObject({ kind: "no_answer" });
+    if (proposal.kind === "no_answer") expect(proposal.closest?.map((c) => c.id).sort()).toEqual([10, 11]);
   });
 
   it("says no_match with no candidates, empty text, emoji or punctuation only", () => {

@@ -3,7 +3,8 @@ import conversations from "../../../demo/conversations.json";
 import injections from "../../../demo/injection.json";
 import kb from "../../../demo/kb.json";
 import { detectLanguage, isLanguage, type Language } from "../../../worker/src/text/language";
-import { conceptTerms, isStopWord, stem } from "../../../worker/src/text/vocabulary";
+import { conceptTerms } from "../../../worker/src/text/concepts";
+import { isContentWord, isStopWord, stem } from "../../../worker/src/text/stems";
 
 describe("detectLanguage", () => {
   const cases: [string, Language][] = [
@@ -65,37 +66,73 @@ describe("detectLanguage", () => {
   });
 });
 
-describe("stop words and stems", () => {
-  it("knows function words of all six languages (diacritics folded)", () => {
-    for (const w of ["the", "und", "het", "og", "les", "los", "pourquoi", "hvordan", "fur", "uber"]) {
-      expect(isStopWord(w), w).toBe(true);
-    }
-    for (const w of ["refund", "lieferung", "bezorging", "levering", "livraison", "envio"]) {
-      expect(isStopWord(w), w).toBe(false);
+describe("stop words and stems (Snowball, via @orama)", () => {
+  it("knows each language's function words, diacritics folded or not", () => {
+    const cases: [string, Language][] = [
+      ["the", "en"],
+      ["und", "de"],
+      ["für", "de"],
+      ["fur", "de"],
+      ["über", "de"],
+      ["het", "nl"],
+      ["og", "da"],
+      ["les", "fr"],
+      ["pourquoi", "fr"],
+      ["los", "es"],
+      ["hvordan", "da"],
+    ];
+    for (const [w, lang] of cases) expect(isStopWord(w, lang), `${lang} ${w}`).toBe(true);
+    for (const [w, lang] of [
+      ["refund", "en"],
+      ["lieferung", "de"],
+      ["bezorging", "nl"],
+      ["levering", "da"],
+      ["livraison", "fr"],
+      ["envío", "es"],
+    ] as [string, Language][]) {
+      expect(isStopWord(w, lang), `${lang} ${w}`).toBe(false);
     }
   });
 
-  it("stems so that inflected forms share a prefix", () => {
-    expect(stem("shipping", "en")).toBe("ship");
-    expect(stem("payment", "en")).toBe("pay");
-    expect(stem("delivered", "en").startsWith(stem("delivery", "en").slice(0, 5))).toBe(true);
-    expect(stem("news", "en")).toBe("news");
-    expect(stem("lieferung", "de")).toBe("liefer");
-    expect(stem("sturen", "nl")).toBe(stem("stuur", "nl"));
-    expect(stem("butikker", "da")).toBe("butik");
-    expect(stem("livraison", "fr")).toBe("livr");
-    expect(stem("devoluciones", "es")).toBe("devolucion");
+  it("keeps stop words per language: Dutch 'door' is a stop word, the English door is not", () => {
+    expect(isStopWord("door", "nl")).toBe(true);
+    expect(isStopWord("door", "en")).toBe(false);
   });
 
-  it("leaves short words and numbers alone", () => {
-    expect(stem("days", "en")).toBe("days");
+  it("stems inflected forms alike", () => {
+    expect(stem("shipping", "en")).toBe(stem("ships", "en"));
+    expect(stem("returns", "en")).toBe(stem("returned", "en"));
+    expect(stem("lieferungen", "de")).toBe(stem("lieferung", "de"));
+    expect(stem("bestellingen", "nl")).toBe(stem("bestelling", "nl"));
+    expect(stem("butikker", "da")).toBe(stem("butik", "da"));
+    expect(stem("commandes", "fr")).toBe(stem("commande", "fr"));
+    expect(stem("envíos", "es")).toBe(stem("envío", "es"));
+  });
+
+  it("folds diacritics after stemming and leaves numbers alone", () => {
+    expect(stem("zurückschicken", "de")).toBe(stem("zuruckschicken", "de"));
     expect(stem("20418", "en")).toBe("20418");
+  });
+
+  it("treats numbers and one-letter words as no content", () => {
+    expect(isContentWord("20418", "en")).toBe(false);
+    expect(isContentWord("x", "en")).toBe(false);
+    expect(isContentWord("sofa", "en")).toBe(true);
   });
 
   it("has support concepts in every language", () => {
     for (const lang of ["en", "de", "fr", "es", "nl", "da"] as const) {
       const concepts = new Set(conceptTerms(lang).map((t) => t.concept));
-      for (const c of ["return", "delivery", "warranty", "payment", "invoice", "damaged", "stock"]) {
+      for (const c of [
+        "return",
+        "delivery",
+        "warranty",
+        "payment",
+        "invoice",
+        "damaged",
+        "stock",
+        "repair",
+      ]) {
         expect(concepts.has(c), `${lang} ${c}`).toBe(true);
       }
     }

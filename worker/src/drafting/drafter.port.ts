@@ -3,6 +3,7 @@
 // key) and, later, OpenAI. Whatever an adapter returns is validated by the
 // pipeline before anything reaches a customer.
 import type { PolicyEntry } from "../../../common/api.schema";
+import type { Closest } from "../kb/kb.gate";
 import type { KbCandidate } from "../kb/kb.search";
 
 export interface ConversationTurn {
@@ -28,8 +29,8 @@ export interface DraftRequest {
 
 export type DraftProposal =
   | { kind: "reply"; body: string; citations: number[] }
-  /** `closest`: the approved entries that came nearest, so a person sees what the KB lacks. */
-  | { kind: "no_answer"; reason: string; closest?: { id: number; question: string }[] }
+  /** `closest`: the approved entries that came nearest, best first (what the KB lacks), when known. */
+  | { kind: "no_answer"; reason: string; closest?: Closest[] }
   | { kind: "escalate"; reason: string }
   | { kind: "human_requested"; reason: string }
   /** No usable reply: the model's answer did not fit the schema, or no draft passed validation. */

@@ -19,7 +19,7 @@ export class OfflineDrafter implements Drafter {
       case "human_requested":
         return { kind: "human_requested", reason: r.reason };
       case "no_match":
-        return { kind: "no_answer", reason: r.reason };
+        return { kind: "no_answer", reason: r.reason, closest: r.closest };
     }
   }
 }

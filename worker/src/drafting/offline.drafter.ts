@@ -1,6 +1,7 @@
 // The offline drafter (no model): a confident approved KB answer, word for word, or a reason why not.
 // Pure. It never writes its own text beyond a greeting and sign-off, and never applies policies (the caller does).
-import { MIN_MARGIN, pickConfidentMatch, rankCandidates } from "../kb/kb.rank";
+import { type Closest, closestEntries, type GateParams, type Judgement, judge } from "../kb/kb.gate";
+import { rankCandidates } from "../kb/kb.rank";
 import type { KbCandidate } from "../kb/kb.search";
 import { asksForHuman } from "../text/human-request";
 import { detectLanguage, type Language } from "../text/language";
@@ -16,10 +17,17 @@ export interface OfflineDraftInput {
 
 export type OfflineDraft =
   | { kind: "reply"; body: string; citations: number[]; language: Language; confidence: number }
-  | { kind: "no_match"; reason: string; language: Language }
+  | {
+      kind: "no_match";
+      /** For the agent, in English: why nothing was sent, naming the closest entries. */
+      reason: string;
+      language: Language;
+      /** Up to 3 approved entries that came closest, best first (possibly none): what the KB lacks. */
+      closest: Closest[];
+    }
   | { kind: "human_requested"; reason: string; language: Language };
 
-export function offlineDraft(input: OfflineDraftInput): OfflineDraft {
+export function offlineDraft(input: OfflineDraftInput, gate?: GateParams): OfflineDraft {
   const language = detectLanguage(input.message);
   if (asksForHuman(input.message)) {
     return { kind: "human_requested", reason: "The customer asked to talk to a person.", language };
@@ -27,21 +35,23 @@ export function offlineDraft(input: OfflineDraftInput): OfflineDraft {
   if (foldedWords(input.message).length === 0) {
     return {
       kind: "no_match",
-      reason: "The message has no words to look up in the knowledge base.",
+      reason: "The message has no words to look up in the knowledge base (offline drafter).",
       language,
+      closest: [],
     };
   }
-  const match = pickConfidentMatch(input.message, language, input.candidates);
-  if (match === null || match.entry.answer.trim().length === 0) {
-    return { kind: "no_match", reason: noMatchReason(input.message, language, input.candidates), language };
+  const verdict = judge(rankCandidates(input.message, language, input.candidates), gate);
+  if (verdict.kind === "accept" && verdict.best.entry.answer.trim().length > 0) {
+    return {
+      kind: "reply",
+      body: wrapAnswer(verdict.best.entry.answer, language, input.customerName),
+      citations: [verdict.best.entry.id],
+      language,
+      confidence: verdict.confidence,
+    };
   }
-  return {
-    kind: "reply",
-    body: wrapAnswer(match.entry.answer, language, input.customerName),
-    citations: [match.entry.id],
-    language,
-    confidence: match.confidence,
-  };
+  const closest = closestEntries(verdict.kind === "refuse" ? verdict.ranked : [verdict.best]);
+  return { kind: "no_match", reason: noMatchReason(verdict, language, closest), language, closest };
 }
 
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
@@ -53,20 +63,19 @@ const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
   da: "Danish",
 };
 
+const WHY: Readonly<Record<Exclude<Judgement, { kind: "accept" }>["why"] | "empty", string>> = {
+  nothing: "no approved entry shares its words",
+  weak: "the closest entry's question is barely covered",
+  close: "two entries fit about equally well",
+  same_words: "the closest entries share the same words of the message but answer different things",
+  empty: "the matching entry has no answer",
+};
+
 /** For the agent who picks the ticket up (an attention item reason), never for the customer. */
-function noMatchReason(message: string, language: Language, candidates: readonly KbCandidate[]): string {
-  const lang = LANGUAGE_NAMES[language];
-  const [best, second] = rankCandidates(message, language, candidates);
-  if (best === undefined || best.score <= 0) {
-    return `No approved knowledge-base entry in ${lang} matches this message (offline drafter).`;
-  }
-  const pct = Math.round(best.questionCoverage * 100);
-  const near =
-    second !== undefined && second.score > 0 && (best.score - second.score) / best.score < MIN_MARGIN
-      ? ` and "${second.entry.question}" matches about as well`
-      : "";
-  return (
-    `No confident knowledge-base answer (offline drafter): the closest entry, "${best.entry.question}", ` +
-    `covers ${pct}% of its question${near}.`
-  );
+function noMatchReason(verdict: Judgement, language: Language, closest: readonly Closest[]): string {
+  const why = WHY[verdict.kind === "accept" ? "empty" : verdict.why];
+  const head = `No confident ${LANGUAGE_NAMES[language]} knowledge-base answer (offline drafter): ${why}.`;
+  if (closest.length === 0) return head;
+  const named = closest.map((c) => `#${c.id} "${c.question}"`).join(", ");
+  return `${head} Closest: ${named}.`;
 }

@@ -1,8 +1,10 @@
 // Retrieval of approved KB entries for a customer message: the FTS5 query (pure, injection-safe) and one
 // D1 query, the only I/O of KB retrieval. Never ranks or judges candidates: that is kb.rank.ts.
-import { MIN_TERM_LENGTH, textFeatures } from "../text/features";
+import { conceptTerms } from "../text/concepts";
+import { textFeatures } from "../text/features";
 import { detectLanguage, isLanguage, type Language } from "../text/language";
-import { conceptTerms } from "../text/vocabulary";
+import { foldDiacritics, normalizeText, tokenize } from "../text/normalize";
+import { isContentWord, stem } from "../text/stems";
 
 export interface KbCandidate {
   id: number;
@@ -17,46 +19,73 @@ export interface KbCandidate {
   questionScore: number;
 }
 
-const MAX_OWN_TERMS = 24;
-const MAX_TERMS = 40;
+/** At most this many of the message's own words, and this many words of the concepts it mentions. */
+export const MAX_OWN_TERMS = 10;
+export const MAX_CONCEPT_TERMS = 6;
+/** A prefix term (`"abc"*`) has at least this many letters; shorter words are searched whole. */
+export const MIN_PREFIX = 4;
+/** Words shorter than this are not searched (they would match half the index). */
+const MIN_SEARCHED = 3;
 
 /**
- * An FTS5 MATCH expression: an OR of quoted prefix terms (`"deliver"*`), or null when the text has
- * no content words. Every term is a quoted string of letters and digits, so customer text can never
- * inject FTS5 syntax (quotes, `*`, `NEAR`, `-`, `:` or column filters). The message's own stems come
- * first (the longest, most specific ones if there are too many), then the words of the support
- * concepts it mentions ("send back" also searches "return").
+ * An FTS5 MATCH expression: an OR of at most MAX_OWN_TERMS + MAX_CONCEPT_TERMS quoted terms, or null when
+ * the text has no content words. Each word becomes its stem's prefix as written in the index
+ * (`"deliver"*` for "delivered", never shorter than MIN_PREFIX letters) or, if shorter, the whole word;
+ * words of one or two letters are not searched. The message's longest words come first, then words of the
+ * support concepts it mentions ("send back" also searches "return"). Every term is a quoted run of letters
+ * and digits, so customer text can never inject FTS5 syntax (quotes, `*`, `NEAR`, `-`, `:`, columns).
  */
 export function buildFtsQuery(text: string, language: string): string | null {
   const lang: Language = isLanguage(language) ? language : detectLanguage(text);
-  const features = textFeatures(text, lang);
-  const own = [...features.stems]
-    .sort((a, b) => b.length - a.length || a.localeCompare(b))
-    .slice(0, MAX_OWN_TERMS);
-  const expansions = conceptTerms(lang)
-    .filter((t) => t.stems.length === 1 && features.concepts.includes(t.concept))
-    .map((t) => t.stems[0] ?? "");
-  const terms = new Set<string>();
-  for (const s of [...own, ...expansions]) {
-    for (const v of variants(s, lang))
-      if (v.length >= MIN_TERM_LENGTH && terms.size < MAX_TERMS) terms.add(v);
+  const own = new Map<string, string>();
+  for (const word of tokenize(normalizeText(text))) {
+    if (isContentWord(word, lang) && !own.has(word)) own.set(word, stem(word, lang));
   }
-  if (terms.size === 0) return null;
-  return [...terms].map((s) => `"${s.replaceAll('"', '""')}"*`).join(" OR ");
+  const terms = new Set<string>();
+  const add = (words: [string, string][], max: number) => {
+    let added = 0;
+    for (const [word, stemmed] of words) {
+      const term = ftsTerm(word, stemmed);
+      if (term === null || terms.has(term)) continue;
+      terms.add(term);
+      if (++added >= max) break;
+    }
+  };
+  add(
+    [...own].sort(([a], [b]) => b.length - a.length || a.localeCompare(b)),
+    MAX_OWN_TERMS,
+  );
+  const concepts = textFeatures(text, lang).concepts;
+  add(
+    conceptTerms(lang)
+      .filter((t) => t.words.length === 1 && concepts.includes(t.concept))
+      .map((t): [string, string] => [t.words[0] ?? "", t.stems[0] ?? ""]),
+    MAX_CONCEPT_TERMS,
+  );
+  return terms.size === 0 ? null : [...terms].join(" OR ");
 }
 
-// Dutch stems lose a doubled vowel ("sturen" → "stur"); the index also holds "stuur".
-function variants(s: string, lang: Language): string[] {
-  const doubled = lang === "nl" ? s.replace(/(^|[^aeiou])([aeou])([^aeiou])$/, "$1$2$2$3") : s;
-  return doubled === s ? [s] : [s, doubled];
+/** The search term for a word and its stem: the stem's prefix as the word spells it, or a short word whole. */
+function ftsTerm(word: string, stemmed: string): string | null {
+  const w = foldDiacritics(word).replace(/[^\p{L}\p{N}]/gu, "");
+  if (w.length < MIN_SEARCHED) return null;
+  let n = 0;
+  while (n < w.length && n < stemmed.length && w[n] === stemmed[n]) n++;
+  if (w.length < MIN_PREFIX) return `"${w}"`;
+  return `"${w.slice(0, Math.max(n, MIN_PREFIX))}"*`;
 }
 
-// bm25 column weights: question, answer, topics.
+// bm25 column weights: question, answer, topics. The inner query ranks rowids only (no text is read
+// for the thousands of rows a common word may match); the texts are read for the winners alone.
 const SEARCH_SQL = `SELECT e.id AS id, e.question AS question, e.answer AS answer, e.topics AS topics,
-    bm25(kb_fts, 4.0, 1.0, 2.0) AS rank, bm25(kb_fts, 1.0, 0.0, 0.0) AS question_rank
-  FROM kb_fts JOIN kb_entries e ON e.id = kb_fts.rowid
-  WHERE kb_fts MATCH ?1 AND e.status IN (SELECT value FROM json_each(?3))
-  ORDER BY rank LIMIT ?2`;
+    r.rank AS rank, r.question_rank AS question_rank
+  FROM (
+    SELECT s.id AS id, bm25(kb_fts, 4.0, 1.0, 2.0) AS rank, bm25(kb_fts, 1.0, 0.0, 0.0) AS question_rank
+    FROM kb_fts JOIN kb_entries s ON s.id = kb_fts.rowid
+    WHERE kb_fts MATCH ?1 AND s.status IN (SELECT value FROM json_each(?3))
+    ORDER BY rank LIMIT ?2
+  ) r JOIN kb_entries e ON e.id = r.id
+  ORDER BY r.rank`;
 
 interface SearchRow {
   id: number;

@@ -2,7 +2,7 @@
 // learning_loop) from what a human answered where the AI could not, unless an
 // approved entry, a pending proposal or a rejected one already covers it.
 // It never changes what the AI uses: only an admin's approval does.
-import { pickConfidentMatch } from "../kb/kb.rank";
+import { pickConfidentMatch } from "../kb/kb.gate";
 import { searchKb } from "../kb/kb.search";
 import type { Services } from "../services";
 import { detectLanguage } from "../text/language";

@@ -1,36 +1,20 @@
-// What a text is about, for KB matching: its content stems and the support concepts it mentions.
-// Pure: no I/O, no ranking or scoring (that is kb.rank.ts); its words and concepts come from vocabulary.ts.
+// What a text is about, for KB matching: its content stems and the support concepts it mentions, in one language.
+// Pure: no I/O, no ranking or scoring (that is kb.rank.ts); stems and stop words come from stems.ts.
+import { conceptTerms } from "./concepts";
 import { LANGUAGES, type Language } from "./language";
-import { foldedWords } from "./normalize";
-import { conceptTerms, isStopWord, stem } from "./vocabulary";
+import { normalizeText, tokenize } from "./normalize";
+import { isContentWord, stem } from "./stems";
 
-// Words every support message uses: they say nothing about which entry answers it.
-const SUPPORT_WORDS = new Set(
-  foldedWords(`hello hi hey dear thanks thank please regards cheers question questions help problem
-    customer customers service support team
-    hallo danke bitte grüße gruß frage fragen hilfe kunde kunden kundin
-    hoi bedankt groetjes groeten vraag vragen hulp klant klanten
-    hej tak mvh hilsen spørgsmål hjælp kunde kunder
-    bonjour merci cordialement question aide client clients cliente
-    hola gracias saludos pregunta ayuda cliente clientes`),
-);
-
-/** Shorter words are never content (and never FTS terms). */
-export const MIN_TERM_LENGTH = 2;
 const PHRASE_GAP = 2;
 
-/** Content stems of a text: stop words, support words, numbers and one-letter words dropped. */
+/** Content stems of a text, in order of first appearance, without repeats. */
 export function contentStems(text: string, language: Language): string[] {
-  return contentStemsOf(foldedWords(text), language);
+  return contentStemsOf(tokenize(normalizeText(text)), language);
 }
 
 function contentStemsOf(words: readonly string[], language: Language): string[] {
   const seen = new Set<string>();
-  for (const word of words) {
-    if (word.length < MIN_TERM_LENGTH || /^\d+$/.test(word)) continue;
-    if (isStopWord(word) || SUPPORT_WORDS.has(word)) continue;
-    seen.add(stem(word, language));
-  }
+  for (const word of words) if (isContentWord(word, language)) seen.add(stem(word, language));
   return [...seen];
 }
 
@@ -47,6 +31,7 @@ function saysTerm(w: string, t: string): boolean {
 
 /** What a text is about: its content stems and the support concepts it mentions. */
 export interface TextFeatures {
+  language: Language;
   stems: string[];
   concepts: string[];
   /** Concepts each stem stands for (a stem inside "send it back" carries "return"). */
@@ -54,8 +39,8 @@ export interface TextFeatures {
 }
 
 export function textFeatures(text: string, language: Language): TextFeatures {
-  const folded = foldedWords(text);
-  const words = folded.map((w) => stem(w, language));
+  const raw = tokenize(normalizeText(text));
+  const words = raw.map((w) => stem(w, language));
   const index = conceptIndex(language);
   const found: { term: IndexedTerm; span: number[] }[] = [];
   words.forEach((w, i) => {
@@ -83,7 +68,7 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       conceptsOf.set(w, [...new Set([...(conceptsOf.get(w) ?? []), term.concept])]);
     }
   }
-  return { stems: contentStemsOf(folded, language), concepts: [...concepts], conceptsOf };
+  return { language, stems: contentStemsOf(raw, language), concepts: [...concepts], conceptsOf };
 }
 
 interface IndexedTerm {

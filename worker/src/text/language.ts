@@ -1,5 +1,5 @@
 // Language of a customer message or KB entry among the six the product speaks (en, de, fr, es, nl, da).
-// Pure and cheap, never throws; English when the evidence is weak. No stemming or matching (vocabulary.ts).
+// Pure and cheap, never throws; English when the evidence is weak. No stemming or matching (stems.ts, features.ts).
 import { foldDiacritics, normalizeText, tokenize } from "./normalize";
 
 export const LANGUAGES = ["en", "de", "fr", "es", "nl", "da"] as const;
@@ -10,8 +10,8 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 // Function words (articles, pronouns, prepositions, auxiliaries, modal verbs, conjunctions,
-// question words) and greetings. They identify the language here and are the stop words for search
-// (vocabulary.ts).
+// question words) and greetings. They identify the language here and, with Snowball's lists, are stop
+// words for search (stems.ts).
 export const FUNCTION_WORDS: Readonly<Record<Language, string>> = {
   en: `the a an and or but is are was were be been being have has had do does did done i you he she it
     we they my your our their me him her us them this that these those what which who whom when where why

@@ -1,54 +1,8 @@
-// The matching vocabulary of the six languages: stop words, a light stemmer and the support concepts
-// ("send back" ≈ "return"). Pure word lists and string functions: no I/O, no language detection.
-import { FUNCTION_WORDS, isLanguage, LANGUAGES, type Language, listWords } from "./language";
-import { foldDiacritics } from "./normalize";
-
-const STOP_WORDS: ReadonlySet<string> = new Set(LANGUAGES.flatMap((lang) => listWords(FUNCTION_WORDS[lang])));
-
-/** A function word or greeting of any of the six languages (diacritic-folded, lower-case input). */
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word);
-}
-
-// Light stemming: strip one common inflectional or derivational suffix, longest first, keeping at
-// least four letters. Crude on purpose: stems feed prefix searches ("deliver*" finds "delivery"
-// and "delivered"), not a dictionary.
-const SUFFIX_SOURCE: Readonly<Record<Language, string>> = {
-  en: "ations ation ments ment ings ing ies ied ers ed es er ly s e y",
-  de: "ungen ung heiten heit keiten keit lichen lich ern em en er es e n s",
-  fr: "issements issement aisons aison ements ement ations ation euses euse eurs eur ées ée és é es er ez e s x",
-  es: "aciones ación amientos amiento mente idades idad ados adas idos idas ado ada ido ida ar er ir es os as a o e s",
-  nl: "heden heid ingen ing tjes tje lijk en er e s",
-  da: "erne ende else ene hed er en et e s",
-};
-// Longest first within each language, as written; folded like the words they are stripped from.
-const SUFFIXES: ReadonlyMap<Language, readonly string[]> = new Map(
-  LANGUAGES.map((l) => [l, SUFFIX_SOURCE[l].split(" ").map(foldDiacritics)]),
-);
-const MIN_STEM = 4;
-
-/** Stem of a lower-case, diacritic-folded word in the given language (the word itself if short). */
-export function stem(word: string, language: Language): string {
-  if (word.length <= MIN_STEM || /\d/.test(word)) return word;
-  let out = word;
-  for (const folded of SUFFIXES.get(language) ?? []) {
-    const rest = word.length - folded.length;
-    // Three letters may stay when a long suffix goes ("payment" → "pay"), never for "-s" ("news").
-    if (word.endsWith(folded) && (rest >= MIN_STEM || (rest >= 3 && folded.length >= 3))) {
-      out = undouble(word.slice(0, -folded.length));
-      break;
-    }
-  }
-  // Dutch writes a long vowel twice only in a closed syllable: "stuur" and "sturen" share "stur".
-  return language === "nl"
-    ? out.replace(/(aa|ee|oo|uu)([^aeiou])$/, (_m, v: string, c: string) => v[0] + c)
-    : out;
-}
-
-// "shipp" → "ship", "butikk" → "butik": a doubled final consonant left by the suffix.
-function undouble(s: string): string {
-  return /([bdgkmnprt])\1$/.test(s) && s.length > MIN_STEM ? s.slice(0, -1) : s;
-}
+// Support concepts: words of the six languages that mean the same thing to a shop's customer ("send back"
+// and "return", "guarantee" and "warranty"). Word lists and their stems only: no matching, no scoring.
+import { isLanguage, LANGUAGES, type Language } from "./language";
+import { foldDiacritics, normalizeText, tokenize } from "./normalize";
+import { stem } from "./stems";
 
 // Support concepts every online shop's customers ask about, in the six languages: words that mean
 // the same thing for matching a question to a KB entry ("send back" ≈ "return", "guarantee" ≈
@@ -160,6 +114,34 @@ payment
   fr: payer, paiement, carte bancaire
   es: pagar, pago, tarjeta
   da: betale, betaling, kreditkort
+repair
+  en: repair, repaired, fix, fixed, mend
+  de: reparieren, reparatur, repariert
+  nl: repareren, reparatie, gerepareerd
+  fr: réparer, réparation, réparé
+  es: reparar, reparación, arreglar
+  da: reparere, reparation, repareret
+change
+  en: change, modify, edit, amend
+  de: ändern, änderung, bearbeiten
+  nl: wijzigen, aanpassen, veranderen
+  fr: modifier, changer, modification
+  es: cambiar, modificar
+  da: ændre, ændring, rette
+newsletter
+  en: newsletter, mailing list, unsubscribe
+  de: newsletter, abmelden, abbestellen
+  nl: nieuwsbrief, afmelden, uitschrijven
+  fr: newsletter, désabonner, désinscrire
+  es: boletín, darse de baja
+  da: nyhedsbrev, afmelde, framelde
+privacy
+  en: personal data, privacy, my data, my details
+  de: datenschutz, persönliche daten, meine daten
+  nl: privacy, persoonsgegevens, mijn gegevens
+  fr: données personnelles, confidentialité, mes données
+  es: datos personales, privacidad, mis datos
+  da: persondata, personoplysninger, mine oplysninger
 opening
   en: opening hours, showroom, store, shop
   de: geöffnet, öffnungszeiten, offen, filiale, laden, geschäft
@@ -171,8 +153,10 @@ opening
 
 export interface ConceptTerm {
   concept: string;
-  /** Stems of the term's words, in order. */
+  /** Stems of the term's words, in order (stop words included: "out of stock"). */
   stems: string[];
+  /** The term's words, lower-case, diacritics folded (what the search index holds). */
+  words: string[];
 }
 
 const CONCEPTS: ReadonlyMap<Language, readonly ConceptTerm[]> = (() => {
@@ -187,8 +171,9 @@ const CONCEPTS: ReadonlyMap<Language, readonly ConceptTerm[]> = (() => {
     const [, lang = "", terms = ""] = entry;
     if (!isLanguage(lang)) continue;
     for (const term of terms.split(",")) {
-      const stems = listWords(term).map((w) => stem(w, lang));
-      if (stems.length > 0) map.get(lang)?.push({ concept, stems });
+      const words = tokenize(normalizeText(term));
+      const stems = words.map((w) => stem(w, lang));
+      if (stems.length > 0) map.get(lang)?.push({ concept, stems, words: words.map(foldDiacritics) });
     }
   }
   return map;

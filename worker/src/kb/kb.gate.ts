@@ -1,0 +1,112 @@
+// The confidence gate: is the best-ranked entry a safe answer, or must a person look (and at which entries)?
+// Pure, over a ranking (kb.rank.ts). A wrong answer costs more than an attention item: when in doubt, refuse.
+import { detectLanguage, isLanguage, type Language } from "../text/language";
+import { type RankedCandidate, rankCandidates } from "./kb.rank";
+import type { KbCandidate } from "./kb.search";
+
+export interface GateParams {
+  /** Share of the entry's question the message must cover (literally or by support concept). */
+  minCoverage: number;
+  /** How far the best must lead the runner-up, as a share of its score. */
+  minMargin: number;
+  /**
+   * Share of the best's evidence that the strongest rival (another entry whose question the message
+   * covers by at least minCoverage) does not share. Below it, both entries are about the same words
+   * of the message and answer different things: refuse.
+   */
+  minDistinct: number;
+  /**
+   * Question coverage plus a third of the evidence the best has over that rival, counted in words (1:
+   * one word of its question no other candidate has; about 1/3: one such word of its answer). The less
+   * of an entry's question a message covers, the more words of its own the entry must explain; a lead
+   * resting on one word that may be there by chance ("built" in "built-in") is not enough.
+   */
+  minSupport: number;
+}
+
+/**
+ * The shipped thresholds: per parameter, the median of the choices made on the training folds of
+ * `npm run eval:offline` (docs/offline-drafter.md). Never tuned on all the labelled data at once.
+ */
+export const GATE: GateParams = { minCoverage: 0.25, minMargin: 0.15, minDistinct: 0.25, minSupport: 0.45 };
+
+/** The question coverage an entry sharing a single word or concept with the message needs (not tuned). */
+export const SINGLE_WORD_COVERAGE = 0.5;
+
+export interface Closest {
+  id: number;
+  question: string;
+}
+
+export type Judgement =
+  | { kind: "accept"; best: RankedCandidate; confidence: number }
+  | { kind: "refuse"; why: "nothing" | "weak" | "close" | "same_words"; ranked: RankedCandidate[] };
+
+/** `best`'s evidence that `other` does not have: as a share of all of it, and in words (see minSupport). */
+export function distinctEvidence(
+  best: RankedCandidate,
+  other: RankedCandidate | undefined,
+): { share: number; words: number } {
+  let total = 0;
+  let own = 0;
+  for (const [f, w] of best.evidence) {
+    total += w;
+    own += Math.max(0, w - (other?.evidence.get(f) ?? 0));
+  }
+  return { share: total === 0 ? 0 : own / total, words: best.unit > 0 ? own / best.unit : 0 };
+}
+
+/** The gate over a ranking (best first). */
+export function judge(ranked: readonly RankedCandidate[], params: GateParams = GATE): Judgement {
+  const [best, second] = ranked;
+  const all = [...ranked];
+  if (best === undefined || best.score <= 0) return { kind: "refuse", why: "nothing", ranked: all };
+  if (best.questionCoverage < params.minCoverage - 1e-9) return { kind: "refuse", why: "weak", ranked: all };
+  // One shared word is enough only for a question it mostly is: "Do you sell gift cards?" is not
+  // about "Do you sell or share my personal data?".
+  if (best.evidence.size < 2 && best.questionCoverage < SINGLE_WORD_COVERAGE)
+    return { kind: "refuse", why: "weak", ranked: all };
+  const margin = second === undefined || second.score <= 0 ? 1 : (best.score - second.score) / best.score;
+  if (margin < params.minMargin) return { kind: "refuse", why: "close", ranked: all };
+  // Rivals for "the same words": entries whose own question the message covers as well as the gate asks.
+  const rival = ranked.slice(1).find((r) => r.score > 0 && r.questionCoverage >= params.minCoverage - 1e-9);
+  const { share: distinct, words } =
+    rival === undefined ? { share: 1, words: 1 } : distinctEvidence(best, rival);
+  if (distinct < params.minDistinct) return { kind: "refuse", why: "same_words", ranked: all };
+  if (best.questionCoverage + words / 3 < params.minSupport - 1e-9)
+    return { kind: "refuse", why: "weak", ranked: all };
+  // For display and ordering only: coverage, lead and distinct evidence, in 0.5..1.
+  const confidence =
+    0.5 +
+    0.2 * Math.min(1, best.questionCoverage) +
+    0.15 * Math.min(1, margin / 0.5) +
+    0.1 * distinct +
+    0.05 * best.messageCoverage;
+  return { kind: "accept", best, confidence: Math.min(1, Math.round(confidence * 100) / 100) };
+}
+
+/** Up to three entries that came closest, best first (entries with no shared word left out). */
+export function closestEntries(ranked: readonly RankedCandidate[], max = 3): Closest[] {
+  return ranked
+    .filter((r) => r.score > 0)
+    .slice(0, max)
+    .map((r) => ({ id: r.entry.id, question: r.entry.question }));
+}
+
+export interface ConfidentMatch {
+  entry: KbCandidate;
+  /** 0.5..1 for an accepted match. */
+  confidence: number;
+}
+
+/** The best candidate if it is a confident answer to `text` in `language` (else detected), or null. */
+export function pickConfidentMatch(
+  text: string,
+  language: string,
+  candidates: readonly KbCandidate[],
+  params: GateParams = GATE,
+): ConfidentMatch | null {
+  const lang: Language = isLanguage(language) ? language : detectLanguage(text);
+  const verdict = judge(rankCandidates(text, lang, candidates), params);
+  return verdict.kind === "accept" ? { entry: verdict.best.entry, confidence: verdict.confidence } : null;
+}
