@@ -105,6 +105,7 @@ const waiting = () => tab("Pending review").locator(".count").textContent();
 beforeAll(async () => {
   await buildApp();
   stack = await startStack();
+  await stack.putAgent(ana);
   browser = await launchChromium();
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   tickets.push(...(await Promise.all(EXCHANGES.map(humanAnswers))));

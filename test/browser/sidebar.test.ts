@@ -22,6 +22,7 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 beforeAll(async () => {
   await buildApp();
   stack = await startStack();
+  for (const agent of [ana, bo]) await stack.putAgent(agent);
   browser = await launchChromium();
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
@@ -79,8 +80,10 @@ describe("the sidebar against the real Worker", () => {
     );
     await stack.waitForView<View>(ticket, (v) => v.attention.length > 0);
     const { page, app } = await openSidebar(ticket);
-    await app.getByText("Open: AI handling").waitFor();
-    await app.getByText("Customer asked for a person").waitFor();
+    // Open, but the AI waits for a person: it told the customer so and stays silent.
+    await app.getByText("Open: waiting for a person").waitFor();
+    await app.locator(".alert.warning").getByText("Customer asked for a person", { exact: true }).waitFor();
+    await app.locator(".alert.warning").getByText("The customer asked for a person.").waitFor();
     expect(await button(app, "Take over").isVisible()).toBe(true);
     expect(await button(app, "Resolve").isVisible()).toBe(true);
     expect(await button(app, "Release").count()).toBe(0);
@@ -187,7 +190,10 @@ describe("the sidebar against the real Worker", () => {
     await stack.waitForView<View>(id, (v) => v.attention.length > 0);
     const { page, app } = await openSidebar(id, ana, "de");
     await button(app, "Übernehmen").waitFor();
-    await app.getByText("Offen: KI bearbeitet").waitFor();
+    // The German strings came from the package's own locale file, fetched at start.
+    await app.getByText("Offen: wartet auf eine Person").waitFor();
+    await app.locator(".alert.warning").getByText("Der Kunde möchte mit einer Person sprechen.").waitFor();
+    await button(app, "Schließen").waitFor();
     await shot(page, "de");
     await page.close();
   });

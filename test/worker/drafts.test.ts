@@ -67,7 +67,7 @@ describe("approving a held draft", () => {
 
   it("when the customer wrote again, the stale draft is refused and a newer one covers both messages", async () => {
     const { id, draftId } = await heldDraft();
-    await customerWrites(id, "And how much is shipping to Austria?");
+    await customerWrites(id, "Which countries do you ship to, exactly?");
     await settled(id, 3);
     const fresh = await waitUntil(async () => {
       const d = (await view(id)).pendingDraft;

@@ -190,4 +190,24 @@ describe("ownership", () => {
       events: [],
     });
   });
+
+  it("a reply sent right before a release stays the human's: no snap back, and the AI does not answer it again", async () => {
+    const id = await createTicket({ body: SHIP });
+    await repliesReach(id, 1);
+    expect((await api("POST", `/tickets/${id}/takeover`, { agent: ANA })).status).toBe(200);
+    await customerWrites(id, "Do you also ship to Switzerland?");
+    await deliver(id);
+    await waitUntil(async () => (await dispositions(id)).at(-1) === "held");
+    // Ana answers in Zendesk and releases at once: her reply's webhook arrives after the release.
+    await agentWrites(id, ANA, "Yes, we ship to Switzerland too; customs are included.");
+    expect((await api("POST", `/tickets/${id}/release`, { agent: ANA })).status).toBe(200);
+    await deliver(id);
+    await quiet(1500);
+    await deliver(id);
+    const view = (await api("GET", `/tickets/${id}`)).body;
+    expect(view.state).toBe("open");
+    expect(view.events.filter((e: { type: string }) => e.type === "take_over")).toHaveLength(1);
+    // The customer's question was Ana's to answer, and she did: the AI stays out of it.
+    expect(await aiReplies(id)).toHaveLength(1);
+  });
 });

@@ -19,6 +19,8 @@ export interface Stack {
   host: ZafHost;
   /** Calls the Worker's API directly, as an integrator with the secret would. */
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  /** Makes `agent` an agent of the Zendesk account (the Worker checks every acting agent there). */
+  putAgent(agent: { id: number; name: string }): Promise<void>;
   /** A customer writes a new ticket in Zendesk; returns its id. */
   createTicket(subject: string, message: string): Promise<number>;
   /** An agent answers in Zendesk's own UI (a public comment, or an internal note). */
@@ -101,6 +103,14 @@ export async function startStack(appDir = join(root, "dist", "app")): Promise<St
     worker,
     host,
     api,
+    async putAgent(agent) {
+      const res = await fetch(`${standin.origin}/__standin/users`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...agent, role: "agent" }),
+      });
+      if (!res.ok) throw new Error(`stand-in: could not create agent ${agent.name}: ${res.status}`);
+    },
     async createTicket(subject, message) {
       const res = await fetch(`${standin.origin}/__standin/tickets`, {
         method: "POST",

@@ -104,7 +104,8 @@ async function recordComment(
     await applyEvent(
       s,
       ticketId,
-      { type: "agent_public_reply", agent },
+      // `at`: when it was written in Zendesk; a reply written before a release stays the human's.
+      { type: "agent_public_reply", agent, at: c.at },
       { inlineSync: true, skipDraft: true },
     );
   } else {
