@@ -2,7 +2,16 @@
 // AI could not becomes a KB proposal for review, once, and never again after
 // a rejection. Only an admin's approval puts it in front of the AI.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ANA, agentWrites, api, createTicket, deliver, dispositions, waitUntil } from "./support/harness";
+import {
+  ANA,
+  agentWrites,
+  api,
+  createTicket,
+  customerWrites,
+  deliver,
+  dispositions,
+  waitUntil,
+} from "./support/harness";
 import { seedKb } from "./support/seed";
 
 beforeAll(async () => {
@@ -71,6 +80,42 @@ describe("learning loop", () => {
     expect(await proposals()).toHaveLength(0);
     const rejected = (await api("GET", "/kb-entries?status=rejected")).body.items;
     expect(rejected).toHaveLength(1);
+  });
+
+  it("proposes one entry per customer question, without greetings, sign-offs or anyone's name", async () => {
+    const id = await createTicket({
+      body: "Hello!\n\nDo you repair broken lamp shades?\n\nThanks, Greta",
+      requester: "Greta Customer",
+    });
+    await waitUntil(async () => {
+      await deliver(id);
+      return (await dispositions(id)).includes("attention");
+    });
+    await api("POST", `/tickets/${id}/takeover`, { agent: ANA });
+    await customerWrites(id, "Also: can I rent a van from you for the delivery?");
+    await deliver(id);
+    await waitUntil(
+      async () => (await dispositions(id)).length === 2 && !(await dispositions(id)).includes("pending"),
+    );
+    await agentWrites(
+      id,
+      ANA,
+      "Hi Greta,\n\nWe repair lamp shades in our Oslo workshop within two weeks.\n\nWe do not rent vans, but our delivery partner offers van rental at checkout.\n\nBest regards\nAna",
+    );
+    await deliver(id);
+    expect((await api("POST", `/tickets/${id}/resolve`, { agent: ANA })).status).toBe(200);
+    const mine = await waitUntil(async () => {
+      const items = (await proposals()).filter((p: { sourceTicketId: number }) => p.sourceTicketId === id);
+      return items.length === 2 ? items : null;
+    });
+    const byQuestion = Object.fromEntries(
+      mine.map((p: { question: string; answer: string }) => [p.question, p.answer]),
+    );
+    expect(byQuestion).toEqual({
+      "Do you repair broken lamp shades?": "We repair lamp shades in our Oslo workshop within two weeks.",
+      "Also: can I rent a van from you for the delivery?":
+        "We do not rent vans, but our delivery partner offers van rental at checkout.",
+    });
   });
 
   it("learns nothing when learning is disabled", async () => {

@@ -8,11 +8,13 @@ const GREETING =
 
 /** A greeting at the start of a line that goes on ("Hi Ana, where is my order?"). */
 const LEADING_GREETING =
-  /^(?:hi|hello|hey|hallo|bonjour|hola|hej|beste|dear|liebe[rs]?)(?:\s+\p{Lu}[\p{L}'-]*)?\s*[,!:]\s*/u;
+  /^[¡!]?(?:hi|hello|hey|hallo|hoi|moin|servus|bonjour|salut|hola|hej|hejsa|beste|dear|liebe[rs]?)(?:\s+\p{Lu}[\p{L}'-]*)?\s*[,!:]\s*/iu;
 
 /** Lines that start a sign-off; everything from there on is dropped. */
 const SIGN_OFF =
   /^(?:best(?: regards| wishes)?|kind regards|regards|cheers|thanks?(?: you)?(?: (?:so much|in advance|again))?|many thanks|all the best|sincerely|yours|viele gr[üu](?:ß|ss)e|beste gr[üu](?:ß|ss)e|liebe gr[üu](?:ß|ss)e|mit freundlichen gr[üu](?:ß|ss)en|freundliche gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|danke(?: schön| sehr)?|vielen dank|cordialement|bien cordialement|bien à vous|merci(?: beaucoup| d'avance)?|bonne journée|un saludo|saludos(?: cordiales)?|atentamente|un abrazo|gracias(?: de antemano)?|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groet(?:en|jes)?|alvast bedankt|bedankt|dank je(?: wel)?|venlig hilsen|med venlig hilsen|mvh|hilsen|de bedste hilsner|tak(?: for hjælpen)?)\b[^\n]{0,40}$/iu;
+
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 function namesPattern(names: readonly string[]): RegExp | null {
   const parts = new Set<string>();
@@ -32,7 +34,7 @@ export function stripCourtesies(text: string): string {
     const line = raw.trim();
     if (kept.length > 0 && SIGN_OFF.test(line)) break;
     if (GREETING.test(line)) continue;
-    kept.push(kept.length === 0 ? line.replace(LEADING_GREETING, "") : raw.trimEnd());
+    kept.push(kept.length === 0 ? capitalise(line.replace(LEADING_GREETING, "")) : raw.trimEnd());
   }
   return kept.join("\n").trim();
 }
