@@ -271,7 +271,7 @@ function settled(rec: TicketRecord, leaseId: string, r: SendResult): Result<Tran
           actor: { kind: "ai" },
           from: null,
           to: null,
-          reason: "told the customer that a person will answer",
+          reason: null,
         });
       } else {
         parts.audit.push({
