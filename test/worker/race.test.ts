@@ -2,8 +2,8 @@
 // acknowledged. Two in-flight races, each forced by a slow Zendesk: the D1
 // re-check (take over lands while the AI drafts) and Zendesk's 409 (take over
 // lands while the reply is on the wire). Zendesk's stamps have whole seconds:
-// the 409 path needs the change in a later second (the stand-in's clock moves
-// it there); within one second the lease wait alone keeps the promise.
+// the 409 path needs the change in a later second (the test waits for one);
+// within one second the lease wait alone keeps the promise.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -14,6 +14,7 @@ import {
   createTicket,
   customerWrites,
   deliver,
+  nextSecond,
   dispositions,
   waitUntil,
   zendeskTicket,
@@ -73,13 +74,13 @@ describe("take over while a reply is in flight", () => {
     // then the AI's reply); the take over's own tag update overtakes the reply.
     await control("POST", "/faults", {
       match: { method: "PUT", pathPrefix: `/api/v2/tickets/${id}.json` },
-      delayMs: 1500,
+      delayMs: 3000,
       times: 2,
     });
     await deliver(id);
     await waitUntil(() => leaseHeld(id), 15_000);
     // The take over's tags land in a later second than the stamp the reply carries.
-    await control("POST", "/clock", { advanceMs: 1_000 });
+    await nextSecond();
     const started = Date.now();
     const taken = await api("POST", `/tickets/${id}/takeover`, { agent: ANA });
     expect(taken.status).toBe(200);
@@ -123,7 +124,7 @@ describe("take over while a reply is in flight", () => {
     const id = await createTicket({ body: SHIP });
     await control("POST", "/faults", {
       match: { method: "GET", pathPrefix: `/api/v2/tickets/${id}/comments` },
-      delayMs: 1200,
+      delayMs: 2500,
       times: 2, // the ticket.created handler's read, then the AI's
     });
     await deliver(id);
@@ -131,7 +132,7 @@ describe("take over while a reply is in flight", () => {
       (await requestsFor(id)).some((r) => r.method === "GET" && r.path === `/api/v2/tickets/${id}.json`),
     );
     // The customer writes while the AI drafts, a second later: Zendesk's stamp moves on.
-    await control("POST", "/clock", { advanceMs: 1_000 });
+    await nextSecond();
     await customerWrites(id, "Also: do you deliver to Norway?");
     await waitUntil(
       async () => (await requestsFor(id)).some((r) => r.method === "PUT" && r.status === 409),

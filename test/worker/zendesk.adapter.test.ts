@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { HelpdeskError } from "../../worker/src/helpdesk/helpdesk.port";
 import { ZendeskHelpdesk } from "../../worker/src/helpdesk/zendesk.adapter";
-import { AI_AGENT_ID, control, createTicket, freshTicketId } from "./support/harness";
+import { AI_AGENT_ID, control, createTicket, freshTicketId, nextSecond } from "./support/harness";
 
 const origin = () => env.ZENDESK_API_ORIGIN;
 const tokenAuth = { kind: "token", email: "ai@nordlys.example", token: "test-token" } as const;
@@ -53,7 +53,7 @@ describe("ZendeskHelpdesk", () => {
     const id = await createTicket({ body: "hello" });
     const t = await zendesk().getTicket(id);
     // Zendesk's stamps have whole seconds: the reply must land in a later second to make `t` stale.
-    await control("POST", "/clock", { advanceMs: 1_000 });
+    await nextSecond();
     const posted = await zendesk().postPublicReply({
       ticketId: id,
       body: "Hi!",

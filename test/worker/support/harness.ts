@@ -128,6 +128,15 @@ export async function api(method: string, path: string, body?: unknown, secret =
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
+/**
+ * Waits into the next whole second of the clock: Zendesk's stamps have whole seconds, so
+ * a change made after this is one `safe_update` can tell from one made before. (Tests
+ * share the stand-in's account and its clock, so they wait rather than move it.)
+ */
+export async function nextSecond(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 1_050 - (Date.now() % 1_000)));
+}
+
 /** Polls until `fn` gives a truthy value, and returns it. */
 export async function waitUntil<T>(
   fn: () => Promise<T | null | undefined | false>,
