@@ -2,7 +2,13 @@
 // statistics, settings and the installation. Fields the Worker does not send yet are optional or
 // nullable, so today's answers still parse and the admin area says "not available yet".
 import { z } from "zod";
-import { KbEntrySchema, PolicyEntrySchema, SettingsPatchSchema, SettingsSchema } from "./api.schema";
+import {
+  KbEntrySchema,
+  PolicyEntrySchema,
+  ScopeSchema,
+  SettingsPatchSchema,
+  SettingsSchema,
+} from "./api.schema";
 
 /** One line of the conversation a proposal was learned from. */
 export const ExcerptLineSchema = z.object({
@@ -88,31 +94,20 @@ export const StatsSchema = z.object({
 });
 export type Stats = z.infer<typeof StatsSchema>;
 
-/** Which tickets the AI handles; an empty list means all. */
-export const ScopeSchema = z.object({
-  channels: z.array(z.string()),
-  brandIds: z.array(z.number().int()),
-  groupIds: z.array(z.number().int()),
-});
-export type Scope = z.infer<typeof ScopeSchema>;
+export type { Scope } from "./api.schema";
 
+/** GET /api/settings, read tolerantly: a Worker older than the newer settings still parses. */
 export const AdminSettingsSchema = z.object({
   ...SettingsSchema.shape,
-  handoffAcknowledgement: z.boolean().optional(),
-  maxAiRepliesPerHour: z.number().int().optional(),
-  aiAgentId: z.number().int().nullable().optional(),
+  handoffAcknowledgement: SettingsSchema.shape.handoffAcknowledgement.optional(),
+  maxAiRepliesPerHour: SettingsSchema.shape.maxAiRepliesPerHour.optional(),
+  aiAgentId: SettingsSchema.shape.aiAgentId.optional(),
   scope: ScopeSchema.optional(),
 });
 export type AdminSettings = z.infer<typeof AdminSettingsSchema>;
 
-export const AdminSettingsPatchSchema = z.object({
-  ...SettingsPatchSchema.shape,
-  handoffAcknowledgement: z.boolean().optional(),
-  maxAiRepliesPerHour: z.number().int().min(1).max(1_000).optional(),
-  aiAgentId: z.number().int().positive().nullable().optional(),
-  /** The whole scope: the three lists are sent together whenever one changes. */
-  scope: ScopeSchema.optional(),
-});
+/** A PATCH: the scope goes whole (the three lists together whenever one changes). */
+export const AdminSettingsPatchSchema = SettingsPatchSchema;
 export type AdminSettingsPatch = z.infer<typeof AdminSettingsPatchSchema>;
 
 export const InstallationCheckSchema = z.object({

@@ -116,6 +116,7 @@ export const AutoReleaseRequestSchema = z.object({
 });
 
 export const EntryStatusSchema = z.enum(["approved", "pending_review", "rejected", "archived"]);
+export type EntryStatus = z.infer<typeof EntryStatusSchema>;
 export const SourceTypeSchema = z.enum(["manual", "learning_loop", "import"]);
 
 export const KbEntrySchema = z.object({
@@ -200,6 +201,13 @@ export const PolicyEntryPatchSchema = z.object(policyFields).partial();
 
 export const RejectSchema = z.object({ reason: z.string().trim().max(2_000).optional() });
 
+export const ScopeSchema = z.object({
+  channels: z.array(z.string().trim().min(1).max(60)).max(50),
+  brandIds: z.array(IdSchema).max(200),
+  groupIds: z.array(IdSchema).max(200),
+});
+export type Scope = z.infer<typeof ScopeSchema>;
+
 export const SettingsSchema = z.object({
   learning: z.object({ enabled: z.boolean(), humanManagedOnly: z.boolean() }),
   defaultAutonomy: AutonomySchema,
@@ -213,6 +221,10 @@ export const SettingsSchema = z.object({
   handoffAcknowledgement: z.boolean(),
   /** Public AI replies per ticket in any hour; a customer message beyond it raises an escalation. */
   maxAiRepliesPerHour: z.number().int().min(1).max(100),
+  /** Connected installations: the agent AI replies are posted as (null: the admin who connected it). */
+  aiAgentId: IdSchema.nullable(),
+  /** The tickets the AI touches: channels, brands, groups (an empty list: all). */
+  scope: ScopeSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -223,6 +235,9 @@ export const SettingsPatchSchema = z.object({
   brandTone: SettingsSchema.shape.brandTone.optional(),
   handoffAcknowledgement: SettingsSchema.shape.handoffAcknowledgement.optional(),
   maxAiRepliesPerHour: SettingsSchema.shape.maxAiRepliesPerHour.optional(),
+  aiAgentId: SettingsSchema.shape.aiAgentId.optional(),
+  /** Replaced whole (all three lists). */
+  scope: ScopeSchema.optional(),
 });
 
 export const ErrorBodySchema = z.object({ error: z.string() });

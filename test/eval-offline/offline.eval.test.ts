@@ -17,7 +17,7 @@ import type { DraftProposal } from "../../worker/src/drafting/drafter.port";
 import { GATE, type GateParams, judge } from "../../worker/src/kb/kb.gate";
 import { type RankedCandidate, rankCandidates } from "../../worker/src/kb/kb.rank";
 import { matchPolicies } from "../../worker/src/policies/policy.match";
-import { buildServices } from "../../worker/src/services";
+import { defaultServices } from "../../worker/src/services";
 import { asksForHuman } from "../../worker/src/text/human-request";
 import { detectLanguage } from "../../worker/src/text/language";
 import paraphrases from "../fixtures/offline-paraphrases.json";
@@ -35,7 +35,7 @@ const ids = new Map<string, number>();
 const idOf = (question: string) => ids.get(question) ?? -1;
 
 beforeAll(async () => {
-  const s = buildServices(env);
+  const s = await defaultServices(env);
   for (const e of kb) {
     const created = await s.kb.create({ ...e, status: "approved", sourceType: "import" }, 0);
     ids.set(created.question, created.id);
@@ -55,7 +55,7 @@ interface Facts {
 }
 
 async function facts(item: Item): Promise<Facts> {
-  const s = buildServices(env);
+  const s = await defaultServices(env);
   const language = detectLanguage(item.message);
   const matches = matchPolicies(item.message, await s.policies.approved());
   const early = decideBeforeDrafting({ asksForHuman: asksForHuman(item.message), matches });
@@ -118,7 +118,7 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
   lines.push(`median of the folds' choices: ${fmt(shipped)}; shipped in kb.gate.ts: ${fmt(GATE)}`);
 
   // The real path with the shipped thresholds: decideForMessages, the function the pipeline calls.
-  const s = buildServices(env);
+  const s = await defaultServices(env);
   const endToEnd = async (items: readonly Item[]) => {
     const rows: Row[] = [];
     const notes: string[] = [];

@@ -9,10 +9,10 @@ import conversations from "../../demo/conversations.json";
 import kb from "../../demo/kb.json";
 import policies from "../../demo/policies.json";
 import { decideForMessages } from "../../worker/src/drafting/decision.service";
-import { buildServices } from "../../worker/src/services";
+import { defaultServices } from "../../worker/src/services";
 
 beforeAll(async () => {
-  const s = buildServices(env);
+  const s = await defaultServices(env);
   for (const e of kb) await s.kb.create({ ...e, status: "approved", sourceType: "import" }, Date.now());
   for (const p of policies) {
     await s.policies.create(
@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 
 it("the model path on the labelled demo conversations", { timeout: 30 * 60_000 }, async () => {
-  const s = buildServices(env);
+  const s = await defaultServices(env);
   const byId = new Map(kb.map((e, i) => [i + 1, e.question]));
   const tally = { grounded: 0, flaggedRight: 0, wrongReply: 0, missedReply: 0, wrongFlag: 0 };
   const wrong: string[] = [];
@@ -63,7 +63,7 @@ it("the model path on the labelled demo conversations", { timeout: 30 * 60_000 }
   }
   const right = tally.grounded + tally.flaggedRight;
   console.info(
-    `model ${buildServices(env).drafter.name} (${env.OPENAI_MODEL || "default"}): ${right}/${conversations.length} right — ` +
+    `model ${(await defaultServices(env)).drafter.name} (${env.OPENAI_MODEL || "default"}): ${right}/${conversations.length} right — ` +
       `grounded replies ${tally.grounded}, right flags ${tally.flaggedRight}, ` +
       `wrong replies sent ${tally.wrongReply}, replies missed (flagged instead) ${tally.missedReply}, wrong flags ${tally.wrongFlag}`,
   );

@@ -43,12 +43,15 @@ describe("parseConfig", () => {
   it("reads a full API-token configuration", () => {
     expect(parseConfig(FULL)).toEqual({
       zendesk: {
+        subdomain: "acme",
         origin: "https://acme.zendesk.com",
         auth: { kind: "token", email: "ai@acme.example", token: SECRETS.ZENDESK_API_TOKEN },
         webhookSecret: SECRETS.ZENDESK_WEBHOOK_SECRET,
         aiAgentId: 900001,
       },
       appApiSecret: SECRETS.APP_API_SECRET,
+      connect: null,
+      marketplace: null,
       openai: { apiKey: SECRETS.OPENAI_API_KEY, baseUrl: "https://llm.example/v1", model: "gpt-4.1-mini" },
       // Every secret, so that none can reach a customer in a public comment.
       secrets: expect.arrayContaining([
@@ -62,32 +65,32 @@ describe("parseConfig", () => {
 
   it("uses OAuth instead of email and token when ZENDESK_OAUTH_TOKEN is set", () => {
     const { ZENDESK_EMAIL: _e, ZENDESK_API_TOKEN: _t, ...rest } = FULL;
-    expect(parseConfig({ ...rest, ZENDESK_OAUTH_TOKEN: SECRETS.ZENDESK_OAUTH_TOKEN }).zendesk.auth).toEqual({
+    expect(parseConfig({ ...rest, ZENDESK_OAUTH_TOKEN: SECRETS.ZENDESK_OAUTH_TOKEN }).zendesk?.auth).toEqual({
       kind: "oauth",
       token: SECRETS.ZENDESK_OAUTH_TOKEN,
     });
     // ... and OAuth wins when both are present.
-    expect(parseConfig({ ...FULL, ZENDESK_OAUTH_TOKEN: SECRETS.ZENDESK_OAUTH_TOKEN }).zendesk.auth.kind).toBe(
-      "oauth",
-    );
+    expect(
+      parseConfig({ ...FULL, ZENDESK_OAUTH_TOKEN: SECRETS.ZENDESK_OAUTH_TOKEN }).zendesk?.auth.kind,
+    ).toBe("oauth");
   });
 
   it("treats an empty ZENDESK_OAUTH_TOKEN as unset (as .dev.vars and tests write it)", () => {
-    expect(parseConfig({ ...FULL, ZENDESK_OAUTH_TOKEN: "" }).zendesk.auth.kind).toBe("token");
+    expect(parseConfig({ ...FULL, ZENDESK_OAUTH_TOKEN: "" }).zendesk?.auth.kind).toBe("token");
   });
 
   it("takes ZENDESK_API_ORIGIN over the subdomain, without its trailing slashes", () => {
-    expect(parseConfig({ ...FULL, ZENDESK_API_ORIGIN: "http://127.0.0.1:8790/" }).zendesk.origin).toBe(
+    expect(parseConfig({ ...FULL, ZENDESK_API_ORIGIN: "http://127.0.0.1:8790/" }).zendesk?.origin).toBe(
       "http://127.0.0.1:8790",
     );
-    expect(parseConfig({ ...FULL, ZENDESK_API_ORIGIN: "https://zd.internal//" }).zendesk.origin).toBe(
+    expect(parseConfig({ ...FULL, ZENDESK_API_ORIGIN: "https://zd.internal//" }).zendesk?.origin).toBe(
       "https://zd.internal",
     );
-    expect(parseConfig({ ...FULL, ZENDESK_API_ORIGIN: "" }).zendesk.origin).toBe("https://acme.zendesk.com");
+    expect(parseConfig({ ...FULL, ZENDESK_API_ORIGIN: "" }).zendesk?.origin).toBe("https://acme.zendesk.com");
   });
 
   it("defaults the origin from the subdomain", () => {
-    expect(parseConfig({ ...FULL, ZENDESK_SUBDOMAIN: "nordlys-2" }).zendesk.origin).toBe(
+    expect(parseConfig({ ...FULL, ZENDESK_SUBDOMAIN: "nordlys-2" }).zendesk?.origin).toBe(
       "https://nordlys-2.zendesk.com",
     );
   });
@@ -187,5 +190,64 @@ describe("parseConfig", () => {
         if (requiredMissing.length > 0) for (const key of requiredMissing) expect(message).toContain(key);
       }),
     );
+  });
+});
+
+describe("parseConfig: connected installations", () => {
+  const KEY = btoa(String.fromCharCode(...Array.from({ length: 32 }, (_, i) => i)));
+  const CONNECT = {
+    ZENDESK_OAUTH_CLIENT_ID: "zdg-ohallo",
+    ZENDESK_OAUTH_CLIENT_SECRET: "Zq7-client-secret-9f9f",
+    PUBLIC_ORIGIN: "https://ohallo.example.workers.dev/",
+    ENCRYPTION_KEY: KEY,
+    ZENDESK_APP_ID: "424242",
+  };
+
+  it("serves connected installations only, when no default installation is configured", () => {
+    const c = parseConfig(CONNECT);
+    expect(c.zendesk).toBeNull();
+    expect(c.appApiSecret).toBeNull();
+    expect(c.connect).toEqual({
+      clientId: "zdg-ohallo",
+      clientSecret: "Zq7-client-secret-9f9f",
+      originTemplate: "https://{subdomain}.zendesk.com",
+      publicOrigin: "https://ohallo.example.workers.dev",
+      encryptionKey: KEY,
+      appId: 424242,
+    });
+    expect(c.secrets).toEqual(expect.arrayContaining(["Zq7-client-secret-9f9f", KEY]));
+  });
+
+  it("serves both when the default installation is configured too", () => {
+    const c = parseConfig({
+      ...FULL,
+      ...CONNECT,
+      ZENDESK_ORIGIN_TEMPLATE: "http://127.0.0.1:4010/{subdomain}",
+    });
+    expect(c.zendesk?.subdomain).toBe("acme");
+    expect(c.connect?.originTemplate).toBe("http://127.0.0.1:4010/{subdomain}");
+  });
+
+  it("names what a connected setup is missing, and refuses a key that is not 32 bytes", () => {
+    const e = configError({ ZENDESK_OAUTH_CLIENT_ID: "zdg-ohallo", ENCRYPTION_KEY: btoa("short") });
+    for (const key of ["ZENDESK_OAUTH_CLIENT_SECRET", "PUBLIC_ORIGIN", "ENCRYPTION_KEY", "ZENDESK_APP_ID"]) {
+      expect(e.message).toContain(key);
+    }
+    expect(e.message).not.toContain("ZENDESK_SUBDOMAIN");
+    expect(configError({ ...CONNECT, ZENDESK_ORIGIN_TEMPLATE: "http://x" }).message).toContain("{subdomain}");
+  });
+
+  it("sends the marketplace headers only when all three are set", () => {
+    const all = {
+      ZENDESK_MARKETPLACE_NAME: "oHallo",
+      ZENDESK_MARKETPLACE_ORGANIZATION_ID: "42",
+      ZENDESK_MARKETPLACE_APP_ID: "777",
+    };
+    expect(parseConfig({ ...FULL, ...all }).marketplace).toEqual({
+      name: "oHallo",
+      organizationId: "42",
+      appId: "777",
+    });
+    expect(parseConfig({ ...FULL, ZENDESK_MARKETPLACE_NAME: "oHallo" }).marketplace).toBeNull();
   });
 });

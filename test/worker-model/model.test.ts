@@ -9,7 +9,7 @@ import { ModelError, OpenAIDrafter } from "../../worker/src/drafting/openai.adap
 import worker from "../../worker/src/index";
 import { MAX_ATTEMPTS } from "../../worker/src/queue/consumer";
 import type { Job } from "../../worker/src/queue/messages";
-import { parseZendeskEvent } from "../../worker/src/webhooks/webhook.schema";
+import { parseZendeskEvent } from "../../worker/src/helpdesk/zendesk/zendesk.events";
 import {
   ANA,
   aiReplies,
@@ -154,7 +154,7 @@ describe("model outages", () => {
     // The job the webhook route makes of it, parsed as the route does.
     const parsed = parseZendeskEvent(events.find((e) => e.type.endsWith("comment_added")));
     if (!parsed.ok || parsed.event.kind === "ignored") throw new Error("no comment event");
-    const job: Job = { type: "zendesk_event", v: 1, event: parsed.event };
+    const job: Job = { type: "helpdesk_event", v: 2, installationId: "default", event: parsed.event };
     const batch = createMessageBatch<Job>("ohallo-jobs", [
       { id: "x1", timestamp: new Date(), attempts: MAX_ATTEMPTS, body: job },
     ]);

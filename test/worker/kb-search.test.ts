@@ -11,6 +11,9 @@ import {
   searchApprovedKb,
 } from "../../worker/src/kb/kb.search";
 
+/** The default installation, as the Worker sees it. */
+const SCOPE = { db: env.DB, installationId: "default" };
+
 const entries = [
   {
     id: 1,
@@ -118,7 +121,7 @@ describe("buildFtsQuery (pure)", () => {
 
 describe("searchApprovedKb (D1)", () => {
   it("returns only approved entries, question matches first", async () => {
-    const found = await searchApprovedKb(env.DB, "How can I reset my password?");
+    const found = await searchApprovedKb(SCOPE, "How can I reset my password?");
     expect(found.map((c) => c.id)).toEqual([1, 8]);
     const [first] = found;
     expect(first).toMatchObject({ question: entries[0]?.q, topics: ["account"], language: "en" });
@@ -127,22 +130,22 @@ describe("searchApprovedKb (D1)", () => {
   });
 
   it("keeps only the customer's language when asked", async () => {
-    const de = await searchApprovedKb(env.DB, "Passwort zurücksetzen", { language: "de" });
+    const de = await searchApprovedKb(SCOPE, "Passwort zurücksetzen", { language: "de" });
     expect(de.map((c) => c.id)).toEqual([7]);
-    const en = await searchApprovedKb(env.DB, "password", { language: "en" });
+    const en = await searchApprovedKb(SCOPE, "password", { language: "en" });
     expect(en.every((c) => c.language === "en")).toBe(true);
-    expect(await searchApprovedKb(env.DB, "nyhedsbrevet", { language: "da" })).toHaveLength(1);
+    expect(await searchApprovedKb(SCOPE, "nyhedsbrevet", { language: "da" })).toHaveLength(1);
   });
 
   it("honours the limit", async () => {
-    expect(await searchApprovedKb(env.DB, "password reset ship return furniture", { limit: 2 })).toHaveLength(
+    expect(await searchApprovedKb(SCOPE, "password reset ship return furniture", { limit: 2 })).toHaveLength(
       2,
     );
   });
 
   it("returns [] for text with no content words", async () => {
-    expect(await searchApprovedKb(env.DB, "")).toEqual([]);
-    expect(await searchApprovedKb(env.DB, "🙂 ??? !!!")).toEqual([]);
+    expect(await searchApprovedKb(SCOPE, "")).toEqual([]);
+    expect(await searchApprovedKb(SCOPE, "🙂 ??? !!!")).toEqual([]);
   });
 
   const nasty = [
@@ -169,19 +172,19 @@ describe("searchApprovedKb (D1)", () => {
     "🙂password🙂",
   ];
   it.each(nasty)("never fails on FTS5 or SQL syntax in customer text: %s", async (text) => {
-    await expect(searchApprovedKb(env.DB, text)).resolves.toBeInstanceOf(Array);
+    await expect(searchApprovedKb(SCOPE, text)).resolves.toBeInstanceOf(Array);
   });
 
   it("still finds the entry through quotes, stars and look-alike letters", async () => {
     for (const text of ['"password"*', "p\u0430ssword", "pass\u200bword", "-password:"]) {
-      expect((await searchApprovedKb(env.DB, text)).map((c) => c.id)).toContain(1);
+      expect((await searchApprovedKb(SCOPE, text)).map((c) => c.id)).toContain(1);
     }
   });
 
   it("never fails on arbitrary text (property)", async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 200, unit: "binary" }), async (text) => {
-        await searchApprovedKb(env.DB, text);
+        await searchApprovedKb(SCOPE, text);
       }),
       { numRuns: 150 },
     );
@@ -190,7 +193,7 @@ describe("searchApprovedKb (D1)", () => {
   it("handles 20 KB of text", async () => {
     const text = `${"I wrote a very long message about many different things. ".repeat(360)} password`;
     expect(text.length).toBeGreaterThan(20_000);
-    const found = await searchApprovedKb(env.DB, text);
+    const found = await searchApprovedKb(SCOPE, text);
     expect(found.map((c) => c.id)).toContain(1);
   });
 });

@@ -50,7 +50,10 @@ async function decide(message: string): Promise<Decision> {
   if (asksForHuman(message)) return { outcome: "human_requested", strongTopics };
   if (matches.some((m) => m.policy.action === "escalate")) return { outcome: "escalation", strongTopics };
   const language = detectLanguage(message);
-  const candidates = await searchApprovedKb(env.DB, message, { language, limit: SEARCH_LIMIT });
+  const candidates = await searchApprovedKb({ db: env.DB, installationId: "default" }, message, {
+    language,
+    limit: SEARCH_LIMIT,
+  });
   const draft = offlineDraft({ message, customerName: null, candidates });
   if (draft.kind === "human_requested") return { outcome: "human_requested", strongTopics };
   if (matches.some((m) => m.policy.action === "require_approval"))

@@ -6,7 +6,7 @@ import worker from "../../worker/src/index";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS } from "../../worker/src/queue/consumer";
 import type { Job } from "../../worker/src/queue/messages";
-import { parseZendeskEvent } from "../../worker/src/webhooks/webhook.schema";
+import { parseZendeskEvent } from "../../worker/src/helpdesk/zendesk/zendesk.events";
 import {
   aiReplies,
   api,
@@ -31,7 +31,7 @@ async function jobFor(ticketId: number): Promise<Job> {
   const comment = events.find((e) => e.type.endsWith("comment_added"));
   const parsed = parseZendeskEvent(comment);
   if (!parsed.ok || parsed.event.kind === "ignored") throw new Error("no comment event");
-  return { type: "zendesk_event", v: 1, event: parsed.event };
+  return { type: "helpdesk_event", v: 2, installationId: "default", event: parsed.event };
 }
 
 describe("retries", () => {

@@ -3,12 +3,23 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { HelpdeskError } from "../../worker/src/helpdesk/helpdesk.port";
-import { ZendeskHelpdesk } from "../../worker/src/helpdesk/zendesk.adapter";
-import { AI_AGENT_ID, control, createTicket, freshTicketId, nextSecond } from "./support/harness";
+import { staticAuth, ZendeskClient } from "../../worker/src/helpdesk/zendesk/zendesk.client";
+import { ZendeskHelpdesk } from "../../worker/src/helpdesk/zendesk/zendesk.helpdesk";
+import type { ZendeskAuth } from "../../worker/src/config";
+import {
+  AI_AGENT_ID,
+  control,
+  createTicket,
+  freshTicketId,
+  nextSecond,
+  zendeskTicket,
+} from "./support/harness";
 
 const origin = () => env.ZENDESK_API_ORIGIN;
 const tokenAuth = { kind: "token", email: "ai@nordlys.example", token: "test-token" } as const;
-const zendesk = () => new ZendeskHelpdesk(origin(), tokenAuth);
+const helpdesk = (auth: ZendeskAuth) =>
+  new ZendeskHelpdesk(new ZendeskClient(origin(), staticAuth(auth), null));
+const zendesk = () => helpdesk(tokenAuth);
 
 async function failure(p: Promise<unknown>): Promise<HelpdeskError> {
   try {
@@ -24,9 +35,9 @@ describe("ZendeskHelpdesk", () => {
   it("authenticates with an API token and with OAuth; wrong credentials are a 401 no retry fixes", async () => {
     const id = await createTicket({ body: "hello" });
     expect((await zendesk().getTicket(id)).id).toBe(id);
-    const oauth = new ZendeskHelpdesk(origin(), { kind: "oauth", token: "test-oauth-token" });
+    const oauth = helpdesk({ kind: "oauth", token: "test-oauth-token" });
     expect((await oauth.getTicket(id)).id).toBe(id);
-    const wrong = await failure(new ZendeskHelpdesk(origin(), { ...tokenAuth, token: "nope" }).getTicket(id));
+    const wrong = await failure(helpdesk({ ...tokenAuth, token: "nope" }).getTicket(id));
     expect(wrong).toMatchObject({ status: 401, retryable: false });
     expect(wrong.message).not.toContain("nope");
   });
@@ -54,18 +65,18 @@ describe("ZendeskHelpdesk", () => {
     const t = await zendesk().getTicket(id);
     // Zendesk's stamps have whole seconds: the reply must land in a later second to make `t` stale.
     await nextSecond();
-    const posted = await zendesk().postPublicReply({
+    const posted = await zendesk().postReply({
       ticketId: id,
       body: "Hi!",
       authorId: AI_AGENT_ID,
-      updatedStamp: t.updatedStamp,
+      stamp: t.stamp,
     });
     expect(posted.outcome).toBe("posted");
-    const stale = await zendesk().postPublicReply({
+    const stale = await zendesk().postReply({
       ticketId: id,
       body: "Again",
       authorId: AI_AGENT_ID,
-      updatedStamp: t.updatedStamp,
+      stamp: t.stamp,
     });
     expect(stale).toEqual({ outcome: "conflict" });
     const after = await zendesk().listComments(id);
@@ -76,21 +87,21 @@ describe("ZendeskHelpdesk", () => {
   it("two changes within one second share a stamp: safe_update cannot tell them apart (so our guard is D1's)", async () => {
     const id = await createTicket({ body: "hello" });
     const t = await zendesk().getTicket(id);
-    expect(t.updatedStamp).toMatch(/:\d{2}Z$/);
-    const first = await zendesk().postPublicReply({
+    expect(t.stamp).toMatch(/:\d{2}Z$/);
+    const first = await zendesk().postReply({
       ticketId: id,
       body: "One",
       authorId: AI_AGENT_ID,
-      updatedStamp: t.updatedStamp,
+      stamp: t.stamp,
     });
     const after = await zendesk().getTicket(id);
     // Within the same second, the stamp did not move and a second write on `t` is accepted, as by Zendesk.
-    if (after.updatedStamp === t.updatedStamp) {
-      const second = await zendesk().postPublicReply({
+    if (after.stamp === t.stamp) {
+      const second = await zendesk().postReply({
         ticketId: id,
         body: "Two",
         authorId: AI_AGENT_ID,
-        updatedStamp: t.updatedStamp,
+        stamp: t.stamp,
       });
       expect(second.outcome).toBe("posted");
     }
@@ -113,23 +124,50 @@ describe("ZendeskHelpdesk", () => {
   it("a timed-out write is retryable and marked uncertain (it may have been applied)", async () => {
     const id = await createTicket({ body: "hello" });
     await control("POST", "/faults", { match: { ticketId: id, method: "PUT" }, delayMs: 600, times: 1 });
-    const slow = new ZendeskHelpdesk(origin(), tokenAuth, 150);
+    const slow = new ZendeskHelpdesk(new ZendeskClient(origin(), staticAuth(tokenAuth), null, 150));
     const t = await slow.getTicket(id);
     const e = await failure(
-      slow.postPublicReply({ ticketId: id, body: "Hi", authorId: AI_AGENT_ID, updatedStamp: t.updatedStamp }),
+      slow.postReply({ ticketId: id, body: "Hi", authorId: AI_AGENT_ID, stamp: t.stamp }),
     );
     expect(e).toMatchObject({ retryable: true, uncertain: true });
   });
 
-  it("mirrors tags and status in one update", async () => {
+  it("mirrors our state as tags and solves in one update", async () => {
     const id = await createTicket({ body: "hello" });
-    await zendesk().updateTicket(id, {
-      status: "solved",
-      addTags: ["ohallo_human"],
-      removeTags: ["ohallo_ai"],
-    });
+    await zendesk().mirror(id, { state: "in_progress", attention: true, aiOff: false }, { solve: true });
     const t = await zendesk().getTicket(id);
-    expect(t.status).toBe("solved");
-    expect(t.tags).toContain("ohallo_human");
+    expect(t.closed).toBe(true);
+    const { ticket } = await zendeskTicket(id);
+    expect(ticket.tags).toEqual(expect.arrayContaining(["ohallo_human", "ohallo_attention"]));
+    expect(ticket.tags).not.toContain("ohallo_ai");
+    const puts = ((await control("GET", `/requests?ticketId=${id}`)) as { method: string }[]).filter(
+      (r) => r.method === "PUT",
+    );
+    expect(puts).toHaveLength(1);
+  });
+
+  it("a reply can carry the mirror in the same update, and says which comment it became", async () => {
+    const id = await createTicket({ body: "hello" });
+    const t = await zendesk().getTicket(id);
+    const posted = await zendesk().postReply({
+      ticketId: id,
+      body: "Hi!",
+      authorId: AI_AGENT_ID,
+      stamp: t.stamp,
+      mirror: { state: "open", attention: false, aiOff: false },
+    });
+    const { ticket, comments } = await zendeskTicket(id);
+    expect(posted).toEqual({ outcome: "posted", commentId: comments.at(-1)?.id });
+    expect(ticket.tags).toContain("ohallo_ai");
+  });
+
+  it("a solve Zendesk refuses (fields it requires) is a SolveRefused, nothing changed", async () => {
+    const id = await createTicket({ body: "hello" });
+    await control("POST", "/faults", { match: { ticketId: id, method: "PUT" }, status: 422, times: 1 });
+    const e = await failure(
+      zendesk().mirror(id, { state: "resolved", attention: false, aiOff: false }, { solve: true }),
+    );
+    expect(e.name).toBe("SolveRefused");
+    expect((await zendesk().getTicket(id)).closed).toBe(false);
   });
 });

@@ -1,18 +1,20 @@
 // The Worker's entry: a list of mounts, the queue consumer and the cron.
 import { Hono } from "hono";
 import { attentionRoutes } from "./attention/attention.routes";
-import { type AppEnv, withServices } from "./http/app";
+import { connectRoutes } from "./helpdesk/zendesk/zendesk.connect.routes";
+import { webhookRoutes } from "./helpdesk/zendesk/zendesk.webhook.routes";
+import { type AppEnv, withApp } from "./http/app";
 import { requireApiSecret } from "./http/auth";
 import { onError } from "./http/errors";
+import { installationRoutes } from "./installations/installation.routes";
 import { kbRoutes } from "./kb/kb.routes";
 import { policyRoutes } from "./policies/policy.routes";
 import { handleBatch } from "./queue/consumer";
-import { buildServices } from "./services";
+import { buildApp } from "./services";
 import { settingsRoutes } from "./settings/settings.routes";
 import { statsRoutes } from "./stats/stats.routes";
-import { autoRelease } from "./tickets/auto-release";
+import { housekeeping } from "./housekeeping";
 import { ticketRoutes } from "./tickets/ticket.routes";
-import { webhookRoutes } from "./webhooks/webhook.routes";
 
 const api = new Hono<AppEnv>()
   .use(requireApiSecret)
@@ -21,12 +23,14 @@ const api = new Hono<AppEnv>()
   .route("/kb-entries", kbRoutes)
   .route("/policy-entries", policyRoutes)
   .route("/settings", settingsRoutes)
-  .route("/stats", statsRoutes);
+  .route("/stats", statsRoutes)
+  .route("/installation", installationRoutes);
 
 export const app = new Hono<AppEnv>()
   .get("/healthz", (c) => c.json({ ok: true }))
-  .use(withServices)
+  .use(withApp)
   .route("/webhooks", webhookRoutes)
+  .route("/connect", connectRoutes)
   .route("/api", api)
   .notFound((c) => c.json({ error: "Not found" }, 404))
   .onError(onError);
@@ -34,9 +38,9 @@ export const app = new Hono<AppEnv>()
 export default {
   fetch: app.fetch,
   async queue(batch, env, _ctx) {
-    await handleBatch(buildServices(env), batch);
+    await handleBatch(buildApp(env), batch);
   },
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(autoRelease(buildServices(env)));
+    ctx.waitUntil(housekeeping(buildApp(env)));
   },
 } satisfies ExportedHandler<Env>;

@@ -100,6 +100,8 @@ const samples: Record<string, unknown> = {
     brandTone: "friendly",
     handoffAcknowledgement: true,
     maxAiRepliesPerHour: 6,
+    aiAgentId: null,
+    scope: { channels: [], brandIds: [], groupIds: [] },
   },
   SettingsPatchSchema: { learning: { enabled: false }, brandTone: "dry" },
   KbEntryCreateSchema: {
@@ -120,6 +122,7 @@ const samples: Record<string, unknown> = {
   DiscardDraftSchema: { agent },
   ResolveAttentionSchema: { agent },
   ReasonParamsSchema: { policy: "Legal", keyword: "lawyer" },
+  ScopeSchema: { channels: ["email"], brandIds: [360000001], groupIds: [] },
   IdSchema: 42,
   KbListSchema: {
     total: 1,

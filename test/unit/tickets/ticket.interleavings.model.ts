@@ -675,6 +675,7 @@ class World {
           ? {
               kind: "sent" as const,
               draftId: a.draftId,
+              commentId: null,
               replyTo: [1],
               citations: [],
               approvedBy: a.agent,

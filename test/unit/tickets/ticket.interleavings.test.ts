@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SEND_LEASE_MS } from "../../../worker/src/drafting/pipeline";
-import { ZENDESK_TIMEOUT_MS } from "../../../worker/src/helpdesk/zendesk.adapter";
+import { ZENDESK_TIMEOUT_MS } from "../../../worker/src/helpdesk/zendesk/zendesk.client";
 import {
   ACK_WAIT_LIMIT_MS,
   CURRENT,

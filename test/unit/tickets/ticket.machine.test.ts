@@ -502,6 +502,7 @@ describe("every transition", () => {
         fc.record({
           kind: fc.constant("sent" as const),
           draftId: fc.constantFrom(5, 6),
+          commentId: fc.constant(null),
           replyTo: fc.constant<number[]>([1]),
           citations: fc.constant<number[]>([]),
           approvedBy: fc.option(agentArb, { nil: null }),

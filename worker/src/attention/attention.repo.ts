@@ -11,6 +11,7 @@ import {
 } from "../../../common/api.schema";
 import { type WriteGuard, guardSql } from "../lib/guard";
 import { type Query, run } from "../lib/query";
+import type { Scope } from "../lib/scope";
 import type { Reason } from "../tickets/ticket.record";
 
 const Row = z.object({
@@ -46,20 +47,26 @@ const toItem = (r: z.infer<typeof Row>): AttentionItem => ({
 export const WAITING_TYPES: readonly AttentionType[] = ["human_requested", "escalation"];
 
 export class AttentionRepo {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  private readonly inst: string;
+  constructor(scope: Scope) {
+    this.db = scope.db;
+    this.inst = scope.installationId;
+  }
 
   /** Opens an item, or updates the ticket's open item of that type (one open item per ticket and type). */
   raiseStatement(ticketId: number, type: AttentionType, reason: Reason, now: number, g: WriteGuard | null) {
     const guard = guardSql(g);
     return this.db
       .prepare(
-        `INSERT INTO attention_items (ticket_id, type, reason, code, params, status, created_at, updated_at)
-         SELECT ?, ?, ?, ?, ?, 'open', ?, ? WHERE ${guard.sql}
-         ON CONFLICT (ticket_id, type) WHERE status = 'open' DO UPDATE SET
+        `INSERT INTO attention_items (installation_id, ticket_id, type, reason, code, params, status, created_at, updated_at)
+         SELECT ?, ?, ?, ?, ?, ?, 'open', ?, ? WHERE ${guard.sql}
+         ON CONFLICT (installation_id, ticket_id, type) WHERE status = 'open' DO UPDATE SET
            reason = excluded.reason, code = excluded.code, params = excluded.params,
            raised_count = raised_count + 1, updated_at = excluded.updated_at`,
       )
       .bind(
+        this.inst,
         ticketId,
         type,
         reason.text.slice(0, 2_000),
@@ -83,9 +90,18 @@ export class AttentionRepo {
     return this.db
       .prepare(
         `UPDATE attention_items SET status = 'resolved', resolved_at = ?, resolved_by_id = ?, resolved_by_name = ?
-         WHERE ticket_id = ? AND status = 'open' AND type IN (SELECT value FROM json_each(?)) AND ${guard.sql}`,
+         WHERE installation_id = ? AND ticket_id = ? AND status = 'open'
+           AND type IN (SELECT value FROM json_each(?)) AND ${guard.sql}`,
       )
-      .bind(now, by?.id ?? null, by?.name ?? null, ticketId, JSON.stringify(types), ...guard.binds);
+      .bind(
+        now,
+        by?.id ?? null,
+        by?.name ?? null,
+        this.inst,
+        ticketId,
+        JSON.stringify(types),
+        ...guard.binds,
+      );
   }
 
   /** Closes the approval item a draft was held under. */
@@ -94,13 +110,17 @@ export class AttentionRepo {
     return this.db
       .prepare(
         `UPDATE attention_items SET status = 'resolved', resolved_at = ?, resolved_by_id = ?, resolved_by_name = ?
-         WHERE id = (SELECT attention_id FROM drafts WHERE id = ?) AND status = 'open' AND ${guard.sql}`,
+         WHERE installation_id = ? AND id = (SELECT attention_id FROM drafts WHERE installation_id = ? AND id = ?)
+           AND status = 'open' AND ${guard.sql}`,
       )
-      .bind(now, by?.id ?? null, by?.name ?? null, draftId, ...guard.binds);
+      .bind(now, by?.id ?? null, by?.name ?? null, this.inst, this.inst, draftId, ...guard.binds);
   }
 
   async get(id: number): Promise<AttentionItem | null> {
-    const row = await this.db.prepare("SELECT * FROM attention_items WHERE id = ?").bind(id).first();
+    const row = await this.db
+      .prepare("SELECT * FROM attention_items WHERE installation_id = ? AND id = ?")
+      .bind(this.inst, id)
+      .first();
     return row ? toItem(Row.parse(row)) : null;
   }
 
@@ -120,10 +140,11 @@ export class AttentionRepo {
     return {
       statement: this.db
         .prepare(
-          `SELECT * FROM attention_items WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR ticket_id = ?2)
+          `SELECT * FROM attention_items WHERE installation_id = ?4 AND (?1 IS NULL OR status = ?1)
+             AND (?2 IS NULL OR ticket_id = ?2)
            ORDER BY created_at DESC, id DESC LIMIT ?3`,
         )
-        .bind(filter.status ?? null, filter.ticketId ?? null, filter.limit ?? 200),
+        .bind(filter.status ?? null, filter.ticketId ?? null, filter.limit ?? 200, this.inst),
       read: (rows) => rows.map((r) => toItem(Row.parse(r))),
     };
   }
@@ -133,9 +154,9 @@ export class AttentionRepo {
     await this.db
       .prepare(
         `UPDATE attention_items SET status = 'resolved', resolved_at = ?, resolved_by_id = ?, resolved_by_name = ?
-         WHERE id = ? AND status = 'open'`,
+         WHERE installation_id = ? AND id = ? AND status = 'open'`,
       )
-      .bind(now, by?.id ?? null, by?.name ?? null, id)
+      .bind(now, by?.id ?? null, by?.name ?? null, this.inst, id)
       .run();
     return this.get(id);
   }
@@ -143,10 +164,10 @@ export class AttentionRepo {
   async hasOpen(ticketId: number, types: readonly AttentionType[] = AttentionTypeSchema.options) {
     const row = await this.db
       .prepare(
-        `SELECT 1 AS x FROM attention_items WHERE ticket_id = ? AND status = 'open'
+        `SELECT 1 AS x FROM attention_items WHERE installation_id = ? AND ticket_id = ? AND status = 'open'
          AND type IN (SELECT value FROM json_each(?)) LIMIT 1`,
       )
-      .bind(ticketId, JSON.stringify(types))
+      .bind(this.inst, ticketId, JSON.stringify(types))
       .first();
     return row !== null;
   }

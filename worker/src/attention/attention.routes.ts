@@ -27,7 +27,7 @@ export const attentionRoutes = new Hono<AppEnv>()
     const s = c.get("services");
     const id = pathId(c.req.param("id"), "Attention item");
     const body = ResolveAttentionSchema.parse(await jsonBody(c.req.raw));
-    const agent = body.agent ? await s.agents.verify(body.agent) : null;
+    const agent = body.agent ? await s.agents.verify(body.agent, s.installation.aiAgentId) : null;
     const item = await s.attention.resolve(id, s.now(), agent);
     if (!item) throw notFound("Attention item");
     if (WAITING_TYPES.includes(item.type) && !(await s.attention.hasOpen(item.ticketId, WAITING_TYPES))) {

@@ -12,7 +12,7 @@ import type { ConversationTurn } from "./drafter.port";
 export function buildConversation(
   comments: HelpdeskComment[],
   known: StoredMessage[],
-  ids: { aiAgentId: number; requesterId: number | null },
+  ids: { aiAgentId: number | null; requesterId: number | null },
 ): ConversationTurn[] {
   const byId = new Map(known.map((m) => [m.commentId, m]));
   return comments.map((c) => {
@@ -51,7 +51,7 @@ export function unansweredMessages(messages: StoredMessage[], includeHeld: boole
 export function answeredInZendesk(
   todo: readonly StoredMessage[],
   comments: readonly HelpdeskComment[],
-  ids: { aiAgentId: number; requesterId: number | null },
+  ids: { aiAgentId: number | null; requesterId: number | null },
 ): number[] {
   let lastHuman = -1;
   comments.forEach((c, i) => {

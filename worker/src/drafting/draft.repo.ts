@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Agent } from "../../../common/api.schema";
 import { type WriteGuard, guardSql, idList } from "../lib/guard";
 import { type Query, run } from "../lib/query";
+import type { Scope } from "../lib/scope";
 
 export const DRAFT_STATUSES = [
   "queued",
@@ -76,7 +77,12 @@ export const toDraft = (row: unknown): Draft => {
 };
 
 export class DraftRepo {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  private readonly inst: string;
+  constructor(scope: Scope) {
+    this.db = scope.db;
+    this.inst = scope.installationId;
+  }
 
   /** Writes a draft before it is held or claimed, so a crash leaves evidence to reconcile. */
   async create(d: {
@@ -91,16 +97,19 @@ export class DraftRepo {
     const meta = JSON.stringify({ kb: d.citations, replyTo: d.replyTo, leaseId: d.leaseId ?? null });
     const row = await this.db
       .prepare(
-        `INSERT INTO drafts (ticket_id, kind, body, status, meta, created_at)
-         VALUES (?, 'reply', ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO drafts (installation_id, ticket_id, kind, body, status, meta, created_at)
+         VALUES (?, ?, 'reply', ?, ?, ?, ?) RETURNING *`,
       )
-      .bind(d.ticketId, d.body, d.status, meta, d.now)
+      .bind(this.inst, d.ticketId, d.body, d.status, meta, d.now)
       .first();
     return toDraft(row);
   }
 
   async get(id: number): Promise<Draft | null> {
-    const row = await this.db.prepare("SELECT * FROM drafts WHERE id = ?").bind(id).first();
+    const row = await this.db
+      .prepare("SELECT * FROM drafts WHERE installation_id = ? AND id = ?")
+      .bind(this.inst, id)
+      .first();
     return row ? toDraft(row) : null;
   }
 
@@ -109,10 +118,11 @@ export class DraftRepo {
     return {
       statement: this.db
         .prepare(
-          `SELECT d.* FROM drafts d JOIN tickets t ON t.held_draft_id = d.id
-           WHERE t.ticket_id = ? AND d.status = 'held'`,
+          `SELECT d.* FROM drafts d
+           JOIN tickets t ON t.installation_id = d.installation_id AND t.held_draft_id = d.id
+           WHERE t.installation_id = ? AND t.ticket_id = ? AND d.status = 'held'`,
         )
-        .bind(ticketId),
+        .bind(this.inst, ticketId),
       read: ([row]) => (row ? toDraft(row) : null),
     };
   }
@@ -121,8 +131,11 @@ export class DraftRepo {
   unsettledQuery(ticketId: number): Query<Draft[]> {
     return {
       statement: this.db
-        .prepare("SELECT * FROM drafts WHERE ticket_id = ? AND status IN ('sending', 'queued') ORDER BY id")
-        .bind(ticketId),
+        .prepare(
+          `SELECT * FROM drafts WHERE installation_id = ? AND ticket_id = ? AND status IN ('sending', 'queued')
+           ORDER BY id`,
+        )
+        .bind(this.inst, ticketId),
       read: (rows) => rows.map(toDraft),
     };
   }
@@ -136,9 +149,10 @@ export class DraftRepo {
     return {
       statement: this.db
         .prepare(
-          "SELECT count(*) AS n FROM drafts WHERE ticket_id = ? AND kind = 'reply' AND status = 'sent' AND settled_at > ?",
+          `SELECT count(*) AS n FROM drafts WHERE installation_id = ? AND ticket_id = ? AND kind = 'reply'
+             AND status = 'sent' AND settled_at > ?`,
         )
-        .bind(ticketId, since),
+        .bind(this.inst, ticketId, since),
       read: ([row]) => z.object({ n: z.number() }).parse(row).n,
     };
   }
@@ -155,9 +169,43 @@ export class DraftRepo {
     return this.db
       .prepare(
         `UPDATE drafts SET status = ?, settled_at = ?
-         WHERE id = ? AND status IN (SELECT value FROM json_each(?)) AND ${guard.sql}`,
+         WHERE installation_id = ? AND id = ? AND status IN (SELECT value FROM json_each(?)) AND ${guard.sql}`,
       )
-      .bind(to, now, id, JSON.stringify(from), ...guard.binds);
+      .bind(to, now, this.inst, id, JSON.stringify(from), ...guard.binds);
+  }
+
+  /** Sent: the helpdesk took it as comment `commentId`. */
+  sentStatement(
+    id: number,
+    commentId: number | null,
+    now: number,
+    g: WriteGuard | null,
+  ): D1PreparedStatement {
+    const guard = guardSql(g);
+    return this.db
+      .prepare(
+        `UPDATE drafts SET status = 'sent', settled_at = ?, meta = json_set(meta, '$.commentId', ?)
+         WHERE installation_id = ? AND id = ? AND status = 'sending' AND ${guard.sql}`,
+      )
+      .bind(now, commentId, this.inst, id, ...guard.binds);
+  }
+
+  /**
+   * Whether a comment on the ticket is one the Worker posted: its id was recorded, or (its
+   * webhook came before the send was recorded) a draft on its way holds the same text.
+   */
+  async posted(ticketId: number, commentId: number, body: string): Promise<boolean> {
+    const row = await this.db
+      .prepare(
+        `SELECT 1 AS x FROM drafts WHERE installation_id = ? AND ticket_id = ? AND (
+           json_extract(meta, '$.commentId') = ?
+           OR (status IN ('sending', 'sent') AND json_extract(meta, '$.commentId') IS NULL
+               AND trim(COALESCE(json_extract(meta, '$.edited'), body)) = trim(?)))
+         LIMIT 1`,
+      )
+      .bind(this.inst, ticketId, commentId, body)
+      .first();
+    return row !== null;
   }
 
   async move(id: number, from: readonly DraftStatus[], to: DraftStatus, now: number): Promise<boolean> {
@@ -180,9 +228,9 @@ export class DraftRepo {
         `UPDATE drafts SET status = 'sending', settled_at = ?,
            meta = json_set(meta, '$.leaseId', ?, '$.approvedBy', json(?),
              '$.edited', CASE WHEN ? IS NULL OR ? = body THEN NULL ELSE ? END)
-         WHERE id = ? AND status IN ('queued', 'held', 'sending') AND ${guard.sql}`,
+         WHERE installation_id = ? AND id = ? AND status IN ('queued', 'held', 'sending') AND ${guard.sql}`,
       )
-      .bind(now, leaseId, JSON.stringify(approvedBy), body, body, body, id, ...guard.binds);
+      .bind(now, leaseId, JSON.stringify(approvedBy), body, body, body, this.inst, id, ...guard.binds);
   }
 
   /** Held replies and queued acknowledgements of a ticket will never be sent. */
@@ -191,9 +239,9 @@ export class DraftRepo {
     return this.db
       .prepare(
         `UPDATE drafts SET status = 'withdrawn', settled_at = ?
-         WHERE ticket_id = ? AND status IN ('held', 'queued') AND ${guard.sql}`,
+         WHERE installation_id = ? AND ticket_id = ? AND status IN ('held', 'queued') AND ${guard.sql}`,
       )
-      .bind(now, ticketId, ...guard.binds);
+      .bind(now, this.inst, ticketId, ...guard.binds);
   }
 
   /** Links a freshly written draft to the ticket's open approval item and the messages it answers. */
@@ -202,20 +250,21 @@ export class DraftRepo {
     return this.db
       .prepare(
         `UPDATE drafts SET status = 'held', meta = json_set(meta, '$.replyTo', json(?)),
-           attention_id = (SELECT id FROM attention_items WHERE ticket_id = ? AND type = 'approval_required' AND status = 'open')
-         WHERE id = ? AND status = 'held' AND ${guard.sql}`,
+           attention_id = (SELECT id FROM attention_items WHERE installation_id = ? AND ticket_id = ?
+             AND type = 'approval_required' AND status = 'open')
+         WHERE installation_id = ? AND id = ? AND status = 'held' AND ${guard.sql}`,
       )
-      .bind(idList(replyTo), ticketId, draftId, ...guard.binds);
+      .bind(idList(replyTo), this.inst, ticketId, this.inst, draftId, ...guard.binds);
   }
 
   queueAckStatement(ticketId: number, body: string, now: number, g: WriteGuard | null) {
     const guard = guardSql(g);
     return this.db
       .prepare(
-        `INSERT INTO drafts (ticket_id, kind, body, status, meta, created_at)
-         SELECT ?, 'ack', ?, 'queued', '{}', ? WHERE ${guard.sql}`,
+        `INSERT INTO drafts (installation_id, ticket_id, kind, body, status, meta, created_at)
+         SELECT ?, ?, 'ack', ?, 'queued', '{}', ? WHERE ${guard.sql}`,
       )
-      .bind(ticketId, body, now, ...guard.binds);
+      .bind(this.inst, ticketId, body, now, ...guard.binds);
   }
 
   /** The messages a superseded draft answered go back to waiting for the next draft. */
@@ -224,9 +273,10 @@ export class DraftRepo {
     return this.db
       .prepare(
         `UPDATE messages SET disposition = 'pending', outcome_ref = NULL, settled_at = NULL
-         WHERE comment_id IN (SELECT value FROM json_each((SELECT meta FROM drafts WHERE id = ?), '$.replyTo'))
+         WHERE installation_id = ? AND comment_id IN (SELECT value FROM json_each(
+             (SELECT meta FROM drafts WHERE installation_id = ? AND id = ?), '$.replyTo'))
            AND disposition = 'attention' AND ${guard.sql}`,
       )
-      .bind(draftId, ...guard.binds);
+      .bind(this.inst, this.inst, draftId, ...guard.binds);
   }
 }

@@ -26,7 +26,7 @@ async function draftOf(s: Services, ticketId: number, raw: string | undefined): 
 
 /** A person's text goes out as the AI's reply: it must obey what every AI reply obeys. */
 async function checkEdit(s: Services, body: string): Promise<void> {
-  const unsafe = unsafeForCustomer(body, s.config.secrets);
+  const unsafe = unsafeForCustomer(body, s.secrets);
   if (unsafe === "placeholder") {
     throw new HttpError(
       422,
@@ -75,13 +75,13 @@ export const draftRoutes = new Hono<AppEnv>()
       const check = transition(record, { type: "send_claim", leaseId: "", ttlMs: 0, purpose }, s.now());
       if (!check.ok && check.error.code === "not_current") rejected(check.error);
       const zt = await s.helpdesk.getTicket(ticketId);
-      if (zt.status === "solved" || zt.status === "closed") {
+      if (zt.closed) {
         throw new HttpError(409, "The ticket is solved in Zendesk; the draft was not sent.");
       }
       if (await customerWroteSince(s, draft, zt.requesterId)) {
         throw new HttpError(409, "The customer wrote again; this draft is out of date and was not sent.");
       }
-      const sent = await sendDraft(s, record, draft, purpose, zt.updatedStamp);
+      const sent = await sendDraft(s, record, draft, purpose, zt.stamp);
       if (sent.kind === "sent")
         return c.json({ ...(await ticketView(s, ticketId)), draftId: draft.id, status: "sent" });
       if (sent.kind === "refused") rejected(sent.rejection);

@@ -10,7 +10,9 @@ import { waitsForPerson } from "../tickets/ticket.outcomes";
 import { applyEvent, runEffects } from "../tickets/ticket.service";
 import { detectLanguage } from "../text/language";
 import type { AttentionType, Settings } from "../../../common/api.schema";
-import { runAll } from "../lib/query";
+import type { Mirror } from "../helpdesk/helpdesk.port";
+import { mirrorOf } from "../tickets/mirror";
+import { inScope } from "../tickets/scope";
 import { acknowledgement } from "./acknowledgement";
 import { answeredInZendesk, buildConversation, unansweredMessages } from "./conversation";
 import type { Decision } from "./decide";
@@ -33,8 +35,19 @@ export async function draftForTicket(s: Services, ticketId: number, includeHeld:
   throw new UpstreamError(`ticket ${ticketId} kept changing while the AI drafted; trying again later`, true);
 }
 
-/** Why the AI stays silent on these messages, if it must: the ticket's state, a wait, or autonomy off. */
-function silence(rec: TicketRecord, autonomy: string): { ref: string; type: string; reason: string } | null {
+/** Why the AI stays silent on these messages, if it must: scope, the ticket's state, a wait, or autonomy off. */
+function silence(
+  rec: TicketRecord,
+  autonomy: string,
+  scoped: boolean,
+): { ref: string; type: string; reason: string } | null {
+  if (!scoped) {
+    return {
+      ref: "held:out_of_scope",
+      type: "customer_message_held",
+      reason: "the AI does not handle tickets from here (settings)",
+    };
+  }
   if (rec.state === "in_progress") {
     const who = rec.owner?.name ?? "a colleague";
     return {
@@ -64,18 +77,23 @@ function silence(rec: TicketRecord, autonomy: string): { ref: string; type: stri
 
 async function draftRound(s: Services, ticketId: number, includeHeld: boolean): Promise<Round> {
   const now = s.now();
-  const [stored, messages, repliesLastHour, settings] = await runAll(s.db, [
+  const [stored, messages, repliesLastHour, settings, openItems] = await s.reads.all([
     s.tickets.getQuery(ticketId),
     s.messages.forTicketQuery(ticketId),
     s.drafts.sentSinceQuery(ticketId, now - HOUR_MS),
     s.settings.getQuery(),
+    s.attention.listQuery({ status: "open", ticketId, limit: 1 }),
   ] as const);
   const rec = stored.record;
   const todo = unansweredMessages(messages, includeHeld);
   if (todo.length === 0) return "done";
   const ids = todo.map((m) => m.commentId);
 
-  const quiet = silence(rec, stored.autonomy ?? settings.defaultAutonomy);
+  const quiet = silence(
+    rec,
+    stored.autonomy ?? settings.defaultAutonomy,
+    inScope(stored.scope, settings.scope),
+  );
   if (quiet) {
     await s.messages.settle(ids, "held", quiet.ref, now);
     await s.tickets.log(
@@ -101,7 +119,7 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
   // The stamp is read before deciding: if anything changes after this point,
   // Zendesk refuses the reply (409) and we come back here.
   const zt = await s.helpdesk.getTicket(ticketId);
-  if (zt.status === "solved" || zt.status === "closed") {
+  if (zt.closed) {
     // Solved in Zendesk before its webhook reached us: resolve, then re-read.
     await applyEvent(s, ticketId, { type: "resolve", agent: null, source: "zendesk" }, { inlineSync: true });
     return "stale";
@@ -109,7 +127,7 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
   const comments = await s.helpdesk.listComments(ticketId);
   // A person answered these in Zendesk (their reply's webhook is still on its way): not the AI's to answer.
   const answered = answeredInZendesk(todo, comments, {
-    aiAgentId: s.config.zendesk.aiAgentId,
+    aiAgentId: s.installation.aiAgentId,
     requesterId: zt.requesterId,
   });
   if (answered.length)
@@ -118,7 +136,7 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
   if (open.length === 0) return "done";
 
   const conversation = buildConversation(comments, messages, {
-    aiAgentId: s.config.zendesk.aiAgentId,
+    aiAgentId: s.installation.aiAgentId,
     requesterId: zt.requesterId,
   });
   const decision = await decideForMessages(s, {
@@ -129,7 +147,9 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
     autonomy: stored.autonomy ?? settings.defaultAutonomy,
     brandTone: settings.brandTone,
   });
-  return act(s, rec, open, decision, zt.updatedStamp, settings, language);
+  // A reply's update also shows our state on the ticket: one write per reply.
+  const mirror = mirrorOf(rec, openItems.length > 0, stored.autonomy ?? settings.defaultAutonomy);
+  return act(s, rec, open, decision, { stamp: zt.stamp, mirror }, settings, language);
 }
 
 async function act(
@@ -137,7 +157,7 @@ async function act(
   rec: TicketRecord,
   todo: StoredMessage[],
   decision: Decision,
-  stamp: string,
+  at: { stamp: string; mirror: Mirror },
   settings: Settings,
   language: ReturnType<typeof detectLanguage>,
 ): Promise<Round> {
@@ -156,7 +176,7 @@ async function act(
         replyTo: ids,
         now: s.now(),
       });
-      const sent = await sendDraft(s, rec, draft, { kind: "reply", draftId: draft.id }, stamp);
+      const sent = await sendDraft(s, rec, draft, { kind: "reply", draftId: draft.id }, at.stamp, at.mirror);
       if (sent.kind === "sent") return "done";
       await s.drafts.move(draft.id, ["sending"], "refused", s.now());
       if (sent.kind === "unsafe")

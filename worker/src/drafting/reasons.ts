@@ -65,5 +65,19 @@ export const reasons = {
       `The AI could not run after ${attempts} attempts: ${detail}`,
     ),
 
+  solveRefused: () =>
+    reason(
+      "solve_refused",
+      {},
+      "Zendesk refused to solve the ticket: the account requires fields to be filled in. Solve it in Zendesk.",
+    ),
+
+  disconnected: () =>
+    reason(
+      "disconnected",
+      {},
+      "The installation is disconnected from Zendesk: the AI could not read or answer. An admin must connect it again.",
+    ),
+
   unsafeReply: () => reason("unsafe_reply", {}, "The reply held a placeholder or a secret; it was not sent."),
 };

@@ -4,7 +4,7 @@
 // post with Zendesk's safe_update and the stamp read before deciding, then
 // settle the lease and the draft's outcome in one commit. It never forces a
 // reply past a 409, and a write left in doubt is reconciled before any other.
-import { HelpdeskError } from "../helpdesk/helpdesk.port";
+import { Disconnected, HelpdeskError, type Mirror, type ReplyOutcome } from "../helpdesk/helpdesk.port";
 import type { Services } from "../services";
 import type { SendPurpose, SendResult } from "../tickets/ticket.outcomes";
 import { type Rejection, type TicketRecord, leaseActive, transition } from "../tickets/ticket.machine";
@@ -38,9 +38,10 @@ export async function sendDraft(
   draft: Draft,
   purpose: SendPurpose,
   stamp: string,
+  mirror?: Mirror,
 ): Promise<SendOutcome> {
   const body = purpose.kind === "approve" && purpose.body !== null ? purpose.body : textOf(draft);
-  const unsafe = unsafeForCustomer(body, s.config.secrets);
+  const unsafe = unsafeForCustomer(body, s.secrets);
   if (unsafe) return { kind: "unsafe", why: unsafe };
   const leaseId = crypto.randomUUID();
   const now = s.now();
@@ -60,13 +61,16 @@ export async function sendDraft(
     draftId: draft.id,
     to: purpose.kind === "ack" ? "queued" : purpose.kind === "approve" ? "held" : "refused",
   };
-  let posted: Awaited<ReturnType<Services["helpdesk"]["postPublicReply"]>>;
+  const authorId = s.installation.aiAgentId;
+  if (authorId === null) throw new Disconnected("The installation has no user to post the AI's replies as");
+  let posted: ReplyOutcome;
   try {
-    posted = await s.helpdesk.postPublicReply({
+    posted = await s.helpdesk.postReply({
       ticketId: rec.ticketId,
       body,
-      authorId: s.config.zendesk.aiAgentId,
-      updatedStamp: stamp,
+      authorId,
+      stamp,
+      ...(mirror ? { mirror } : {}),
     });
   } catch (e) {
     // A write that timed out stays `sending`: the next run reconciles it with Zendesk first.
@@ -83,15 +87,16 @@ export async function sendDraft(
     );
     return { kind: "stale" };
   }
-  await settle(s, rec.ticketId, leaseId, sentResult(draft, purpose, body));
+  await settle(s, rec.ticketId, leaseId, sentResult(draft, purpose, body, posted.commentId), mirror);
   return { kind: "sent" };
 }
 
-function sentResult(draft: Draft, purpose: SendPurpose, body: string): SendResult {
+function sentResult(draft: Draft, purpose: SendPurpose, body: string, commentId: number | null): SendResult {
   const approvedBy = purpose.kind === "approve" ? purpose.agent : draft.approvedBy;
   return {
     kind: "sent",
     draftId: draft.id,
+    commentId,
     replyTo: draft.replyTo,
     citations: draft.citations,
     approvedBy,
@@ -100,13 +105,23 @@ function sentResult(draft: Draft, purpose: SendPurpose, body: string): SendResul
   };
 }
 
-/** Ends the send under `leaseId`: a compare-and-set loop, since other writers may move the record. */
-async function settle(s: Services, ticketId: number, leaseId: string, result: SendResult): Promise<void> {
+/**
+ * Ends the send under `leaseId`: a compare-and-set loop, since other writers may move the
+ * record. `mirror`: what the reply's own update wrote onto the ticket, remembered with it.
+ */
+async function settle(
+  s: Services,
+  ticketId: number,
+  leaseId: string,
+  result: SendResult,
+  mirror?: Mirror,
+): Promise<void> {
   for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
     const { record } = await s.tickets.get(ticketId);
     const t = transition(record, { type: "send_settled", leaseId, result }, s.now());
     if (!t.ok) return;
-    if (await s.store.commit(record, t.value, s.now())) {
+    const writes = mirror ? [...t.value.writes, { type: "mirrored" as const, mirror }] : t.value.writes;
+    if (await s.store.commit(record, { ...t.value, writes }, s.now())) {
       if (t.value.effects.length) await runEffects(s, ticketId, t.value.effects, { inlineSync: true });
       return;
     }
@@ -133,9 +148,9 @@ export async function settleUnsettled(s: Services, ticketId: number): Promise<vo
   );
   if (interrupted.length) {
     const comments = await s.helpdesk.listComments(ticketId);
-    const ai = s.config.zendesk.aiAgentId;
+    const ai = s.installation.aiAgentId;
     for (const d of interrupted) {
-      const landed = comments.some(
+      const landed = comments.find(
         (c) =>
           c.authorId === ai &&
           c.isPublic &&
@@ -145,7 +160,7 @@ export async function settleUnsettled(s: Services, ticketId: number): Promise<vo
       const purpose: SendPurpose =
         d.kind === "ack" ? { kind: "ack", draftId: d.id } : { kind: "reply", draftId: d.id };
       const result: SendResult = landed
-        ? sentResult(d, purpose, textOf(d))
+        ? sentResult(d, purpose, textOf(d), landed.id)
         : {
             kind: "unsent",
             draftId: d.id,
@@ -163,7 +178,7 @@ async function sendAck(s: Services, ack: Draft): Promise<void> {
     const { record } = await s.tickets.get(ack.ticketId);
     if (record.state !== "open") return;
     const zt = await s.helpdesk.getTicket(ack.ticketId);
-    const r = await sendDraft(s, record, ack, { kind: "ack", draftId: ack.id }, zt.updatedStamp);
+    const r = await sendDraft(s, record, ack, { kind: "ack", draftId: ack.id }, zt.stamp);
     if (r.kind !== "stale") return;
   }
 }

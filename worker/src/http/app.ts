@@ -1,13 +1,14 @@
-// The Hono context shared by every route: services built once per request
-// from env by the composition root.
+// The Hono context shared by every route: the Worker's services (`app`), built
+// once per isolate by the composition root, and, once a route knows its
+// installation, that installation's services.
 import { createMiddleware } from "hono/factory";
-import { type Services, buildServices } from "../services";
+import { type App, buildApp, type Services } from "../services";
 import { HttpError } from "./errors";
 
-export type AppEnv = { Bindings: Env; Variables: { services: Services } };
+export type AppEnv = { Bindings: Env; Variables: { app: App; services: Services } };
 
-export const withServices = createMiddleware<AppEnv>(async (c, next) => {
-  c.set("services", buildServices(c.env));
+export const withApp = createMiddleware<AppEnv>(async (c, next) => {
+  c.set("app", buildApp(c.env));
   await next();
 });
 

@@ -7,7 +7,6 @@ import { KbEntryCreateSchema } from "../../../common/api.schema";
 import type { KbRepo, KbWrite } from "./kb.repo";
 
 export const MAX_IMPORT_ROWS = 5_000;
-const BATCH = 50;
 
 export interface ImportReport {
   imported: number;
@@ -60,12 +59,7 @@ export function parseImport(contentType: string, text: string): unknown[] {
 
 export class ImportError extends Error {}
 
-export async function importKb(
-  db: D1Database,
-  repo: KbRepo,
-  rows: unknown[],
-  now: number,
-): Promise<ImportReport> {
+export async function importKb(repo: KbRepo, rows: unknown[], now: number): Promise<ImportReport> {
   if (rows.length > MAX_IMPORT_ROWS) throw new ImportError(`At most ${MAX_IMPORT_ROWS} entries per import`);
   const errors: ImportReport["errors"] = [];
   const valid: KbWrite[] = [];
@@ -81,8 +75,6 @@ export async function importKb(
     }
     valid.push({ ...r.data, status: r.data.status ?? "approved", sourceType: "import" });
   });
-  for (let i = 0; i < valid.length; i += BATCH) {
-    await db.batch(valid.slice(i, i + BATCH).map((e) => repo.insertStatement(e, now)));
-  }
+  await repo.insertMany(valid, now);
   return { imported: valid.length, errors };
 }

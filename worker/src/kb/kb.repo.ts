@@ -2,7 +2,8 @@
 // entries reach the AI; that filter lives in kb.search.ts.
 import { z } from "zod";
 import type { KbEntry } from "../../../common/api.schema";
-import { containsFilter, listPage, updateRow } from "../lib/entries.query";
+import { type EntryFilter, listPage, updateRow } from "../lib/entries.query";
+import type { Scope } from "../lib/scope";
 import { type WriteGuard, guardSql, idList } from "../lib/guard";
 
 const Row = z.object({
@@ -60,15 +61,21 @@ export type KbPatch = Partial<
 };
 
 export class KbRepo {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  private readonly inst: string;
+  constructor(private readonly scope: Scope) {
+    this.db = scope.db;
+    this.inst = scope.installationId;
+  }
 
   insertStatement(e: KbWrite, now: number): D1PreparedStatement {
     return this.db
       .prepare(
-        `INSERT INTO kb_entries (question, answer, topics, status, source_type, confidence, motivation, source_ticket_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO kb_entries (installation_id, question, answer, topics, status, source_type, confidence, motivation, source_ticket_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
       .bind(
+        this.inst,
         e.question,
         e.answer,
         JSON.stringify(e.topics),
@@ -82,40 +89,33 @@ export class KbRepo {
       );
   }
 
+  /** Inserts many entries, a D1 batch per 50 (one transaction each). */
+  async insertMany(entries: readonly KbWrite[], now: number): Promise<void> {
+    for (let i = 0; i < entries.length; i += 50) {
+      await this.db.batch(entries.slice(i, i + 50).map((e) => this.insertStatement(e, now)));
+    }
+  }
+
   async create(e: KbWrite, now: number): Promise<KbEntry> {
     return kbFromRow(await this.insertStatement(e, now).first());
   }
 
   async get(id: number): Promise<KbEntry | null> {
-    const row = await this.db.prepare("SELECT * FROM kb_entries WHERE id = ?").bind(id).first();
+    const row = await this.db
+      .prepare("SELECT * FROM kb_entries WHERE installation_id = ? AND id = ?")
+      .bind(this.inst, id)
+      .first();
     return row ? kbFromRow(row) : null;
   }
 
-  async list(f: {
-    status?: string;
-    sourceType?: string;
-    topic?: string;
-    q?: string;
-    limit: number;
-    offset: number;
-  }) {
-    const filters: [string, string][] = [];
-    if (f.status) filters.push(["status = ?", f.status]);
-    if (f.sourceType) filters.push(["source_type = ?", f.sourceType]);
-    if (f.q) filters.push(containsFilter(["question", "answer"], f.q));
-    if (f.topic) {
-      filters.push([
-        "EXISTS (SELECT 1 FROM json_each(kb_entries.topics) WHERE lower(value) = lower(?))",
-        f.topic,
-      ]);
-    }
-    const { rows, total } = await listPage(this.db, "kb_entries", filters, f);
+  async list(f: EntryFilter & { limit: number; offset: number }) {
+    const { rows, total } = await listPage(this.scope, "kb_entries", f, f);
     return { items: rows.map(kbFromRow), total };
   }
 
   async update(id: number, p: KbPatch, now: number): Promise<KbEntry | null> {
     const row = await updateRow(
-      this.db,
+      this.scope,
       "kb_entries",
       id,
       {
@@ -134,7 +134,10 @@ export class KbRepo {
 
   async delete(id: number): Promise<boolean> {
     // meta.changes counts the FTS trigger's writes too: any change means deleted.
-    const res = await this.db.prepare("DELETE FROM kb_entries WHERE id = ?").bind(id).run();
+    const res = await this.db
+      .prepare("DELETE FROM kb_entries WHERE installation_id = ? AND id = ?")
+      .bind(this.inst, id)
+      .run();
     return res.meta.changes > 0;
   }
 
@@ -143,8 +146,8 @@ export class KbRepo {
     return this.db
       .prepare(
         `UPDATE kb_entries SET usage_count = usage_count + 1, last_used_at = ?
-         WHERE id IN (SELECT value FROM json_each(?)) AND ${guard.sql}`,
+         WHERE installation_id = ? AND id IN (SELECT value FROM json_each(?)) AND ${guard.sql}`,
       )
-      .bind(now, idList(ids), ...guard.binds);
+      .bind(now, this.inst, idList(ids), ...guard.binds);
   }
 }

@@ -15,7 +15,7 @@ const importRoute = new Hono<AppEnv>().post("/import", async (c) => {
   if (text.length > MAX_IMPORT_BYTES) throw new HttpError(413, "An import is at most 4 MiB");
   try {
     const rows = parseImport(c.req.header("Content-Type") ?? "", text);
-    const report = await importKb(s.db, s.kb, rows, s.now());
+    const report = await importKb(s.kb, rows, s.now());
     return c.json(report, report.imported > 0 ? 201 : 400);
   } catch (e) {
     if (e instanceof ImportError) throw new HttpError(400, e.message);

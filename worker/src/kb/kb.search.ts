@@ -5,6 +5,7 @@ import { textFeatures } from "../text/features";
 import { detectLanguage, isLanguage, type Language } from "../text/language";
 import { foldDiacritics, normalizeText, tokenize } from "../text/normalize";
 import { isContentWord, stem } from "../text/stems";
+import type { Scope } from "../lib/scope";
 
 export interface KbCandidate {
   id: number;
@@ -82,7 +83,7 @@ const SEARCH_SQL = `SELECT e.id AS id, e.question AS question, e.answer AS answe
   FROM (
     SELECT s.id AS id, bm25(kb_fts, 4.0, 1.0, 2.0) AS rank, bm25(kb_fts, 1.0, 0.0, 0.0) AS question_rank
     FROM kb_fts JOIN kb_entries s ON s.id = kb_fts.rowid
-    WHERE kb_fts MATCH ?1 AND s.status IN (SELECT value FROM json_each(?3))
+    WHERE kb_fts MATCH ?1 AND s.installation_id = ?4 AND s.status IN (SELECT value FROM json_each(?3))
     ORDER BY rank LIMIT ?2
   ) r JOIN kb_entries e ON e.id = r.id
   ORDER BY r.rank`;
@@ -101,16 +102,16 @@ interface SearchRow {
  * dropped (a reply must be in the customer's language). One SQL query; no content words → [].
  */
 export async function searchApprovedKb(
-  db: D1Database,
+  scope: Scope,
   text: string,
   opts: { limit?: number; language?: string } = {},
 ): Promise<KbCandidate[]> {
-  return searchKb(db, text, { ...opts, statuses: ["approved"] });
+  return searchKb(scope, text, { ...opts, statuses: ["approved"] });
 }
 
 /** The same search over entries of the given statuses (the learning loop checks proposals too). */
 export async function searchKb(
-  db: D1Database,
+  scope: Scope,
   text: string,
   opts: { limit?: number; language?: string; statuses: readonly string[] },
 ): Promise<KbCandidate[]> {
@@ -120,9 +121,9 @@ export async function searchKb(
   if (query === null) return [];
   // Over-fetch when filtering by language: entries in other languages may rank high on shared words.
   const rows = language === undefined ? limit : limit * 4;
-  const { results } = await db
+  const { results } = await scope.db
     .prepare(SEARCH_SQL)
-    .bind(query, rows, JSON.stringify(opts.statuses))
+    .bind(query, rows, JSON.stringify(opts.statuses), scope.installationId)
     .all<SearchRow>();
   const candidates = results.map(toCandidate);
   return (language === undefined ? candidates : candidates.filter((c) => c.language === language)).slice(

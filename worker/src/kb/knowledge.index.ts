@@ -1,13 +1,23 @@
-// The retrieval port: approved KB entries that may answer a text.
-import { type KbCandidate, searchApprovedKb } from "./kb.search";
+// The retrieval port: KB entries of one installation that may answer a text
+// (approved ones only, unless the learning loop asks about proposals too).
+import type { EntryStatus } from "../../../common/api.schema";
+import type { Scope } from "../lib/scope";
+import { type KbCandidate, searchKb } from "./kb.search";
+
+export interface SearchOptions {
+  language?: string;
+  limit?: number;
+  /** Default: approved entries only, the only ones the AI may use. */
+  statuses?: readonly EntryStatus[];
+}
 
 export interface KnowledgeIndex {
-  search(text: string, opts: { language?: string; limit?: number }): Promise<KbCandidate[]>;
+  search(text: string, opts: SearchOptions): Promise<KbCandidate[]>;
 }
 
 export class D1KnowledgeIndex implements KnowledgeIndex {
-  constructor(private readonly db: D1Database) {}
-  search(text: string, opts: { language?: string; limit?: number }): Promise<KbCandidate[]> {
-    return searchApprovedKb(this.db, text, opts);
+  constructor(private readonly scope: Scope) {}
+  search(text: string, opts: SearchOptions): Promise<KbCandidate[]> {
+    return searchKb(this.scope, text, { ...opts, statuses: opts.statuses ?? ["approved"] });
   }
 }

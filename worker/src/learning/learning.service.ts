@@ -3,7 +3,6 @@
 // approved entry, a pending proposal or a rejected one already covers it.
 // It never changes what the AI uses: only an admin's approval does.
 import { pickConfidentMatch } from "../kb/kb.gate";
-import { searchKb } from "../kb/kb.search";
 import type { Services } from "../services";
 import { detectLanguage } from "../text/language";
 import { learningCandidates } from "./learning.derive";
@@ -19,7 +18,7 @@ export async function learnFromTicket(s: Services, ticketId: number): Promise<nu
   for (const c of learningCandidates(await s.messages.forTicket(ticketId))) {
     if (c.question.length < 3) continue;
     const language = detectLanguage(c.question);
-    const known = await searchKb(s.db, c.question, {
+    const known = await s.kbIndex.search(c.question, {
       language,
       limit: 8,
       statuses: ["approved", "pending_review", "rejected"],

@@ -2,6 +2,7 @@
 // compare-and-set of that write won (the row still carries its token). SQL
 // text lives here and in the repositories; callers pass the guard as a value.
 export interface WriteGuard {
+  installationId: string;
   ticketId: number;
   token: string;
 }
@@ -9,7 +10,10 @@ export interface WriteGuard {
 /** A WHERE condition and its bindings; `null` (no guard) is always true. */
 export function guardSql(g: WriteGuard | null): { sql: string; binds: (string | number)[] } {
   if (g === null) return { sql: "1 = 1", binds: [] };
-  return { sql: "(SELECT write_token FROM tickets WHERE ticket_id = ?) = ?", binds: [g.ticketId, g.token] };
+  return {
+    sql: "(SELECT write_token FROM tickets WHERE installation_id = ? AND ticket_id = ?) = ?",
+    binds: [g.installationId, g.ticketId, g.token],
+  };
 }
 
 /**

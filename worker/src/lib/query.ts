@@ -22,3 +22,11 @@ export async function runAll<const Q extends readonly Query<unknown>[]>(
   // The mapped tuple type cannot be built element by element; the shapes match by construction.
   return queries.map((q, i) => q.read(results[i]?.results ?? [])) as Results<Q>;
 }
+
+/** Runs several repositories' reads in one round trip; what services hold instead of the database. */
+export class Reader {
+  constructor(private readonly db: D1Database) {}
+  all<const Q extends readonly Query<unknown>[]>(queries: Q): Promise<Results<Q>> {
+    return runAll(this.db, queries);
+  }
+}

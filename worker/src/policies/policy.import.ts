@@ -6,8 +6,6 @@ import { PolicyEntryCreateSchema } from "../../../common/api.schema";
 import { ImportError, type ImportReport, MAX_IMPORT_ROWS, parseImport } from "../kb/kb.import";
 import type { PolicyRepo, PolicyWrite } from "./policy.repo";
 
-const BATCH = 50;
-
 const list = (text: string | undefined) =>
   (text ?? "")
     .split(/[;|]/)
@@ -43,12 +41,7 @@ export function parsePolicyImport(contentType: string, text: string): unknown[] 
   return /csv/i.test(contentType) ? csvRows(text) : parseImport("application/json", text);
 }
 
-export async function importPolicies(
-  db: D1Database,
-  repo: PolicyRepo,
-  rows: unknown[],
-  now: number,
-): Promise<ImportReport> {
+export async function importPolicies(repo: PolicyRepo, rows: unknown[], now: number): Promise<ImportReport> {
   if (rows.length > MAX_IMPORT_ROWS) throw new ImportError(`At most ${MAX_IMPORT_ROWS} entries per import`);
   const errors: ImportReport["errors"] = [];
   const valid: PolicyWrite[] = [];
@@ -64,8 +57,6 @@ export async function importPolicies(
     }
     valid.push({ ...r.data, status: r.data.status ?? "approved", sourceType: "import" });
   });
-  for (let i = 0; i < valid.length; i += BATCH) {
-    await db.batch(valid.slice(i, i + BATCH).map((e) => repo.insertStatement(e, now)));
-  }
+  await repo.insertMany(valid, now);
   return { imported: valid.length, errors };
 }

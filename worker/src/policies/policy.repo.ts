@@ -1,7 +1,8 @@
 // Policy entries in D1. Only `approved` policies apply to drafts.
 import { z } from "zod";
 import { type PolicyEntry, PolicyConditionsSchema } from "../../../common/api.schema";
-import { containsFilter, listPage, updateRow } from "../lib/entries.query";
+import { type EntryFilter, listPage, updateRow } from "../lib/entries.query";
+import type { Scope } from "../lib/scope";
 
 const Row = z.object({
   id: z.number(),
@@ -52,15 +53,21 @@ export type PolicyPatch = Partial<
 > & { rejectReason?: string | null };
 
 export class PolicyRepo {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  private readonly inst: string;
+  constructor(private readonly scope: Scope) {
+    this.db = scope.db;
+    this.inst = scope.installationId;
+  }
 
   insertStatement(e: PolicyWrite, now: number): D1PreparedStatement {
     return this.db
       .prepare(
-        `INSERT INTO policy_entries (topic, rule_text, conditions, action, status, source_type, confidence, rationale, source_ticket_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO policy_entries (installation_id, topic, rule_text, conditions, action, status, source_type, confidence, rationale, source_ticket_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
       .bind(
+        this.inst,
         e.topic,
         e.ruleText,
         JSON.stringify(e.conditions),
@@ -75,42 +82,41 @@ export class PolicyRepo {
       );
   }
 
+  /** Inserts many entries, a D1 batch per 50 (one transaction each). */
+  async insertMany(entries: readonly PolicyWrite[], now: number): Promise<void> {
+    for (let i = 0; i < entries.length; i += 50) {
+      await this.db.batch(entries.slice(i, i + 50).map((e) => this.insertStatement(e, now)));
+    }
+  }
+
   async create(e: PolicyWrite, now: number): Promise<PolicyEntry> {
     return policyFromRow(await this.insertStatement(e, now).first());
   }
 
   async get(id: number): Promise<PolicyEntry | null> {
-    const row = await this.db.prepare("SELECT * FROM policy_entries WHERE id = ?").bind(id).first();
+    const row = await this.db
+      .prepare("SELECT * FROM policy_entries WHERE installation_id = ? AND id = ?")
+      .bind(this.inst, id)
+      .first();
     return row ? policyFromRow(row) : null;
   }
 
   async approved(): Promise<PolicyEntry[]> {
     const { results } = await this.db
-      .prepare("SELECT * FROM policy_entries WHERE status = 'approved' ORDER BY id")
+      .prepare("SELECT * FROM policy_entries WHERE installation_id = ? AND status = 'approved' ORDER BY id")
+      .bind(this.inst)
       .all();
     return results.map(policyFromRow);
   }
 
-  async list(f: {
-    status?: string;
-    sourceType?: string;
-    topic?: string;
-    q?: string;
-    limit: number;
-    offset: number;
-  }) {
-    const filters: [string, string][] = [];
-    if (f.status) filters.push(["status = ?", f.status]);
-    if (f.sourceType) filters.push(["source_type = ?", f.sourceType]);
-    if (f.q) filters.push(containsFilter(["topic", "rule_text"], f.q));
-    if (f.topic) filters.push(["lower(topic) = lower(?)", f.topic]);
-    const { rows, total } = await listPage(this.db, "policy_entries", filters, f);
+  async list(f: EntryFilter & { limit: number; offset: number }) {
+    const { rows, total } = await listPage(this.scope, "policy_entries", f, f);
     return { items: rows.map(policyFromRow), total };
   }
 
   async update(id: number, p: PolicyPatch, now: number): Promise<PolicyEntry | null> {
     const row = await updateRow(
-      this.db,
+      this.scope,
       "policy_entries",
       id,
       {
@@ -129,7 +135,10 @@ export class PolicyRepo {
   }
 
   async delete(id: number): Promise<boolean> {
-    const res = await this.db.prepare("DELETE FROM policy_entries WHERE id = ?").bind(id).run();
+    const res = await this.db
+      .prepare("DELETE FROM policy_entries WHERE installation_id = ? AND id = ?")
+      .bind(this.inst, id)
+      .run();
     return res.meta.changes > 0;
   }
 }

@@ -16,7 +16,7 @@ const importRoute = new Hono<AppEnv>().post("/import", async (c) => {
   if (text.length > MAX_IMPORT_BYTES) throw new HttpError(413, "An import is at most 4 MiB");
   try {
     const rows = parsePolicyImport(c.req.header("Content-Type") ?? "", text);
-    const report = await importPolicies(s.db, s.policies, rows, s.now());
+    const report = await importPolicies(s.policies, rows, s.now());
     return c.json(report, report.imported > 0 ? 201 : 400);
   } catch (e) {
     if (e instanceof ImportError) throw new HttpError(400, e.message);

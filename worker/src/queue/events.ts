@@ -1,29 +1,25 @@
-// Applies one accepted Zendesk webhook to our state: records the comment,
-// moves the ticket (implicit take over, reopen, resolve), then lets the AI
-// answer what is pending. Idempotent: a redelivery or a retry changes nothing
-// twice, because comments are keyed by their Zendesk id.
-import type { Services } from "../services";
+// Applies one accepted helpdesk event to our state: records the comment, moves
+// the ticket (implicit take over, reopen, resolve), then lets the AI answer what
+// is pending. Idempotent: a redelivery or a retry changes nothing twice, because
+// comments are keyed by their helpdesk id. Speaks of tickets and comments only.
+import type { HelpdeskEvent, TicketScope } from "../helpdesk/helpdesk.port";
 import { draftForTicket } from "../drafting/pipeline";
-import { applyEvent, runEffects } from "../tickets/ticket.service";
-import type { Job } from "./messages";
+import type { Services } from "../services";
+import { applyEvent } from "../tickets/ticket.service";
 
-type ZendeskEvent = Extract<Job, { type: "zendesk_event" }>["event"];
-
-const CLOSED = new Set(["solved", "closed"]);
-
-export async function applyZendeskEvent(s: Services, ev: ZendeskEvent): Promise<void> {
+export async function applyHelpdeskEvent(s: Services, ev: HelpdeskEvent): Promise<void> {
   const now = s.now();
-  const ai = s.config.zendesk.aiAgentId;
   switch (ev.kind) {
     case "comment_added": {
-      if (await s.tickets.ensure(ev.ticketId, now, { requesterId: ev.requesterId, subject: ev.subject })) {
-        await runEffects(s, ev.ticketId, [{ type: "sync_zendesk" }], { inlineSync: true });
-      }
+      await ensure(s, ev);
       const { comment } = ev;
-      const kind = comment.author.id === ai ? "ai" : comment.author.isStaff ? "agent" : "customer";
+      // The AI's user may be a person too (a connected account's admin): a comment is the
+      // AI's only if the Worker posted it.
+      const byAiUser = comment.author.id === s.installation.aiAgentId;
+      const ours = byAiUser && (await s.drafts.posted(ev.ticketId, comment.id, comment.body));
       await recordComment(s, ev.ticketId, {
         id: comment.id,
-        kind,
+        kind: ours ? "ai" : comment.author.isStaff || byAiUser ? "agent" : "customer",
         authorId: comment.author.id,
         authorName: comment.author.name,
         isPublic: comment.isPublic,
@@ -33,29 +29,27 @@ export async function applyZendeskEvent(s: Services, ev: ZendeskEvent): Promise<
       break;
     }
     case "ticket_created": {
-      if (await s.tickets.ensure(ev.ticketId, now, { requesterId: ev.requesterId, subject: ev.subject })) {
-        await runEffects(s, ev.ticketId, [{ type: "sync_zendesk" }], { inlineSync: true });
-      }
+      await ensure(s, ev);
       // The created event carries no comment: read the first one (the ticket's
-      // description) from Zendesk. Later comments arrive as their own events;
-      // the same first comment may too, and its id de-duplicates.
-      const comments = (await s.helpdesk.listComments(ev.ticketId)).slice(0, 1);
-      for (const c of comments) {
-        const kind = c.authorId === ai ? "ai" : c.authorId === ev.requesterId ? "customer" : "agent";
+      // description). Later comments arrive as their own events; the same first
+      // comment may too, and its id de-duplicates.
+      const [first] = await s.helpdesk.listComments(ev.ticketId);
+      if (first) {
+        const byAiUser = first.authorId === s.installation.aiAgentId;
         await recordComment(s, ev.ticketId, {
-          id: c.id,
-          kind,
-          authorId: c.authorId,
+          id: first.id,
+          kind: first.authorId === ev.requesterId ? "customer" : byAiUser ? "ai" : "agent",
+          authorId: first.authorId,
           authorName: null,
-          isPublic: c.isPublic,
-          body: c.body,
-          at: Date.parse(c.createdAt) || now,
+          isPublic: first.isPublic,
+          body: first.body,
+          at: Date.parse(first.createdAt) || now,
         });
       }
       break;
     }
     case "status_changed": {
-      if (CLOSED.has(ev.current)) {
+      if (ev.closed) {
         await s.tickets.ensure(ev.ticketId, now);
         await applyEvent(
           s,
@@ -71,6 +65,18 @@ export async function applyZendeskEvent(s: Services, ev: ZendeskEvent): Promise<
   await draftForTicket(s, ev.ticketId, false);
 }
 
+/** The ticket's row, with where it came from (an admin may limit the AI to some channels, brands, groups). */
+async function ensure(
+  s: Services,
+  ev: { ticketId: number; requesterId: number | null; subject: string | null; scope?: TicketScope },
+) {
+  await s.tickets.ensure(ev.ticketId, s.now(), {
+    requesterId: ev.requesterId,
+    subject: ev.subject,
+    ...(ev.scope ? { scope: ev.scope } : {}),
+  });
+}
+
 async function recordComment(
   s: Services,
   ticketId: number,
@@ -81,7 +87,7 @@ async function recordComment(
     authorName: string | null;
     isPublic: boolean;
     body: string;
-    /** When it was written in Zendesk. */
+    /** When it was written in the helpdesk. */
     at: number;
   },
 ): Promise<void> {
@@ -104,7 +110,7 @@ async function recordComment(
     await applyEvent(
       s,
       ticketId,
-      // `at`: when it was written in Zendesk; a reply written before a release stays the human's.
+      // `at`: when it was written in the helpdesk; a reply written before a release stays the human's.
       { type: "agent_public_reply", agent, at: c.at },
       { inlineSync: true, skipDraft: true },
     );

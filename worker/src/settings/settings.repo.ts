@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { type Settings, SettingsSchema } from "../../../common/api.schema";
 import { type Query, run } from "../lib/query";
+import type { Scope } from "../lib/scope";
 
 export const DEFAULT_SETTINGS: Settings = {
   learning: { enabled: true, humanManagedOnly: false },
@@ -10,10 +11,17 @@ export const DEFAULT_SETTINGS: Settings = {
   brandTone: "Friendly, concise and precise. Use the customer's language.",
   handoffAcknowledgement: true,
   maxAiRepliesPerHour: 6,
+  aiAgentId: null,
+  scope: { channels: [], brandIds: [], groupIds: [] },
 };
 
 export class SettingsRepo {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  private readonly inst: string;
+  constructor(scope: Scope) {
+    this.db = scope.db;
+    this.inst = scope.installationId;
+  }
 
   async get(): Promise<Settings> {
     return run(this.getQuery());
@@ -21,7 +29,9 @@ export class SettingsRepo {
 
   getQuery(): Query<Settings> {
     return {
-      statement: this.db.prepare("SELECT value FROM settings WHERE key = 'settings'"),
+      statement: this.db
+        .prepare("SELECT value FROM settings WHERE installation_id = ? AND key = 'settings'")
+        .bind(this.inst),
       read: ([row]) => {
         const value = z.object({ value: z.string() }).safeParse(row);
         if (!value.success) return DEFAULT_SETTINGS;
@@ -34,9 +44,10 @@ export class SettingsRepo {
   async put(settings: Settings): Promise<void> {
     await this.db
       .prepare(
-        "INSERT INTO settings (key, value) VALUES ('settings', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        `INSERT INTO settings (installation_id, key, value) VALUES (?, 'settings', ?)
+         ON CONFLICT (installation_id, key) DO UPDATE SET value = excluded.value`,
       )
-      .bind(JSON.stringify(settings))
+      .bind(this.inst, JSON.stringify(settings))
       .run();
   }
 }

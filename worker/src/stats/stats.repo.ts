@@ -2,6 +2,7 @@
 // who resolved tickets, why humans took over, what the AI flagged, what
 // became of the learning loop's proposals. Read-only.
 import { z } from "zod";
+import type { Scope } from "../lib/scope";
 
 export interface Stats {
   from: string;
@@ -16,44 +17,54 @@ export interface Stats {
 const Count = z.object({ key: z.string().nullable(), n: z.number() });
 
 export class StatsRepo {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  private readonly inst: string;
+  constructor(scope: Scope) {
+    this.db = scope.db;
+    this.inst = scope.installationId;
+  }
 
   async compute(from: number, to: number): Promise<Stats> {
     const [resolved, takeovers, releases, attention, proposals] = await this.db.batch([
       // A resolve counts for humans if the ticket was ever taken over before it.
       this.db
         .prepare(
-          `SELECT CASE WHEN EXISTS (SELECT 1 FROM ticket_events t WHERE t.ticket_id = r.ticket_id
-                    AND t.type = 'take_over' AND t.id < r.id) THEN 'human' ELSE 'ai' END AS key, count(*) AS n
-           FROM ticket_events r WHERE r.type = 'resolve' AND r.at BETWEEN ? AND ? GROUP BY key`,
+          `SELECT CASE WHEN EXISTS (SELECT 1 FROM ticket_events t WHERE t.installation_id = r.installation_id
+                    AND t.ticket_id = r.ticket_id AND t.type = 'take_over' AND t.id < r.id)
+                  THEN 'human' ELSE 'ai' END AS key, count(*) AS n
+           FROM ticket_events r WHERE r.installation_id = ? AND r.type = 'resolve' AND r.at BETWEEN ? AND ?
+           GROUP BY key`,
         )
-        .bind(from, to),
+        .bind(this.inst, from, to),
       this.db
         .prepare(
           `SELECT CASE WHEN reason LIKE 'implicit%' THEN 'agent replied in Zendesk'
                        WHEN reason LIKE 'forced%' THEN 'forced from a colleague'
                        ELSE 'take over button' END AS key, count(*) AS n
-           FROM ticket_events WHERE type = 'take_over' AND at BETWEEN ? AND ? GROUP BY key`,
+           FROM ticket_events WHERE installation_id = ? AND type = 'take_over' AND at BETWEEN ? AND ? GROUP BY key`,
         )
-        .bind(from, to),
+        .bind(this.inst, from, to),
       this.db
         .prepare(
-          "SELECT 'all' AS key, count(*) AS n FROM ticket_events WHERE type = 'release' AND at BETWEEN ? AND ?",
+          `SELECT 'all' AS key, count(*) AS n FROM ticket_events
+           WHERE installation_id = ? AND type = 'release' AND at BETWEEN ? AND ?`,
         )
-        .bind(from, to),
+        .bind(this.inst, from, to),
       this.db
         .prepare(
-          "SELECT type AS key, count(*) AS n FROM attention_items WHERE created_at BETWEEN ? AND ? GROUP BY type",
+          `SELECT type AS key, count(*) AS n FROM attention_items
+           WHERE installation_id = ? AND created_at BETWEEN ? AND ? GROUP BY type`,
         )
-        .bind(from, to),
+        .bind(this.inst, from, to),
       this.db
         .prepare(
           `SELECT status AS key, count(*) AS n FROM (
-             SELECT status, updated_at FROM kb_entries WHERE source_type = 'learning_loop'
-             UNION ALL SELECT status, updated_at FROM policy_entries WHERE source_type = 'learning_loop')
-           WHERE updated_at BETWEEN ? AND ? GROUP BY status`,
+             SELECT status, updated_at FROM kb_entries WHERE installation_id = ?1 AND source_type = 'learning_loop'
+             UNION ALL SELECT status, updated_at FROM policy_entries
+               WHERE installation_id = ?1 AND source_type = 'learning_loop')
+           WHERE updated_at BETWEEN ?2 AND ?3 GROUP BY status`,
         )
-        .bind(from, to),
+        .bind(this.inst, from, to),
     ]);
     const counts = (r: D1Result | undefined) =>
       Object.fromEntries(

@@ -16,12 +16,12 @@ export class AgentDirectory {
 
   constructor(
     private readonly helpdesk: Pick<Helpdesk, "getUser">,
-    private readonly aiAgentId: () => number,
     private readonly now: () => number,
   ) {}
 
-  /** The claimed agent as Zendesk knows them; `403` when Zendesk says they may not act. */
-  async verify(claimed: Agent): Promise<Agent> {
+  /** The claimed agent as the helpdesk knows them; `403` when it says they may not act (or it is the AI). */
+  async verify(claimed: Agent, aiAgentId: number | null): Promise<Agent> {
+    if (claimed.id === aiAgentId) throw new HttpError(403, "The AI's own user cannot act as an agent.");
     const verdict = await this.lookup(claimed.id);
     if ("refused" in verdict) throw new HttpError(403, verdict.refused);
     return verdict.agent;
@@ -37,7 +37,6 @@ export class AgentDirectory {
   }
 
   private async ask(id: number): Promise<Verdict> {
-    if (id === this.aiAgentId()) return { refused: "The AI's own user cannot act as an agent." };
     const user = await this.helpdesk.getUser(id);
     if (!user) return { refused: `User ${id} does not exist in this Zendesk account.` };
     if (!user.active) return { refused: `User ${id} is not active in Zendesk.` };

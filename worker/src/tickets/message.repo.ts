@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { type WriteGuard, guardSql, idList } from "../lib/guard";
 import { type Query, run } from "../lib/query";
+import type { Scope } from "../lib/scope";
 
 export type AuthorKind = "customer" | "agent" | "ai";
 export type Disposition = "pending" | "replied" | "attention" | "held" | "none";
@@ -45,16 +46,22 @@ const toMessage = (r: z.infer<typeof Row>): StoredMessage => ({
 });
 
 export class MessageRepo {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  private readonly inst: string;
+  constructor(scope: Scope) {
+    this.db = scope.db;
+    this.inst = scope.installationId;
+  }
 
   /** Records a comment once; returns false when it was already known. */
   async record(m: Omit<StoredMessage, "disposition"> & { disposition: Disposition }): Promise<boolean> {
     const res = await this.db
       .prepare(
-        `INSERT INTO messages (comment_id, ticket_id, author_kind, author_id, author_name, is_public, body, disposition, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (comment_id) DO NOTHING`,
+        `INSERT INTO messages (installation_id, comment_id, ticket_id, author_kind, author_id, author_name, is_public, body, disposition, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (installation_id, comment_id) DO NOTHING`,
       )
       .bind(
+        this.inst,
         m.commentId,
         m.ticketId,
         m.authorKind,
@@ -76,8 +83,10 @@ export class MessageRepo {
   forTicketQuery(ticketId: number): Query<StoredMessage[]> {
     return {
       statement: this.db
-        .prepare("SELECT * FROM messages WHERE ticket_id = ? ORDER BY created_at, comment_id")
-        .bind(ticketId),
+        .prepare(
+          "SELECT * FROM messages WHERE installation_id = ? AND ticket_id = ? ORDER BY created_at, comment_id",
+        )
+        .bind(this.inst, ticketId),
       read: (rows) => rows.map((r) => toMessage(Row.parse(r))),
     };
   }
@@ -95,10 +104,10 @@ export class MessageRepo {
     return this.db
       .prepare(
         `UPDATE messages SET disposition = ?, outcome_ref = ?, settled_at = ?
-         WHERE comment_id IN (SELECT value FROM json_each(?))
+         WHERE installation_id = ? AND comment_id IN (SELECT value FROM json_each(?))
            AND disposition IN (SELECT value FROM json_each(?)) AND ${guard.sql}`,
       )
-      .bind(to, ref, now, idList(commentIds), JSON.stringify(from), ...guard.binds);
+      .bind(to, ref, now, this.inst, idList(commentIds), JSON.stringify(from), ...guard.binds);
   }
 
   async settle(

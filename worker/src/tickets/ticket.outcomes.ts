@@ -56,6 +56,8 @@ export type SendResult =
   | {
       kind: "sent";
       draftId: number;
+      /** The helpdesk's id of the comment it became (how its webhook is known as ours). */
+      commentId: number | null;
       replyTo: number[];
       citations: number[];
       /** Set when a person approved the draft; `edited` when they changed its text. */
@@ -249,8 +251,8 @@ function settled(rec: TicketRecord, leaseId: string, r: SendResult): Result<Tran
   };
   switch (r.kind) {
     case "sent": {
-      const { draftId, replyTo, citations } = r;
-      parts.writes.push({ type: "draft_sent", draftId, replyTo, citations });
+      const { draftId, replyTo, citations, commentId } = r;
+      parts.writes.push({ type: "draft_sent", draftId, commentId, replyTo, citations });
       const cites = citations.length ? ` citing KB ${citations.map((c) => `#${c}`).join(", ")}` : "";
       const params = { citations: citations.map((c) => `#${c}`).join(", ") };
       if (r.approvedBy) {

@@ -2,6 +2,7 @@
 // entries, writes that commit atomically with it, and effects that run after.
 // Pure types and tiny helpers; no I/O, no clock.
 import type { Agent, AttentionType, ReasonParams, TicketState } from "../../../common/api.schema";
+import type { Mirror } from "../helpdesk/helpdesk.port";
 import type { Result } from "../lib/result";
 import { ok } from "../lib/result";
 
@@ -73,9 +74,11 @@ export type Write =
   /** A queued acknowledgement or a held draft goes out under a send lease (`approvedBy`: a person approved it). */
   | { type: "draft_sending"; draftId: number; leaseId: string; body: string | null; approvedBy: Agent | null }
   /** Zendesk took the draft: it is sent, its messages replied, the entries it cites used. */
-  | { type: "draft_sent"; draftId: number; replyTo: number[]; citations: number[] }
+  | { type: "draft_sent"; draftId: number; commentId: number | null; replyTo: number[]; citations: number[] }
   /** The draft was not sent: refused for good, or (an approval that failed) held again. */
   | { type: "draft_unsent"; draftId: number; to: "refused" | "held" | "queued" }
+  /** The helpdesk now shows this mirror of our state (written with a reply): don't write it again. */
+  | { type: "mirrored"; mirror: Mirror }
   /** The approval item of a draft a person approved or discarded is done. */
   | { type: "close_draft_attention"; draftId: number; by: Agent | null };
 

@@ -10,6 +10,8 @@ import {
 } from "../../../common/api.schema";
 import { type WriteGuard, guardSql } from "../lib/guard";
 import { type Query, run } from "../lib/query";
+import type { Scope } from "../lib/scope";
+import type { TicketScope } from "../helpdesk/helpdesk.port";
 import { type AuditEntry, type TicketRecord, newTicket } from "./ticket.record";
 
 const Row = z.object({
@@ -27,6 +29,10 @@ const Row = z.object({
   released_at: z.number().nullable().default(null),
   held_draft_id: z.number().nullable().default(null),
   waiting: z.number().default(0),
+  mirrored: z.string().nullable().default(null),
+  channel: z.string().nullable().default(null),
+  brand_id: z.number().nullable().default(null),
+  group_id: z.number().nullable().default(null),
 });
 
 export interface StoredTicket {
@@ -34,6 +40,10 @@ export interface StoredTicket {
   autonomy: Autonomy | null;
   autoReleaseHours: number | null;
   exists: boolean;
+  /** Where the ticket came from, as the helpdesk last said. */
+  scope: TicketScope;
+  /** The mirror last written onto the helpdesk ticket (a key of Mirror), or null. */
+  mirrored: string | null;
 }
 
 function toRecord(r: z.infer<typeof Row>): TicketRecord {
@@ -76,7 +86,12 @@ function detailOf(raw: string | null): { code: string | null; params: Record<str
 }
 
 export class TicketRepo {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  private readonly inst: string;
+  constructor(scope: Scope) {
+    this.db = scope.db;
+    this.inst = scope.installationId;
+  }
 
   async get(ticketId: number): Promise<StoredTicket> {
     return run(this.getQuery(ticketId));
@@ -84,42 +99,71 @@ export class TicketRepo {
 
   getQuery(ticketId: number): Query<StoredTicket> {
     return {
-      statement: this.db.prepare("SELECT * FROM tickets WHERE ticket_id = ?").bind(ticketId),
+      statement: this.db
+        .prepare("SELECT * FROM tickets WHERE installation_id = ? AND ticket_id = ?")
+        .bind(this.inst, ticketId),
       read: ([row]) => {
-        if (!row)
-          return { record: newTicket(ticketId), autonomy: null, autoReleaseHours: null, exists: false };
+        if (!row) {
+          return {
+            record: newTicket(ticketId),
+            autonomy: null,
+            autoReleaseHours: null,
+            exists: false,
+            scope: { channel: null, brandId: null, groupId: null },
+            mirrored: null,
+          };
+        }
         const r = Row.parse(row);
         return {
           record: toRecord(r),
           autonomy: r.autonomy,
           autoReleaseHours: r.auto_release_hours,
           exists: true,
+          scope: { channel: r.channel, brandId: r.brand_id, groupId: r.group_id },
+          mirrored: r.mirrored,
         };
       },
     };
   }
 
-  /** Creates the row of a ticket seen for the first time; returns whether it was new. */
+  /** Creates the row of a ticket seen for the first time, and keeps where it came from up to date. */
   async ensure(
     ticketId: number,
     now: number,
-    info: { requesterId?: number | null; subject?: string | null } = {},
-  ): Promise<boolean> {
-    const [inserted] = await this.db.batch([
-      this.db
-        .prepare(
-          `INSERT INTO tickets (ticket_id, state, version, requester_id, subject, created_at, updated_at)
-           VALUES (?, 'open', 0, ?, ?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING`,
-        )
-        .bind(ticketId, info.requesterId ?? null, info.subject ?? null, now, now),
-      this.db
-        .prepare(
-          `UPDATE tickets SET requester_id = COALESCE(requester_id, ?), subject = COALESCE(subject, ?)
-           WHERE ticket_id = ? AND (requester_id IS NULL OR subject IS NULL)`,
-        )
-        .bind(info.requesterId ?? null, info.subject ?? null, ticketId),
-    ]);
-    return (inserted?.meta.changes ?? 0) === 1;
+    info: { requesterId?: number | null; subject?: string | null; scope?: TicketScope } = {},
+  ): Promise<void> {
+    const scope = info.scope;
+    await this.db
+      .prepare(
+        `INSERT INTO tickets (installation_id, ticket_id, state, version, requester_id, subject, channel, brand_id,
+           group_id, created_at, updated_at)
+         VALUES (?1, ?2, 'open', 0, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+         ON CONFLICT (installation_id, ticket_id) DO UPDATE SET
+           requester_id = COALESCE(requester_id, excluded.requester_id),
+           subject = COALESCE(subject, excluded.subject),
+           channel = CASE WHEN ?9 THEN excluded.channel ELSE channel END,
+           brand_id = CASE WHEN ?9 THEN excluded.brand_id ELSE brand_id END,
+           group_id = CASE WHEN ?9 THEN excluded.group_id ELSE group_id END`,
+      )
+      .bind(
+        this.inst,
+        ticketId,
+        info.requesterId ?? null,
+        info.subject ?? null,
+        scope?.channel ?? null,
+        scope?.brandId ?? null,
+        scope?.groupId ?? null,
+        now,
+        scope ? 1 : 0,
+      )
+      .run();
+  }
+
+  /** Remembers the mirror just written, so an unchanged one is not written again. */
+  mirroredStatement(ticketId: number, mirrored: string): D1PreparedStatement {
+    return this.db
+      .prepare("UPDATE tickets SET mirrored = ? WHERE installation_id = ? AND ticket_id = ?")
+      .bind(mirrored, this.inst, ticketId);
   }
 
   /** The compare-and-set of one record write; later statements carry `g` so they run only if it won. */
@@ -129,7 +173,7 @@ export class TicketRepo {
         `UPDATE tickets SET state = ?, owner_id = ?, owner_name = ?, version = ?, send_lease_id = ?,
            send_lease_until = ?, held_since = ?, last_human_at = ?, released_at = ?, held_draft_id = ?,
            waiting = ?, updated_at = ?, write_token = ?
-         WHERE ticket_id = ? AND version = ?`,
+         WHERE installation_id = ? AND ticket_id = ? AND version = ?`,
       )
       .bind(
         next.state,
@@ -145,6 +189,7 @@ export class TicketRepo {
         next.waiting ? 1 : 0,
         now,
         g.token,
+        this.inst,
         next.ticketId,
         prev.version,
       );
@@ -156,10 +201,11 @@ export class TicketRepo {
     const guard = guardSql(g);
     return this.db
       .prepare(
-        `INSERT INTO ticket_events (ticket_id, at, type, actor_kind, actor_id, actor_name, from_state, to_state, reason, detail)
-         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${guard.sql}`,
+        `INSERT INTO ticket_events (installation_id, ticket_id, at, type, actor_kind, actor_id, actor_name, from_state, to_state, reason, detail)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${guard.sql}`,
       )
       .bind(
+        this.inst,
         ticketId,
         now,
         a.type,
@@ -181,15 +227,17 @@ export class TicketRepo {
 
   async setAutonomy(ticketId: number, mode: Autonomy, now: number): Promise<void> {
     await this.db
-      .prepare("UPDATE tickets SET autonomy = ?, updated_at = ? WHERE ticket_id = ?")
-      .bind(mode, now, ticketId)
+      .prepare("UPDATE tickets SET autonomy = ?, updated_at = ? WHERE installation_id = ? AND ticket_id = ?")
+      .bind(mode, now, this.inst, ticketId)
       .run();
   }
 
   async setAutoRelease(ticketId: number, hours: number | null, now: number): Promise<void> {
     await this.db
-      .prepare("UPDATE tickets SET auto_release_hours = ?, updated_at = ? WHERE ticket_id = ?")
-      .bind(hours, now, ticketId)
+      .prepare(
+        "UPDATE tickets SET auto_release_hours = ?, updated_at = ? WHERE installation_id = ? AND ticket_id = ?",
+      )
+      .bind(hours, now, this.inst, ticketId)
       .run();
   }
 
@@ -200,8 +248,10 @@ export class TicketRepo {
   eventsQuery(ticketId: number, limit = 100): Query<TimelineEvent[]> {
     return {
       statement: this.db
-        .prepare("SELECT * FROM ticket_events WHERE ticket_id = ? ORDER BY id DESC LIMIT ?")
-        .bind(ticketId, limit),
+        .prepare(
+          "SELECT * FROM ticket_events WHERE installation_id = ? AND ticket_id = ? ORDER BY id DESC LIMIT ?",
+        )
+        .bind(this.inst, ticketId, limit),
       read: (rows) =>
         rows
           .map((r) => EventRow.parse(r))
@@ -224,18 +274,21 @@ export class TicketRepo {
     const { results } = await this.db
       .prepare(
         `SELECT ticket_id FROM tickets
-         WHERE state = 'in_progress'
+         WHERE installation_id = ? AND state = 'in_progress'
            AND COALESCE(auto_release_hours, ?) IS NOT NULL
            AND COALESCE(last_human_at, held_since, updated_at) + COALESCE(auto_release_hours, ?) * 3600000 <= ?
          LIMIT ?`,
       )
-      .bind(defaultHours, defaultHours, now, limit)
+      .bind(this.inst, defaultHours, defaultHours, now, limit)
       .all();
     return results.map((r) => z.object({ ticket_id: z.number() }).parse(r).ticket_id);
   }
 
   async stateOf(ticketId: number): Promise<TicketState | null> {
-    const row = await this.db.prepare("SELECT state FROM tickets WHERE ticket_id = ?").bind(ticketId).first();
+    const row = await this.db
+      .prepare("SELECT state FROM tickets WHERE installation_id = ? AND ticket_id = ?")
+      .bind(this.inst, ticketId)
+      .first();
     return row ? Row.shape.state.parse(row.state) : null;
   }
 }

@@ -13,7 +13,6 @@ import { draftRoutes } from "../drafting/draft.routes";
 import { type AppEnv, jsonBody } from "../http/app";
 import { HttpError } from "../http/errors";
 import { pathId } from "../http/ids";
-import { runAll } from "../lib/query";
 import type { Services } from "../services";
 import type { MachineEvent, Rejection } from "./ticket.machine";
 import { applyEvent, runEffects } from "./ticket.service";
@@ -22,7 +21,7 @@ export const ticketIdParam = (raw: string | undefined) => pathId(raw, "Ticket");
 
 export async function ticketView(s: Services, ticketId: number): Promise<TicketView> {
   // One D1 round trip: the sidebar reads this on every ticket an agent opens.
-  const [stored, attention, held, events, settings] = await runAll(s.db, [
+  const [stored, attention, held, events, settings] = await s.reads.all([
     s.tickets.getQuery(ticketId),
     s.attention.listQuery({ status: "open", ticketId }),
     s.drafts.currentHeldQuery(ticketId),
@@ -52,7 +51,7 @@ export function rejected(r: Rejection): never {
 
 /** The acting agent of a state-changing call, as Zendesk knows them. */
 export async function actingAgent(s: Services, body: { agent: Agent }): Promise<Agent> {
-  return s.agents.verify(body.agent);
+  return s.agents.verify(body.agent, s.installation.aiAgentId);
 }
 
 async function apply(s: Services, id: number, event: MachineEvent) {

@@ -11,10 +11,12 @@ import {
   transition,
 } from "./ticket.machine";
 import { type Result, ok } from "../lib/result";
-import { HelpdeskError } from "../helpdesk/helpdesk.port";
+import { HelpdeskError, SolveRefused } from "../helpdesk/helpdesk.port";
+import { reasons } from "../drafting/reasons";
+import { mirrorKey, mirrorOf } from "./mirror";
+import { inScope } from "./scope";
 import { UpstreamError } from "../lib/upstream";
 import { BusyError } from "../lib/busy";
-import { runAll } from "../lib/query";
 
 const MAX_CAS_ATTEMPTS = 8;
 /** How long a take over waits for an in-flight AI reply to settle (lease TTL bounds it). */
@@ -78,31 +80,43 @@ async function waitForSendToSettle(s: Services, ticketId: number): Promise<Ticke
   }
 }
 
-/** The tags that mirror our state; `ohallo_ai_off` marks an open ticket the AI stays silent on. */
-export function desiredTags(state: TicketRecord["state"], hasAttention: boolean, aiOff = false) {
-  const add: string[] = [];
-  const remove: string[] = [];
-  (state === "open" ? add : remove).push("ohallo_ai");
-  (state === "open" && aiOff ? add : remove).push("ohallo_ai_off");
-  (state === "in_progress" ? add : remove).push("ohallo_human");
-  (hasAttention ? add : remove).push("ohallo_attention");
-  return { add, remove };
-}
-
-/** Mirrors our state (and optionally `solved`) onto the Zendesk ticket. */
+/**
+ * Mirrors our state (and optionally "solved") onto the helpdesk ticket, unless the
+ * helpdesk already shows it: Update Ticket is rate limited per account and per ticket.
+ * A solve the helpdesk refuses (fields it requires) becomes an attention item.
+ */
 export async function syncZendesk(s: Services, ticketId: number, status?: "solved"): Promise<void> {
-  const [stored, open, settings] = await runAll(s.db, [
+  const [stored, open, settings] = await s.reads.all([
     s.tickets.getQuery(ticketId),
     s.attention.listQuery({ status: "open", ticketId, limit: 1 }),
     s.settings.getQuery(),
   ] as const);
-  const aiOff = (stored.autonomy ?? settings.defaultAutonomy) === "off";
-  const tags = desiredTags(stored.record.state, open.length > 0, aiOff);
-  await s.helpdesk.updateTicket(ticketId, {
-    ...(status ? { status } : {}),
-    addTags: tags.add,
-    removeTags: tags.remove,
-  });
+  const mirror = mirrorOf(stored.record, open.length > 0, stored.autonomy ?? settings.defaultAutonomy);
+  const solve = status === "solved";
+  // Tickets the AI does not handle (settings) carry none of its tags; a solve still goes through.
+  if (!solve && !inScope(stored.scope, settings.scope)) return;
+  if (!solve && stored.mirrored === mirrorKey(mirror)) return;
+  try {
+    await s.helpdesk.mirror(ticketId, mirror, { solve });
+  } catch (e) {
+    if (!(e instanceof SolveRefused)) throw e;
+    await s.helpdesk.mirror(ticketId, mirror);
+    await s.store.commit(
+      stored.record,
+      {
+        next: stored.record,
+        audit: [],
+        writes: [{ type: "raise_attention", attention: "ai_error", reason: reasons.solveRefused() }],
+      },
+      s.now(),
+    );
+    return syncZendesk(s, ticketId);
+  }
+  await s.store.commit(
+    stored.record,
+    { next: stored.record, audit: [], writes: [{ type: "mirrored", mirror }] },
+    s.now(),
+  );
 }
 
 export interface EffectOptions {
@@ -118,7 +132,7 @@ export async function runEffects(s: Services, ticketId: number, effects: Effect[
       case "sync_zendesk": {
         const job = {
           type: "sync_zendesk",
-          v: 1,
+          v: 2,
           ticketId,
           ...(effect.status ? { status: effect.status } : {}),
         } as const;
@@ -137,15 +151,15 @@ export async function runEffects(s: Services, ticketId: number, effects: Effect[
       }
       case "draft":
         if (opts.skipDraft) break;
-        await s.jobs.send({ type: "draft", v: 1, ticketId, includeHeld: effect.includeHeld });
+        await s.jobs.send({ type: "draft", v: 2, ticketId, includeHeld: effect.includeHeld });
         break;
       case "learn":
-        await s.jobs.send({ type: "learn", v: 1, ticketId });
+        await s.jobs.send({ type: "learn", v: 2, ticketId });
         break;
       case "send_queued":
         // The drafting job sends queued acknowledgements first (send.protocol.ts).
         if (opts.skipDraft) break;
-        await s.jobs.send({ type: "draft", v: 1, ticketId, includeHeld: false });
+        await s.jobs.send({ type: "draft", v: 2, ticketId, includeHeld: false });
         break;
     }
   }

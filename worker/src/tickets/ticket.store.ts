@@ -6,9 +6,11 @@ import type { AttentionRepo } from "../attention/attention.repo";
 import type { DraftRepo } from "../drafting/draft.repo";
 import type { KbRepo } from "../kb/kb.repo";
 import type { WriteGuard } from "../lib/guard";
+import type { Scope } from "../lib/scope";
 import type { MessageRepo } from "./message.repo";
 import type { TicketRecord, Transition, Write } from "./ticket.record";
 import type { TicketRepo } from "./ticket.repo";
+import { mirrorKey } from "./mirror";
 
 export interface StoreRepos {
   tickets: TicketRepo;
@@ -20,7 +22,7 @@ export interface StoreRepos {
 
 export class TicketStore {
   constructor(
-    private readonly db: D1Database,
+    private readonly scope: Scope,
     private readonly r: StoreRepos,
   ) {}
 
@@ -34,13 +36,13 @@ export class TicketStore {
     const ticketId = prev.ticketId;
     if (t.next === prev) {
       const statements = this.statements(ticketId, t, now, null);
-      if (statements.length) await this.db.batch(statements);
+      if (statements.length) await this.scope.db.batch(statements);
       return true;
     }
     // A fresh token per write: the guard must recognise *this* write, not
     // another one that happened to reach the same version number.
-    const g: WriteGuard = { ticketId, token: crypto.randomUUID() };
-    const results = await this.db.batch([
+    const g: WriteGuard = { installationId: this.scope.installationId, ticketId, token: crypto.randomUUID() };
+    const results = await this.scope.db.batch([
       this.r.tickets.updateStatement(prev, t.next, now, g),
       ...this.statements(ticketId, t, now, g),
     ]);
@@ -99,7 +101,7 @@ export class TicketStore {
         return [drafts.queueAckStatement(ticketId, w.body, now, g)];
       case "draft_sent": {
         const out = [
-          drafts.moveStatement(w.draftId, ["sending"], "sent", now, g),
+          drafts.sentStatement(w.draftId, w.commentId, now, g),
           messages.settleStatement(w.replyTo, "replied", `draft:${w.draftId}`, now, ["pending", "held"], g),
         ];
         if (w.citations.length) out.push(kb.usageStatement(w.citations, now, g));
@@ -107,6 +109,8 @@ export class TicketStore {
       }
       case "draft_sending":
         return [drafts.sendingStatement(w.draftId, w.leaseId, w.body, w.approvedBy, now, g)];
+      case "mirrored":
+        return [this.r.tickets.mirroredStatement(ticketId, mirrorKey(w.mirror))];
       case "draft_unsent":
         return [drafts.moveStatement(w.draftId, ["sending"], w.to, now, g)];
     }

@@ -1,27 +1,34 @@
 // Accepted webhook deliveries (de-duplication on the event id) and the bodies
 // of events too large for a queue message. Nothing here decides anything.
 import { z } from "zod";
-import type { ZendeskEvent } from "./webhook.schema";
+import type { Scope } from "../lib/scope";
+import type { HelpdeskEvent } from "../helpdesk/helpdesk.port";
 
 export class DeliveryRepo {
-  constructor(private readonly db: D1Database) {}
+  private readonly db: D1Database;
+  private readonly inst: string;
+  constructor(scope: Scope) {
+    this.db = scope.db;
+    this.inst = scope.installationId;
+  }
 
   /** Records a delivery once (with its job when it must wait in D1); false when it was already accepted. */
-  async accept(event: Exclude<ZendeskEvent, { kind: "ignored" }>, now: number, payload: string | null) {
+  async accept(event: HelpdeskEvent, now: number, payload: string | null) {
     const insert = this.db
       .prepare(
-        `INSERT INTO webhook_deliveries (event_id, event_type, ticket_id, received_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (event_id) DO NOTHING`,
+        `INSERT INTO webhook_deliveries (installation_id, event_id, event_type, ticket_id, received_at)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT (installation_id, event_id) DO NOTHING`,
       )
-      .bind(event.eventId, event.kind, event.ticketId, now);
+      .bind(this.inst, event.eventId, event.kind, event.ticketId, now);
     if (payload === null) return (await insert.run()).meta.changes === 1;
     const [inserted] = await this.db.batch([
       insert,
       this.db
         .prepare(
-          "INSERT INTO job_payloads (id, body, created_at) SELECT ?, ?, ? WHERE changes() > 0 ON CONFLICT (id) DO NOTHING",
+          `INSERT INTO job_payloads (installation_id, id, body, created_at) SELECT ?, ?, ?, ? WHERE changes() > 0
+           ON CONFLICT (installation_id, id) DO NOTHING`,
         )
-        .bind(event.eventId, payload, now),
+        .bind(this.inst, event.eventId, payload, now),
     ]);
     return (inserted?.meta.changes ?? 0) === 1;
   }
@@ -29,17 +36,27 @@ export class DeliveryRepo {
   /** Undoes an acceptance whose job never reached the queue, so Zendesk's retry is taken in. */
   async forget(eventId: string): Promise<void> {
     await this.db.batch([
-      this.db.prepare("DELETE FROM webhook_deliveries WHERE event_id = ?").bind(eventId),
-      this.db.prepare("DELETE FROM job_payloads WHERE id = ?").bind(eventId),
+      this.db
+        .prepare("DELETE FROM webhook_deliveries WHERE installation_id = ? AND event_id = ?")
+        .bind(this.inst, eventId),
+      this.db
+        .prepare("DELETE FROM job_payloads WHERE installation_id = ? AND id = ?")
+        .bind(this.inst, eventId),
     ]);
   }
 
   async payload(ref: string): Promise<unknown | null> {
-    const row = await this.db.prepare("SELECT body FROM job_payloads WHERE id = ?").bind(ref).first();
+    const row = await this.db
+      .prepare("SELECT body FROM job_payloads WHERE installation_id = ? AND id = ?")
+      .bind(this.inst, ref)
+      .first();
     return row ? JSON.parse(z.object({ body: z.string() }).parse(row).body) : null;
   }
 
   async dropPayload(ref: string): Promise<void> {
-    await this.db.prepare("DELETE FROM job_payloads WHERE id = ?").bind(ref).run();
+    await this.db
+      .prepare("DELETE FROM job_payloads WHERE installation_id = ? AND id = ?")
+      .bind(this.inst, ref)
+      .run();
   }
 }

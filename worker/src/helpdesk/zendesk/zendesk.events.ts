@@ -1,7 +1,8 @@
-// Zendesk event-subscription webhook bodies, parsed defensively: ids may come
-// as strings, statuses in upper case, unknown fields anywhere. The result is
-// a normalised event that the queue consumer applies.
+// Zendesk event-subscription webhook bodies, parsed defensively: ids come as
+// strings, statuses in upper case, unknown fields anywhere. The result is a
+// helpdesk event in our words (helpdesk.port.ts) that the queue consumer applies.
 import { z } from "zod";
+import type { HelpdeskEvent, TicketScope } from "../helpdesk.port";
 
 /** Positive whole numbers below 2^53, as numbers or decimal strings: never `-1`, `1.5`, `1e20` or `0x10`. */
 const id = z
@@ -34,6 +35,9 @@ const Detail = z.looseObject({
   status: status.optional(),
   requester_id: id.nullish(),
   subject: z.string().nullish(),
+  brand_id: id.nullish().catch(null),
+  group_id: id.nullish().catch(null),
+  via: z.looseObject({ channel: z.string().nullish() }).nullish().catch(null),
 });
 
 const Author = z.looseObject({
@@ -56,31 +60,7 @@ const CommentEvent = z.looseObject({
 
 const StatusEvent = z.looseObject({ previous: status.nullish(), current: status });
 
-export type ZendeskEvent =
-  | {
-      kind: "comment_added";
-      eventId: string;
-      ticketId: number;
-      requesterId: number | null;
-      subject: string | null;
-      comment: {
-        id: number;
-        body: string;
-        isPublic: boolean;
-        author: { id: number; isStaff: boolean; name: string | null };
-      };
-      /** When Zendesk says it happened (the envelope's `time`), in ms. */
-      occurredAt?: number | null;
-    }
-  | {
-      kind: "ticket_created";
-      eventId: string;
-      ticketId: number;
-      requesterId: number | null;
-      subject: string | null;
-    }
-  | { kind: "status_changed"; eventId: string; ticketId: number; previous: string | null; current: string }
-  | { kind: "ignored"; eventId: string; type: string };
+export type ZendeskEvent = HelpdeskEvent | { kind: "ignored"; eventId: string; type: string };
 
 /** Turns an already JSON-parsed body into a normalised event, or says why it can't. */
 export function parseZendeskEvent(
@@ -97,9 +77,14 @@ export function parseZendeskEvent(
   const ticketId = detail.data.id;
   const requesterId = detail.data.requester_id ?? null;
   const subject = detail.data.subject ?? null;
+  const scope: TicketScope = {
+    channel: detail.data.via?.channel?.toLowerCase() ?? null,
+    brandId: detail.data.brand_id ?? null,
+    groupId: detail.data.group_id ?? null,
+  };
 
   if (type === "zen:event-type:ticket.created") {
-    return { ok: true, event: { kind: "ticket_created", eventId, ticketId, requesterId, subject } };
+    return { ok: true, event: { kind: "ticket_created", eventId, ticketId, requesterId, subject, scope } };
   }
   if (type === "zen:event-type:ticket.status_changed") {
     const ev = StatusEvent.safeParse(env.data.event);
@@ -110,8 +95,7 @@ export function parseZendeskEvent(
         kind: "status_changed",
         eventId,
         ticketId,
-        previous: ev.data.previous ?? null,
-        current: ev.data.current,
+        closed: ev.data.current === "solved" || ev.data.current === "closed",
       },
     };
   }
@@ -128,6 +112,7 @@ export function parseZendeskEvent(
       ticketId,
       requesterId,
       subject,
+      scope,
       comment: {
         id: c.id,
         body: c.body,

@@ -1,6 +1,6 @@
 // Zendesk webhook signatures: base64(HMAC-SHA256(secret, timestamp + rawBody)).
 // The signing order lives in this one function. No clock: `now` is an argument.
-import { type Result, err, ok } from "../lib/result";
+import { type Result, err, ok } from "../../lib/result";
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 

@@ -5,7 +5,7 @@ import {
   HANDLED_TYPES,
   type ZendeskEvent,
   parseZendeskEvent,
-} from "../../../worker/src/webhooks/webhook.schema";
+} from "../../../../worker/src/helpdesk/zendesk/zendesk.events";
 
 const COMMENT_ADDED = "zen:event-type:ticket.comment_added";
 const CREATED = "zen:event-type:ticket.created";
@@ -46,6 +46,7 @@ describe("parseZendeskEvent: comment_added", () => {
       }),
     );
     expect(ev).toEqual({
+      scope: { channel: null, brandId: null, groupId: null },
       occurredAt: Date.parse("2026-03-01T12:00:00Z"),
       kind: "comment_added",
       eventId: "7c9f0a2e-event",
@@ -101,11 +102,19 @@ describe("parseZendeskEvent: comment_added", () => {
 });
 
 describe("parseZendeskEvent: ticket.created and status_changed", () => {
-  it("parses a created ticket", () => {
+  it("parses a created ticket, with where it came from (channel, brand, group)", () => {
     const ev = parsed({
       type: CREATED,
       id: "e-1",
-      detail: { id: "12", requester_id: 800, subject: "Refund", status: "NEW", via: { channel: "email" } },
+      detail: {
+        id: "12",
+        requester_id: 800,
+        subject: "Refund",
+        status: "NEW",
+        via: { channel: "EMAIL" },
+        brand_id: "360000001",
+        group_id: null,
+      },
       event: { meta: { sequence: 1 } },
     });
     expect(ev).toEqual({
@@ -114,28 +123,30 @@ describe("parseZendeskEvent: ticket.created and status_changed", () => {
       ticketId: 12,
       requesterId: 800,
       subject: "Refund",
+      scope: { channel: "email", brandId: 360000001, groupId: null },
     });
   });
 
-  it("lower-cases statuses in any case", () => {
+  it("says in our words whether a status change closed the ticket, in any case", () => {
     const ev = parsed({
       type: STATUS_CHANGED,
       id: "e-2",
       detail: { id: 12, status: "SOLVED" },
       event: { previous: "Open", current: "SOLVED" },
     });
-    expect(ev).toEqual({
-      kind: "status_changed",
-      eventId: "e-2",
-      ticketId: 12,
-      previous: "open",
-      current: "solved",
-    });
-  });
-
-  it("allows a status change without a previous status", () => {
-    const ev = parsed({ type: STATUS_CHANGED, id: "e-3", detail: { id: 12 }, event: { current: "pending" } });
-    expect(ev).toMatchObject({ previous: null, current: "pending" });
+    expect(ev).toEqual({ kind: "status_changed", eventId: "e-2", ticketId: 12, closed: true });
+    for (const [current, closed] of [
+      ["CLOSED", true],
+      ["pending", false],
+      ["open", false],
+      ["hold", false],
+    ] as const) {
+      expect(parsed({ type: STATUS_CHANGED, id: "e", detail: { id: 12 }, event: { current } })).toMatchObject(
+        {
+          closed,
+        },
+      );
+    }
   });
 
   it("refuses a status Zendesk does not have, and a status change without current", () => {

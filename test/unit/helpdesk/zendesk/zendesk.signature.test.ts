@@ -7,7 +7,7 @@ import {
   SIGNATURE_TOLERANCE_SECONDS,
   parseTimestamp,
   verifyWebhookSignature,
-} from "../../../worker/src/webhooks/signature";
+} from "../../../../worker/src/helpdesk/zendesk/zendesk.signature";
 
 const SECRET = "dGhpcyBpcyBhIHNpZ25pbmcgc2VjcmV0";
 const BODY = JSON.stringify({
