@@ -2,6 +2,13 @@
 // workerd with real D1 and queues, and Node-side tests of the stand-ins.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import {
+  TEST_APP_ID,
+  TEST_ENCRYPTION_KEY,
+  TEST_MARKETPLACE,
+  TEST_OAUTH_CLIENT,
+  TEST_PUBLIC_ORIGIN,
+} from "./test/support/installations.config";
 
 function workerProject(name: string, include: string, vars: Record<string, string>) {
   return {
@@ -23,6 +30,16 @@ function workerProject(name: string, include: string, vars: Record<string, strin
               APP_API_SECRET: "test-app-secret",
               OPENAI_BASE_URL: `${inject<string>("modelOrigin")}/v1`,
               OPENAI_MODEL: "",
+              // Connected installations: a global OAuth client registered in the stand-in.
+              ZENDESK_OAUTH_CLIENT_ID: TEST_OAUTH_CLIENT.identifier,
+              ZENDESK_OAUTH_CLIENT_SECRET: TEST_OAUTH_CLIENT.secret,
+              ZENDESK_ORIGIN_TEMPLATE: `${inject<string>("zendeskOrigin")}/{subdomain}`,
+              PUBLIC_ORIGIN: TEST_PUBLIC_ORIGIN,
+              ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+              ZENDESK_APP_ID: String(TEST_APP_ID),
+              ZENDESK_MARKETPLACE_NAME: TEST_MARKETPLACE.name,
+              ZENDESK_MARKETPLACE_ORGANIZATION_ID: TEST_MARKETPLACE.organizationId,
+              ZENDESK_MARKETPLACE_APP_ID: TEST_MARKETPLACE.appId,
               ...vars,
             },
           },

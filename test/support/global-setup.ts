@@ -3,6 +3,7 @@
 import type { TestProject } from "vitest/node";
 import { startOpenAIStandin } from "../../standin/openai/server.ts";
 import { startZendeskStandin } from "../../standin/zendesk/server.ts";
+import { TEST_OAUTH_CLIENT, TEST_PUBLIC_ORIGIN } from "./installations.config.ts";
 
 export const TEST_OPENAI_KEY = "test-openai-key";
 export const TEST_ZENDESK = {
@@ -20,6 +21,18 @@ export default async function setup(project: TestProject) {
     apiUser: { id: 900001, name: "oHallo AI" },
   });
   const model = await startOpenAIStandin({ port: 0, apiKey: TEST_OPENAI_KEY });
+  // The Worker's global OAuth client, as Zendesk would know it (it works on every account).
+  const registered = await fetch(`${zendesk.origin}/__standin/oauth/clients`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      identifier: TEST_OAUTH_CLIENT.identifier,
+      secret: TEST_OAUTH_CLIENT.secret,
+      redirect_uris: [`${TEST_PUBLIC_ORIGIN}/connect/zendesk/callback`],
+      name: "oHallo",
+    }),
+  });
+  if (!registered.ok) throw new Error(`stand-in: registering the OAuth client failed: ${registered.status}`);
   project.provide("zendeskOrigin", zendesk.origin);
   project.provide("modelOrigin", model.origin);
   return async () => {

@@ -37,8 +37,9 @@ async function receive(c: Context<AppEnv>, installationId: string) {
   if (bytes.byteLength > MAX_WEBHOOK_BYTES) return c.json({ error: "Body over 256 KiB" }, 413);
 
   const to = await target(app, installationId);
+  // An unknown installation is checked against a throwaway key, so it answers like a bad signature.
   const verified = await verifyWebhookSignature({
-    secret: to?.secret ?? "",
+    secret: to?.secret ?? "no installation here",
     signature: c.req.header("X-Zendesk-Webhook-Signature"),
     timestamp: c.req.header("X-Zendesk-Webhook-Signature-Timestamp"),
     rawBody: bytes,
