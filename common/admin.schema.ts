@@ -103,6 +103,7 @@ export const AdminSettingsSchema = z.object({
   maxAiRepliesPerHour: SettingsSchema.shape.maxAiRepliesPerHour.optional(),
   aiAgentId: SettingsSchema.shape.aiAgentId.optional(),
   scope: ScopeSchema.optional(),
+  retentionDays: SettingsSchema.shape.retentionDays.optional(),
 });
 export type AdminSettings = z.infer<typeof AdminSettingsSchema>;
 

@@ -225,6 +225,8 @@ export const SettingsSchema = z.object({
   aiAgentId: IdSchema.nullable(),
   /** The tickets the AI touches: channels, brands, groups (an empty list: all). */
   scope: ScopeSchema,
+  /** Message and draft texts are erased after this many days (the audit trail stays). */
+  retentionDays: z.number().int().min(7).max(3_650),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -238,6 +240,7 @@ export const SettingsPatchSchema = z.object({
   aiAgentId: SettingsSchema.shape.aiAgentId.optional(),
   /** Replaced whole (all three lists). */
   scope: ScopeSchema.optional(),
+  retentionDays: SettingsSchema.shape.retentionDays.optional(),
 });
 
 export const ErrorBodySchema = z.object({ error: z.string() });

@@ -105,7 +105,7 @@ INSERT INTO messages_new (installation_id, comment_id, ticket_id, author_kind, a
 DROP TABLE messages;
 ALTER TABLE messages_new RENAME TO messages;
 CREATE INDEX messages_ticket ON messages (installation_id, ticket_id, created_at);
-CREATE INDEX messages_settled ON messages (settled_at);
+CREATE INDEX messages_age ON messages (installation_id, created_at);
 
 CREATE TABLE webhook_deliveries_new (
   installation_id TEXT NOT NULL DEFAULT 'default',
@@ -162,6 +162,7 @@ DROP INDEX drafts_ticket;
 DROP INDEX drafts_sent;
 CREATE INDEX drafts_ticket ON drafts (installation_id, ticket_id, status);
 CREATE INDEX drafts_sent ON drafts (installation_id, ticket_id, kind, settled_at) WHERE status = 'sent';
+CREATE INDEX drafts_age ON drafts (installation_id, created_at);
 
 ALTER TABLE kb_entries ADD COLUMN installation_id TEXT NOT NULL DEFAULT 'default';
 DROP INDEX kb_entries_status;

@@ -14,7 +14,12 @@ export async function housekeeping(app: App): Promise<void> {
   for (const id of ids) {
     try {
       const s = await app.forInstallation(id);
-      if (s) await autoRelease(s);
+      if (!s) continue;
+      await autoRelease(s);
+      const erased = await app.retention(id, (await s.settings.get()).retentionDays);
+      if (erased.messages + erased.drafts + erased.deliveries > 0) {
+        console.info(`retention for ${id}: ${JSON.stringify(erased)}`);
+      }
     } catch (e) {
       console.error(
         `housekeeping of installation ${id} failed: ${e instanceof Error ? e.message : String(e)}`,

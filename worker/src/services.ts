@@ -15,7 +15,7 @@ import { ZendeskHelpdesk } from "./helpdesk/zendesk/zendesk.helpdesk";
 import { OAuthTokenSource } from "./helpdesk/zendesk/zendesk.tokens";
 import { Vault } from "./installations/crypto";
 import { defaultInstallation, GRACE_MS, type Installation } from "./installations/installation";
-import { InstallationData } from "./installations/installation.data";
+import { applyRetention, type Erased, InstallationData } from "./installations/installation.data";
 import { InstallationRepo } from "./installations/installation.repo";
 import { KbRepo } from "./kb/kb.repo";
 import { D1KnowledgeIndex, type KnowledgeIndex } from "./kb/knowledge.index";
@@ -74,6 +74,8 @@ export interface App {
   queue: Queue;
   /** All of an installation's rows (export, deletion after the grace period). */
   data(installationId: string): InstallationData;
+  /** Retention for one installation (installation.data.ts). */
+  retention(installationId: string, days: number): Promise<Erased>;
   /** The installation's services, or null when there is no such installation. */
   forInstallation(id: string): Promise<Services | null>;
   servicesFor(installation: Installation): Services;
@@ -155,6 +157,7 @@ function compose(env: Env): App {
     drafter,
     queue: env.JOBS,
     data: (installationId) => new InstallationData({ db, installationId }),
+    retention: (installationId, days) => applyRetention({ db, installationId }, now(), days),
     async forInstallation(id) {
       const inst = id === DEFAULT_INSTALLATION ? defaultInstallation(config) : await installations.get(id);
       return inst ? app.servicesFor(inst) : null;

@@ -102,6 +102,7 @@ const samples: Record<string, unknown> = {
     maxAiRepliesPerHour: 6,
     aiAgentId: null,
     scope: { channels: [], brandIds: [], groupIds: [] },
+    retentionDays: 90,
   },
   SettingsPatchSchema: { learning: { enabled: false }, brandTone: "dry" },
   KbEntryCreateSchema: {

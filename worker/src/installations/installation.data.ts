@@ -43,3 +43,46 @@ export class InstallationData {
     );
   }
 }
+
+/** How long a delivery's event id is kept to recognise Zendesk's retries of it. */
+export const DEDUPE_WINDOW_MS = 3 * 86_400_000;
+
+/** What retention erased in one run, for the log. */
+export interface Erased {
+  deliveries: number;
+  payloads: number;
+  messages: number;
+  drafts: number;
+}
+
+/**
+ * Retention for one installation: de-duplication records past Zendesk's retry
+ * window, stored large events nobody applied, and the texts of messages and drafts
+ * older than `days` (the rows, their outcomes and the audit trail stay).
+ */
+export async function applyRetention(scope: Scope, now: number, days: number): Promise<Erased> {
+  const { db, installationId: id } = scope;
+  const before = now - days * 86_400_000;
+  const results = await db.batch([
+    db
+      .prepare("DELETE FROM webhook_deliveries WHERE installation_id = ? AND received_at < ?")
+      .bind(id, now - DEDUPE_WINDOW_MS),
+    db
+      .prepare("DELETE FROM job_payloads WHERE installation_id = ? AND created_at < ?")
+      .bind(id, now - DEDUPE_WINDOW_MS),
+    db
+      .prepare(
+        `UPDATE messages SET body = '' WHERE installation_id = ? AND created_at < ? AND body != ''
+           AND disposition != 'pending'`,
+      )
+      .bind(id, before),
+    db
+      .prepare(
+        `UPDATE drafts SET body = '', meta = json_remove(meta, '$.edited') WHERE installation_id = ? AND created_at < ?
+           AND body != '' AND status NOT IN ('held', 'queued', 'sending')`,
+      )
+      .bind(id, before),
+  ]);
+  const n = (i: number) => results[i]?.meta.changes ?? 0;
+  return { deliveries: n(0), payloads: n(1), messages: n(2), drafts: n(3) };
+}

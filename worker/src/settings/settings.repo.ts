@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxAiRepliesPerHour: 6,
   aiAgentId: null,
   scope: { channels: [], brandIds: [], groupIds: [] },
+  retentionDays: 90,
 };
 
 export class SettingsRepo {

@@ -47,6 +47,7 @@ export const settingsRoutes = new Hono<AppEnv>()
       maxAiRepliesPerHour: patch.maxAiRepliesPerHour ?? current.maxAiRepliesPerHour,
       aiAgentId: patch.aiAgentId === undefined ? current.aiAgentId : patch.aiAgentId,
       scope: patch.scope ?? current.scope,
+      retentionDays: patch.retentionDays ?? current.retentionDays,
     };
     await s.settings.put(next);
     if (patch.aiAgentId !== undefined) {

@@ -1,0 +1,81 @@
+// Retention: de-duplication records kept for Zendesk's retry window only, the texts
+// of messages and drafts erased after the installation's period, and the audit
+// trail, the outcomes and the statistics kept.
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import worker from "../../worker/src/index";
+import { api, createTicket, settled } from "./support/harness";
+import { SHIPPING_QUESTION, seedKb } from "./support/seed";
+
+beforeAll(async () => {
+  await seedKb();
+});
+
+const DAY = 86_400_000;
+
+async function cron() {
+  const ctx = createExecutionContext();
+  await worker.scheduled(
+    { scheduledTime: Date.now(), cron: "*/10 * * * *", noRetry() {} } as ScheduledController,
+    env,
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+}
+
+describe("retention", () => {
+  it("erases old texts and old delivery records, keeps the audit trail, outcomes and recent texts", async () => {
+    expect((await api("GET", "/settings")).body.retentionDays).toBe(90);
+    const old = await createTicket({ body: SHIPPING_QUESTION });
+    expect(await settled(old)).toEqual(["replied"]);
+    const recent = await createTicket({ body: SHIPPING_QUESTION });
+    expect(await settled(recent)).toEqual(["replied"]);
+    // The first ticket's conversation happened 100 days ago.
+    const ago = Date.now() - 100 * DAY;
+    for (const table of ["messages", "drafts"]) {
+      await env.DB.prepare(
+        `UPDATE ${table} SET created_at = ? WHERE installation_id = 'default' AND ticket_id = ?`,
+      )
+        .bind(ago, old)
+        .run();
+    }
+    await env.DB.prepare("UPDATE webhook_deliveries SET received_at = ? WHERE ticket_id = ?")
+      .bind(ago, old)
+      .run();
+    const eventsBefore = (await api("GET", `/tickets/${old}`)).body.events.length;
+
+    await cron();
+
+    const texts = async (table: string, id: number) =>
+      (
+        await env.DB.prepare(`SELECT body FROM ${table} WHERE installation_id = 'default' AND ticket_id = ?`)
+          .bind(id)
+          .all<{ body: string }>()
+      ).results.map((r) => r.body);
+    expect((await texts("messages", old)).every((b) => b === "")).toBe(true);
+    expect((await texts("drafts", old)).every((b) => b === "")).toBe(true);
+    expect((await texts("messages", recent)).some((b) => b.length > 0)).toBe(true);
+    const deliveries = await env.DB.prepare(
+      "SELECT count(*) AS n FROM webhook_deliveries WHERE ticket_id = ?",
+    )
+      .bind(old)
+      .first<{ n: number }>();
+    expect(deliveries?.n).toBe(0);
+    // The audit trail and the outcome stay.
+    const view = (await api("GET", `/tickets/${old}`)).body;
+    expect(view.events.length).toBe(eventsBefore);
+    const outcome = await env.DB.prepare(
+      "SELECT disposition FROM messages WHERE installation_id = 'default' AND ticket_id = ? AND author_kind = 'customer'",
+    )
+      .bind(old)
+      .first<{ disposition: string }>();
+    expect(outcome?.disposition).toBe("replied");
+  });
+
+  it("the period is a setting, at least a week", async () => {
+    expect((await api("PATCH", "/settings", { retentionDays: 30 })).body.retentionDays).toBe(30);
+    expect((await api("PATCH", "/settings", { retentionDays: 3 })).status).toBe(400);
+    await api("PATCH", "/settings", { retentionDays: 90 });
+  });
+});
