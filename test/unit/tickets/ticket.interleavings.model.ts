@@ -20,6 +20,12 @@
 //   that is not current → read Zendesk (stamp) → CAS send_claim for that draft
 //   → post with the stamp → settle (send.protocol.ts); discard is a command.
 //
+// Two installations share the Worker and its D1: each has its own Zendesk
+// account, deliveries and promises, and both have a ticket 77 (ids are only
+// unique within an account). Their rows are apart because every key carries
+// the installation (`scopedStore`); a `tenant` step moves the Zendesk-side and
+// agent steps that follow to the other installation.
+//
 // Two assumptions about time: a request to Zendesk is applied before its
 // lease ends (the adapter's timeout is shorter than the lease), so the clock
 // never passes the lease of a sender whose request is on its way (crashed
@@ -29,13 +35,13 @@
 import type { Agent } from "../../../common/api.schema";
 import { SEND_LEASE_MS } from "../../../worker/src/drafting/pipeline";
 import {
+  leaseActive,
   type MachineEvent,
+  newTicket,
   type TicketRecord,
   type Transition,
-  type Write,
-  leaseActive,
-  newTicket,
   transition,
+  type Write,
 } from "../../../worker/src/tickets/ticket.machine";
 
 /** ticket.service.ts ACK_WAIT_LIMIT_MS (not exported): a take over stops waiting after this. */
@@ -71,6 +77,8 @@ export interface Protocol {
   takeOverRechecksBeforeAnswer: boolean;
   /** An approval claims the send lease for the current held draft, like any AI reply (before: it posted directly). */
   approveUsesLease: boolean;
+  /** Every row is keyed by (installation, ticket id), as in migration 0004; before it, by the ticket id alone. */
+  scopedStore: boolean;
 }
 
 export const CURRENT: Protocol = {
@@ -83,6 +91,7 @@ export const CURRENT: Protocol = {
   resolveWaitsForLease: true,
   takeOverRechecksBeforeAnswer: true,
   approveUsesLease: true,
+  scopedStore: true,
 };
 
 export type Step =
@@ -104,7 +113,9 @@ export type Step =
   | { t: "spawnHolder" }
   /** An agent approves the n-th draft ever held (possibly withdrawn, superseded or sent since). */
   | { t: "approve"; agent: number; n: number }
-  | { t: "discard"; agent: number; n: number };
+  | { t: "discard"; agent: number; n: number }
+  /** The steps that follow (except `run`) happen in installation n: its agents, customer and Zendesk. */
+  | { t: "tenant"; n: number };
 
 export type Invariant =
   /**
@@ -140,6 +151,8 @@ export interface Stats {
   /** Approved drafts posted, and approvals refused because the draft was not current. */
   approvesPosted: number;
   approvesRefused: number;
+  /** AI replies that landed in the second installation's Zendesk. */
+  postsInSecondInstallation: number;
 }
 
 export interface Outcome {
@@ -148,7 +161,12 @@ export interface Outcome {
   log: string[];
 }
 
-interface Sender {
+interface OfTenant {
+  /** The installation whose ticket this actor works on. */
+  at: Tenant;
+}
+
+interface Sender extends OfTenant {
   kind: "sender";
   id: number;
   pc: "readRecord" | "readZendesk" | "claim" | "post" | "settle";
@@ -158,7 +176,7 @@ interface Sender {
   leaseId: string;
 }
 
-interface Command {
+interface Command extends OfTenant {
   kind: "command";
   id: number;
   label: string;
@@ -174,14 +192,14 @@ interface Command {
   waited: boolean;
 }
 
-interface Holder {
+interface Holder extends OfTenant {
   kind: "holder";
   id: number;
   pc: "readRecord" | "readZendesk" | "hold";
   snap: TicketRecord | null;
 }
 
-interface Approver {
+interface Approver extends OfTenant {
   kind: "approver";
   id: number;
   label: string;
@@ -194,7 +212,7 @@ interface Approver {
   leaseId: string;
 }
 
-interface QueuedSync {
+interface QueuedSync extends OfTenant {
   kind: "queuedSync";
   id: number;
   solved: boolean;
@@ -203,22 +221,57 @@ interface QueuedSync {
 type Proc = Sender | Command | QueuedSync | Holder | Approver;
 type DraftStatus = "held" | "sending" | "sent" | "discarded" | "refused" | "withdrawn" | "superseded";
 
-class World {
-  now = START;
-  row: TicketRecord = newTicket(77);
+/** What D1 holds under one key: the ticket row and its drafts (every draft ever held, by id, in order). */
+interface Stored {
+  row: TicketRecord;
+  drafts: Map<number, DraftStatus>;
+}
+
+/** One installation: its own Zendesk account and deliveries, its promises, and its ticket 77 in the shared D1. */
+class Tenant {
   zd = { stamp: 0, solved: false };
   deliveries: MachineEvent[] = [];
-  procs: Proc[] = [];
-  nextId = 1;
-  /** The drafts table: every draft ever held, by id, in order. */
-  drafts = new Map<number, DraftStatus>();
   failNextSync = false;
   /**
    * Ghost state for the invariants, never read by the protocol. `epoch`
-   * counts ownership changes (state or owner); the flags say which promises
-   * are in force and end when the row leaves the state they were made in.
+   * counts ownership changes (state or owner) made by this installation's
+   * actors; the flags say which promises are in force and end when one of
+   * them moves the row out of the state they were made in.
    */
   ghost = { epoch: 0, claimed: false, claimedAsShown: false, resolvedAck: false };
+
+  constructor(
+    readonly name: string,
+    private readonly d1: Map<string, Stored>,
+    private readonly key: string,
+  ) {
+    if (!d1.has(key)) d1.set(key, { row: newTicket(77), drafts: new Map() });
+  }
+
+  private get stored(): Stored {
+    return this.d1.get(this.key) as Stored;
+  }
+  get row(): TicketRecord {
+    return this.stored.row;
+  }
+  set row(next: TicketRecord) {
+    this.stored.row = next;
+  }
+  get drafts(): Map<number, DraftStatus> {
+    return this.stored.drafts;
+  }
+}
+
+class World {
+  now = START;
+  procs: Proc[] = [];
+  nextId = 1;
+  readonly d1 = new Map<string, Stored>();
+  readonly tenants: readonly Tenant[];
+  /** Where the next agent, customer or Zendesk step happens. */
+  here: Tenant;
+  /** The installation of the step or actor running now: `row`, `zd` and the rest are its. */
+  at: Tenant;
   unanswered = new Set<number>();
   violations: Outcome["violations"] = [];
   log: string[] = [];
@@ -231,12 +284,44 @@ class World {
     expiredLeasesReplaced: 0,
     approvesPosted: 0,
     approvesRefused: 0,
+    postsInSecondInstallation: 0,
   };
 
-  constructor(readonly p: Protocol) {}
+  constructor(readonly p: Protocol) {
+    this.tenants = ["acme", "globex"].map(
+      (name) => new Tenant(name, this.d1, p.scopedStore ? `${name}/77` : "77"),
+    );
+    this.here = this.at = this.tenants[0] as Tenant;
+  }
+
+  get row(): TicketRecord {
+    return this.at.row;
+  }
+  set row(next: TicketRecord) {
+    this.at.row = next;
+  }
+  get zd() {
+    return this.at.zd;
+  }
+  get deliveries() {
+    return this.at.deliveries;
+  }
+  get drafts() {
+    return this.at.drafts;
+  }
+  get ghost() {
+    return this.at.ghost;
+  }
+  get failNextSync() {
+    return this.at.failNextSync;
+  }
+  set failNextSync(on: boolean) {
+    this.at.failNextSync = on;
+  }
 
   note(line: string) {
-    this.log.push(`t+${this.now - START}ms ${line}`);
+    const where = this.at === this.tenants[0] ? "" : `[${this.at.name}] `;
+    this.log.push(`t+${this.now - START}ms ${where}${line}`);
   }
 
   /** TicketStore.commit: writes only if the version is still the one read, with the transition's writes. */
@@ -251,11 +336,12 @@ class World {
     this.row = next;
     const g = this.ghost;
     if (before.state !== next.state || before.owner?.id !== next.owner?.id) g.epoch++;
-    if (next.state !== "in_progress") {
+    // A promise ends when this installation's own actor moves the row out of the state it was made in.
+    if (before.state === "in_progress" && next.state !== "in_progress") {
       g.claimed = false;
       g.claimedAsShown = false;
     }
-    if (next.state !== "resolved") g.resolvedAck = false;
+    if (before.state === "resolved" && next.state !== "resolved") g.resolvedAck = false;
     return true;
   }
 
@@ -279,7 +365,7 @@ class World {
   mirror(solved: boolean, label: string) {
     if (this.p.syncMayFail && this.failNextSync) {
       this.failNextSync = false;
-      this.procs.push({ kind: "queuedSync", id: this.nextId++, solved });
+      this.procs.push({ kind: "queuedSync", at: this.at, id: this.nextId++, solved });
       this.note(`${label}: the Zendesk mirror failed; queued`);
       return;
     }
@@ -291,6 +377,7 @@ class World {
   command(label: string, event: MachineEvent) {
     this.procs.push({
       kind: "command",
+      at: this.here,
       id: this.nextId++,
       label,
       event,
@@ -310,8 +397,9 @@ class World {
     let cap = Number.POSITIVE_INFINITY;
     for (const pr of this.procs) {
       const posting = (pr.kind === "sender" || pr.kind === "approver") && pr.pc === "post";
-      if (posting && this.row.sendLease?.id === pr.leaseId) {
-        cap = Math.min(cap, this.row.sendLease.until - 1);
+      const lease = pr.at.row.sendLease;
+      if (posting && lease?.id === pr.leaseId) {
+        cap = Math.min(cap, lease.until - 1);
       }
       if (!this.p.stalls && pr.kind === "command" && pr.pc === "wait" && pr.waited) {
         cap = Math.min(cap, pr.lastPoll + POLL_MS);
@@ -326,7 +414,11 @@ class World {
   }
 
   apply(step: Step) {
+    if (step.t !== "run") this.at = this.here;
     switch (step.t) {
+      case "tenant":
+        this.here = this.at = this.tenants[step.n % this.tenants.length] as Tenant;
+        return;
       case "run": {
         const pr = this.procs[step.n % Math.max(1, this.procs.length)];
         for (let i = 0; pr && i < step.burst && this.procs.includes(pr); i++) this.run(pr);
@@ -335,6 +427,7 @@ class World {
       case "spawnSender":
         this.procs.push({
           kind: "sender",
+          at: this.here,
           id: this.nextId++,
           pc: "readRecord",
           rounds: 0,
@@ -404,7 +497,7 @@ class World {
         this.failNextSync = true;
         return;
       case "spawnHolder":
-        this.procs.push({ kind: "holder", id: this.nextId++, pc: "readRecord", snap: null });
+        this.procs.push({ kind: "holder", at: this.here, id: this.nextId++, pc: "readRecord", snap: null });
         return;
       case "approve":
       case "discard": {
@@ -421,6 +514,7 @@ class World {
         }
         this.procs.push({
           kind: "approver",
+          at: this.here,
           id: this.nextId++,
           label: `approve(${agent.name}, d${draftId})`,
           agent,
@@ -437,6 +531,7 @@ class World {
   }
 
   run(pr: Proc) {
+    this.at = pr.at;
     if (pr.kind === "sender") return this.runSender(pr);
     if (pr.kind === "command") return this.runCommand(pr);
     if (pr.kind === "holder") return this.runHolder(pr);
@@ -538,6 +633,7 @@ class World {
   /** Every invariant a landed AI comment is checked against, whoever posted it. */
   landed(at: string) {
     this.stats.posts++;
+    if (this.at !== this.tenants[0]) this.stats.postsInSecondInstallation++;
     if (this.unanswered.size > 0) this.stats.postsBeforeAnswer++;
     this.note(at);
     const g = this.ghost;
@@ -804,8 +900,12 @@ class World {
 
   /** Lets every actor finish: round-robin steps, the clock moving so that dead leases expire. */
   drain() {
-    for (let round = 0; round < 400 && (this.procs.length > 0 || this.deliveries.length > 0); round++) {
-      this.apply({ t: "deliver", n: 0 });
+    const pending = () => this.procs.length > 0 || this.tenants.some((t) => t.deliveries.length > 0);
+    for (let round = 0; round < 400 && pending(); round++) {
+      for (const tenant of this.tenants) {
+        this.here = tenant;
+        this.apply({ t: "deliver", n: 0 });
+      }
       for (const pr of [...this.procs]) if (this.procs.includes(pr)) this.run(pr);
       this.advance(1_000);
     }

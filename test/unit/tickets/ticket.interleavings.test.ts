@@ -54,6 +54,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ t: fc.constant("discard" as const), agent: fc.nat(2), n: fc.nat(5) }),
   },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant("tenant" as const), n: fc.nat(1) }) },
 );
 const schedules = fc.array(step, { minLength: 1, maxLength: 60, size: "max" });
 
@@ -80,6 +81,7 @@ function holds(protocol: Protocol, invariants: Invariant[], numRuns: number): St
     expiredLeasesReplaced: 0,
     approvesPosted: 0,
     approvesRefused: 0,
+    postsInSecondInstallation: 0,
   };
   fc.assert(
     fc.property(schedules, (schedule) => {
@@ -237,6 +239,9 @@ describe("over random interleavings", () => {
     // Approvals race too: some land, some are refused as stale, withdrawn or superseded.
     expect(seen.approvesPosted).toBeGreaterThan(0);
     expect(seen.approvesRefused).toBeGreaterThan(0);
+    // Both installations' tickets 77 are in play.
+    expect(seen.postsInSecondInstallation).toBeGreaterThan(0);
+    expect(seen.postsInSecondInstallation).toBeLessThan(seen.posts);
   });
 
   it("the wait for the lease alone keeps the take over promise, even when tag mirrors fail", () => {
@@ -392,5 +397,46 @@ describe("known gaps", () => {
 
   it("with a take over refusing to answer 200 at its deadline, frozen polls break nothing", () => {
     holds({ ...CURRENT, stalls: true, deadlineRefuses: true }, PROMISE, 3_000);
+  });
+});
+
+describe("two installations, one Worker", () => {
+  // Both accounts have a ticket 77 and an agent with id 1 (ids are unique per account only).
+  const acme = { t: "tenant", n: 0 } as const;
+  const globex = { t: "tenant", n: 1 } as const;
+  const crossed: Step[] = [
+    acme,
+    { t: "takeOver", agent: ANA, force: false },
+    run(0, 6), // Acme's Ana takes over ticket 77; answered
+    globex,
+    { t: "release", agent: ANA, force: false },
+    run(0, 6), // Globex's agent 1 releases Globex's ticket 77
+    acme,
+    { t: "spawnSender" },
+    run(0, 5), // the AI works on Acme's ticket 77
+  ];
+
+  it("a release in one account leaves the other's take over in force (rows keyed by installation)", () => {
+    const o = simulate(crossed);
+    expect(broken(o, PROMISE)).toEqual([]);
+    expect(o.log.some((l) => l.includes("[globex] release(Ana)") && l.includes("refused"))).toBe(true);
+    expect(o.stats.posts).toBe(0);
+  });
+
+  it("with rows keyed by the ticket id alone, that release lets an AI reply land after Acme's take over", () => {
+    const o = simulate(crossed, { ...CURRENT, scopedStore: false });
+    expect(broken(o, ["takeover"]).length).toBeGreaterThan(0);
+  });
+
+  it("random interleavings find the crossing when rows are not keyed by installation", () => {
+    const result = fc.check(
+      fc.property(
+        schedules,
+        (s) => broken(simulate(s, { ...CURRENT, scopedStore: false }), PROMISE).length === 0,
+      ),
+      { numRuns: 5_000 },
+    );
+    expect(result.failed).toBe(true);
+    expect(broken(simulate(result.counterexample?.[0] ?? [], CURRENT), PROMISE)).toEqual([]);
   });
 });

@@ -5,12 +5,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Agent } from "../../../common/api.schema";
 import {
+  leaseActive,
   type MachineEvent,
+  newTicket,
   type Rejection,
   type TicketRecord,
   type Transition,
-  leaseActive,
-  newTicket,
   transition,
 } from "../../../worker/src/tickets/ticket.machine";
 
