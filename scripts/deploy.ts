@@ -587,7 +587,10 @@ export async function deploy(opts: DeployOptions, deps: Deps): Promise<number> {
   }
   deps.log("\nDeploying the Worker…");
   if ((await deps.wrangler(["deploy", ...deployVars(target, opts.subdomain)], true)).code !== 0) {
-    deps.log("wrangler deploy failed (it says why above). The migrations are applied; they are additive.");
+    deps.log(
+      "wrangler deploy failed (it says why above). The migrations are applied and the previous code " +
+        "still runs against them: fix the cause and run npm run deploy again soon.",
+    );
     return 1;
   }
 
