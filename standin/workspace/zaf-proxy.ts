@@ -1,8 +1,10 @@
 // Zendesk's request proxy for a ZAF app (`client.request`): substitutes `{{setting.x}}` server
 // side (secure settings only in `secure: true` requests) and forwards to the backend. Never
 // lets a secure setting reach a page, and answers like a proxy (502) when the backend is down.
+// TLS is checked as usual, trusting Node's CAs plus any certificate given (the local Worker's).
 import { type IncomingMessage, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { trustedWith } from "./local-tls.ts";
 
 /** One request the app made through the proxy, as the app wrote it (placeholders unreplaced). */
 export interface ProxiedRequest {
@@ -11,6 +13,8 @@ export interface ProxiedRequest {
   secure: boolean;
   headers: Record<string, string>;
   status: number;
+  /** Whether secure settings were put in (a secure request). */
+  secureSettingsSent: boolean;
 }
 
 export interface ProxyReply {
@@ -22,8 +26,11 @@ export interface ProxyReply {
 
 export interface ZafProxy {
   requests: ProxiedRequest[];
-  /** Answers one `client.request` options object (JSON text, as the host page posts it). */
-  handle(raw: string): Promise<ProxyReply>;
+  /**
+   * Answers one `client.request` options object (JSON text, as the host page posts it), with the
+   * installation's `settings` when given (else the proxy's own).
+   */
+  handle(raw: string, settings?: Record<string, string>): Promise<ProxyReply>;
   setSettings(patch: Record<string, string>): void;
   settings(): Record<string, string>;
 }
@@ -41,10 +48,13 @@ function forward(
   headers: Record<string, string>,
   body: string | undefined,
   timeoutMs: number,
+  ca: string[] | undefined,
 ) {
   return new Promise<ProxyReply>((ok, fail) => {
-    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const req = send(url, { method, headers, agent: false, timeout: timeoutMs }, (res) => {
+    const https = url.protocol === "https:";
+    const send = https ? httpsRequest : httpRequest;
+    const options = { method, headers, agent: false, timeout: timeoutMs, ...(https && ca ? { ca } : {}) };
+    const req = send(url, options, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () =>
@@ -67,18 +77,22 @@ export function createZafProxy(options: {
   settings: Record<string, string>;
   /** Names of the manifest's `secure` parameters. */
   secure: ReadonlySet<string>;
+  /** Certificates (PEM) trusted besides Node's default CAs: the local Worker's. */
+  trust?: readonly string[];
   timeoutMs?: number;
 }): ZafProxy {
   let settings = { ...options.settings };
   const { secure } = options;
+  const ca = options.trust?.length ? trustedWith(options.trust) : undefined;
   const requests: ProxiedRequest[] = [];
 
-  const substitute = (text: string, allowSecure: boolean) =>
+  const substituteIn = (values: Record<string, string>) => (text: string, allowSecure: boolean) =>
     text.replace(/\{\{\s*setting\.([\w-]+)\s*\}\}/g, (whole, name: string) =>
-      name in settings && (allowSecure || !secure.has(name)) ? (settings[name] ?? "") : whole,
+      name in values && (allowSecure || !secure.has(name)) ? (values[name] ?? "") : whole,
     );
 
-  async function handle(raw: string): Promise<ProxyReply> {
+  async function handle(raw: string, installation?: Record<string, string>): Promise<ProxyReply> {
+    const substitute = substituteIn(installation ?? settings);
     const o = JSON.parse(raw) as {
       url?: string;
       type?: string;
@@ -94,16 +108,22 @@ export function createZafProxy(options: {
       secure: isSecure,
       headers: o.headers ?? {},
       status: 0,
+      secureSettingsSent: false,
     };
     requests.push(entry);
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(o.headers ?? {})) headers[k] = substitute(String(v), isSecure);
-    if (o.contentType) headers["content-type"] = o.contentType;
-    const method = entry.method.toUpperCase();
-    const body = method === "GET" || o.data === undefined ? undefined : substitute(String(o.data), isSecure);
     try {
-      const url = new URL(substitute(String(o.url), isSecure));
-      const reply = await forward(url, method, headers, body, options.timeoutMs ?? 15_000);
+      const url = new URL(substitute(String(o.url), false));
+      const allowSecure = isSecure;
+      entry.secureSettingsSent = allowSecure;
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(o.headers ?? {})) headers[k] = substitute(String(v), allowSecure);
+      if (o.contentType) headers["content-type"] = o.contentType;
+      const method = entry.method.toUpperCase();
+      const body =
+        method === "GET" || o.data === undefined ? undefined : substitute(String(o.data), allowSecure);
+      const full = allowSecure ? new URL(substitute(String(o.url), true)) : url;
+      const target = full.origin === url.origin ? full : url;
+      const reply = await forward(target, method, headers, body, options.timeoutMs ?? 15_000, ca);
       entry.status = reply.status;
       return reply;
     } catch (error) {
