@@ -1,8 +1,8 @@
 // A local stand-in for Zendesk's side of a ZAF v2 app: serves a built app package (dist/app)
 // from its own origin, frames it in a host page that speaks the ZAF wire protocol, and plays
-// Zendesk's request proxy (zaf-proxy.ts: secure settings substituted server side, never in a
-// page). One bridge serves many accounts: a page names its account, and the proxy uses that
-// account's app installation.
+// Zendesk's request proxy (zaf-proxy.ts: secure settings substituted server side, never in a page,
+// and only for the manifest's `domainWhitelist` over https). One bridge serves many accounts: a
+// page names its account, and the proxy uses that account's app installation.
 // `createZafBridge` is the reusable part (the workspace frames the sidebar with it);
 // `startZafHost` adds a bare host page for the sidebar's browser tests. Never writes to the package.
 import { readFileSync } from "node:fs";
@@ -89,6 +89,7 @@ interface Manifest {
   version?: string;
   parameters?: { name: string; secure?: boolean }[];
   location?: Record<string, Record<string, { url?: string } | string>>;
+  domainWhitelist?: string[];
 }
 
 export const ZAF_PROXY_PATH = "/__zaf/request";
@@ -127,6 +128,7 @@ export async function createZafBridge(options: ZafHostOptions): Promise<ZafBridg
   const proxy = createZafProxy({
     settings: options.settings ?? {},
     secure,
+    domainWhitelist: manifest.domainWhitelist ?? [],
     trust: options.trust,
     timeoutMs: options.requestTimeoutMs,
   });

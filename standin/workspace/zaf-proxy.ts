@@ -1,7 +1,9 @@
 // Zendesk's request proxy for a ZAF app (`client.request`): substitutes `{{setting.x}}` server
-// side (secure settings only in `secure: true` requests) and forwards to the backend. Never
-// lets a secure setting reach a page, and answers like a proxy (502) when the backend is down.
-// TLS is checked as usual, trusting Node's CAs plus any certificate given (the local Worker's).
+// side and forwards to the backend. A secure setting is put in only for a `secure: true` request
+// over https to a host of the manifest's `domainWhitelist`; otherwise its placeholder goes out as
+// written (and the backend refuses it). Never lets a secure setting reach a page, and answers like
+// a proxy (502) when the backend is down. TLS is checked as usual, trusting Node's CAs plus any
+// certificate given (the local Worker's self-signed one).
 import { type IncomingMessage, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { trustedWith } from "./local-tls.ts";
@@ -13,7 +15,7 @@ export interface ProxiedRequest {
   secure: boolean;
   headers: Record<string, string>;
   status: number;
-  /** Whether secure settings were put in (a secure request). */
+  /** Whether secure settings were put in (a secure request, https, a whitelisted host). */
   secureSettingsSent: boolean;
 }
 
@@ -39,6 +41,25 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Whether `host` is one of the manifest's `domainWhitelist` entries: the same name (case aside), or
+ * under a `*.` entry (`*.workers.dev` covers `ohallo.acme.workers.dev`, not `workers.dev`).
+ */
+export function isWhitelisted(host: string, whitelist: readonly string[]): boolean {
+  const name = host.toLowerCase().replace(/\.$/, "");
+  if (!name) return false;
+  return whitelist.some((raw) => {
+    const entry = raw.trim().toLowerCase();
+    if (entry.startsWith("*.")) return name.endsWith(entry.slice(1)) && name.length > entry.length - 1;
+    return entry !== "" && entry === name;
+  });
+}
+
+/** Where secure settings may go: https, and a host of the whitelist. */
+export function mayReceiveSecureSettings(url: URL, whitelist: readonly string[]): boolean {
+  return url.protocol === "https:" && isWhitelisted(url.hostname, whitelist);
 }
 
 /** One request, one connection: no kept-alive socket the backend may close under us. */
@@ -77,12 +98,14 @@ export function createZafProxy(options: {
   settings: Record<string, string>;
   /** Names of the manifest's `secure` parameters. */
   secure: ReadonlySet<string>;
+  /** The manifest's `domainWhitelist`: the only hosts secure settings are sent to (over https). */
+  domainWhitelist: readonly string[];
   /** Certificates (PEM) trusted besides Node's default CAs: the local Worker's. */
   trust?: readonly string[];
   timeoutMs?: number;
 }): ZafProxy {
   let settings = { ...options.settings };
-  const { secure } = options;
+  const { secure, domainWhitelist } = options;
   const ca = options.trust?.length ? trustedWith(options.trust) : undefined;
   const requests: ProxiedRequest[] = [];
 
@@ -112,8 +135,9 @@ export function createZafProxy(options: {
     };
     requests.push(entry);
     try {
+      // The destination decides: only the non-secure settings may shape the URL it is read from.
       const url = new URL(substitute(String(o.url), false));
-      const allowSecure = isSecure;
+      const allowSecure = isSecure && mayReceiveSecureSettings(url, domainWhitelist);
       entry.secureSettingsSent = allowSecure;
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(o.headers ?? {})) headers[k] = substitute(String(v), allowSecure);
@@ -121,6 +145,7 @@ export function createZafProxy(options: {
       const method = entry.method.toUpperCase();
       const body =
         method === "GET" || o.data === undefined ? undefined : substitute(String(o.data), allowSecure);
+      // A secure setting in the URL is put in too, as long as it leaves the destination as it was.
       const full = allowSecure ? new URL(substitute(String(o.url), true)) : url;
       const target = full.origin === url.origin ? full : url;
       const reply = await forward(target, method, headers, body, options.timeoutMs ?? 15_000, ca);
