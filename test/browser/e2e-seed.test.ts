@@ -322,6 +322,7 @@ describe("a second account", () => {
     await admin.getByText(/^1–6 of 6$/).waitFor();
     await admin.getByText("Can I rent a tent instead of buying one?").waitFor();
     expect(await admin.getByText("Which countries do you ship to?").count()).toBe(0);
+    await ws.shot("second-account-admin");
 
     // And back: Nordlys Home's knowledge base again.
     await ws.switchAccount("nordlys");
