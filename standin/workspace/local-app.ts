@@ -13,7 +13,8 @@ const root = resolve(import.meta.dirname, "../..");
 export const LOCAL_APP_DIR = join(root, "dist", "local", "app");
 
 export function buildLocalApp(): Promise<BuildResult> {
-  return buildApp({ outDir: LOCAL_APP_DIR, workerHost: LOCAL_WORKER_HOST });
+  // The port differs per run; the whitelist holds the host alone, and each installation sets backend_url.
+  return buildApp({ outDir: LOCAL_APP_DIR, publicOrigin: `https://${LOCAL_WORKER_HOST}` });
 }
 
 function newest(path: string): number {
