@@ -52,7 +52,9 @@ export async function replayKb(
   // As if approved: the proposal searchable, and the entry it replaces archived.
   const index: KnowledgeIndex = {
     search: async (text, opts) =>
-      (await s.kbIndex.search(text, { ...opts, include: [entryId] })).filter((c) => c.id !== proposal.replacesId),
+      (await s.kbIndex.search(text, { ...opts, include: [entryId] })).filter(
+        (c) => c.id !== proposal.replacesId,
+      ),
   };
   const settings = await s.settings.get();
   try {

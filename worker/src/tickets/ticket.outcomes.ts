@@ -218,7 +218,10 @@ export function outcomeTransition(
       }
       // Never over an unsettled send: it may have landed (a second send would repeat it).
       if (rec.sendLease) {
-        return err({ code: "in_doubt", message: "An earlier AI reply may have reached the customer; checking first." });
+        return err({
+          code: "in_doubt",
+          message: "An earlier AI reply may have reached the customer; checking first.",
+        });
       }
       // The draft records the lease it goes out under, so a crash mid-send can be reconciled.
       const approve = purpose.kind === "approve";

@@ -199,7 +199,9 @@ describe("review view model", () => {
     });
     // A suggested policy that recurred lists every ticket that showed it.
     const recurring = { ...evidence, tickets: [123, 456] };
-    expect(evidenceOf({ ...p, entry: kbEntry({ evidence: recurring }) })).toMatchObject({ tickets: [123, 456] });
+    expect(evidenceOf({ ...p, entry: kbEntry({ evidence: recurring }) })).toMatchObject({
+      tickets: [123, 456],
+    });
   });
 
   it("shortens a long excerpt around its middle", () => {
