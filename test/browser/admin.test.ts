@@ -128,7 +128,10 @@ describe("Pending review", () => {
     await expect.poll(waiting).toBe("3");
     await count(app.locator("article.proposal"), 3);
     const first = proposal(EXCHANGES[0].question);
-    await first.getByText(EXCHANGES[0].answer).waitFor();
+    await first.locator(".proposal-body").getByText(EXCHANGES[0].answer).waitFor();
+    // The evidence: the conversation it came from and the replay of that ticket with it approved.
+    await first.locator(".evidence .excerpt").getByText(EXCHANGES[0].answer).waitFor();
+    await first.getByText(/Replayed with this approved, the AI would have answered/).waitFor();
     await first.getByText("60% confident").waitFor();
     await first.getByText(/no approved entry answered it/).waitFor();
     await first.getByRole("link", { name: `Ticket #${tickets[0]}` }).waitFor();
