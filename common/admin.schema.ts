@@ -41,23 +41,43 @@ export type PublishResult = z.infer<typeof PublishResultSchema>;
 
 const Counts = z.record(z.string(), z.number());
 
+/** One UTC day: the resolves made that day, by what became of them (see StatsSchema). */
 export const StatsDaySchema = z.object({
   date: z.string(),
   aiResolved: z.number(),
   humanResolved: z.number(),
   reopened: z.number(),
+  aiPending: z.number().optional(),
+  humanPending: z.number().optional(),
 });
 export type StatsDay = z.infer<typeof StatsDaySchema>;
 
+/**
+ * GET /api/stats. The period is whole UTC days: `from` is the first day's 00:00Z, `to` the last
+ * day's 23:59:59.999Z. Resolves are judged `settleDays` (7) after they were made: stayed solved →
+ * `aiResolved` (no person took the ticket over since it was opened or last reopened) or
+ * `humanResolved`; reopened sooner → `reopened`; younger and not reopened → `aiPending` /
+ * `humanPending`. docs/admin-area.md says what each figure counts.
+ */
 export const StatsSchema = z.object({
   from: z.string(),
   to: z.string(),
-  resolutions: z.object({ aiResolved: z.number(), humanResolved: z.number() }),
+  settleDays: z.number().optional(),
+  resolutions: z.object({
+    aiResolved: z.number(),
+    humanResolved: z.number(),
+    reopened: z.number().optional(),
+    aiPending: z.number().optional(),
+    humanPending: z.number().optional(),
+  }),
   takeovers: z.object({
     total: z.number(),
+    /** By reason code: `button`, `implicit_reply`, `forced_from` (older Workers: English sentences). */
     byReason: Counts,
     /** Take overs of tickets that had been released to the AI before. */
     afterRelease: z.number().optional(),
+    /** Of the period's releases, the share taken over again; null without releases. */
+    retakeoverRate: z.number().nullable().optional(),
   }),
   releases: z.number(),
   attention: Counts,
@@ -69,7 +89,7 @@ export const StatsSchema = z.object({
     approvalRate: z.number().nullable().optional(),
   }),
   series: z.array(StatsDaySchema).optional(),
-  /** How long people held tickets (take over → release or resolve). */
+  /** How long people held tickets (take over → release or resolve); null when nobody did. */
   held: z
     .object({ count: z.number(), medianMinutes: z.number(), p90Minutes: z.number() })
     .nullable()
