@@ -94,6 +94,34 @@ describe("settingsPatch", () => {
     });
   });
 
+  it("patches where Guide articles go, by field, with checked IDs and locale; never on a Worker without it", () => {
+    const guided: AdminSettings = {
+      ...full,
+      guide: { sectionId: 11, permissionGroupId: null, locale: null },
+    };
+    const untouched = { guideSectionId: ["11"], guidePermissionGroupId: [""], guideLocale: [""] };
+    expect(settingsPatch(guided, form(guided, untouched))).toEqual({ ok: true, patch: {} });
+    const changed = {
+      guideSectionId: [""],
+      guidePermissionGroupId: ["4408800000001"],
+      guideLocale: ["PT-BR"],
+    };
+    expect(settingsPatch(guided, form(guided, changed))).toEqual({
+      ok: true,
+      patch: { guide: { sectionId: null, permissionGroupId: 4408800000001, locale: "pt-br" } },
+    });
+    const wrong = { guideSectionId: ["12a"], guidePermissionGroupId: ["-3"], guideLocale: ["english"] };
+    expect(settingsPatch(guided, form(guided, wrong))).toEqual({
+      ok: false,
+      errors: {
+        guideSectionId: "form.guide_id",
+        guidePermissionGroupId: "form.guide_id",
+        guideLocale: "form.locale",
+      },
+    });
+    expect(settingsPatch(full, form(full, changed))).toEqual({ ok: true, patch: {} });
+  });
+
   it("keeps channels the Worker knows that the form does not list", () => {
     expect(channelsFor({ channels: ["voice"], brandIds: [], groupIds: [] }).at(-1)).toBe("voice");
   });
