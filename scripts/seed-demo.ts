@@ -154,6 +154,8 @@ export interface DemoSeed {
 
 export async function seedLocalDemo(t: SeedTarget, agents: readonly Agent[]): Promise<DemoSeed> {
   const kb = await seedDemo(t);
+  // A section in the stand-in's Guide, so "Publish to Guide" in the admin area has a place to go.
+  await standin(t, "/help-center/sections", { name: "Nordlys Home help" });
   const tickets = await seedDemoTickets(t, agents);
   return { summary: `${kb}; ${tickets.length} tickets`, tickets };
 }
