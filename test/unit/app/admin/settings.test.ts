@@ -149,6 +149,18 @@ describe("SettingsController", () => {
     expect(settings.state.formVersion).toBeGreaterThan(version);
   });
 
+  it("keeps what the admin typed when the tab reloads the same values, and shows new ones", async () => {
+    let answer = today;
+    const settings = new SettingsController(fakeApi({ settings: async () => ok(answer) }));
+    await settings.load();
+    const version = settings.state.formVersion;
+    await settings.load();
+    expect(settings.state.formVersion).toBe(version);
+    answer = { ...today, brandTone: "Changed elsewhere." };
+    await settings.load();
+    expect(settings.state.formVersion).toBe(version + 1);
+  });
+
   it("keeps the form when the Worker refuses", async () => {
     const settings = new SettingsController(
       fakeApi({
