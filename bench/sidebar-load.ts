@@ -72,7 +72,7 @@ async function loadOnce(context: BrowserContext, url: string, ready: (p: Page) =
   const page = await context.newPage();
   const proxied: number[] = [];
   page.on("requestfinished", (req) => {
-    if (req.url().endsWith(ZAF_PROXY_PATH)) proxied.push(req.timing().responseEnd);
+    if (new URL(req.url()).pathname === ZAF_PROXY_PATH) proxied.push(req.timing().responseEnd);
   });
   try {
     const started = performance.now();

@@ -4,6 +4,7 @@
 // the admin area says "not available yet".
 import { z } from "zod";
 import {
+  EvidenceSchema,
   IdSchema,
   KbEntrySchema,
   PolicyEntrySchema,
@@ -12,30 +13,12 @@ import {
   SettingsSchema,
 } from "./api.schema";
 
-/** One line of the conversation a proposal was learned from. */
-export const ExcerptLineSchema = z.object({
-  role: z.enum(["customer", "agent", "ai"]),
-  text: z.string(),
-});
-
-/** Replaying the ticket with the proposal approved: would the AI have answered? */
-export const ReplaySchema = z.object({
-  verdict: z.enum(["would_answer", "still_flagged", "not_run"]),
-  detail: z.string().nullable(),
-});
-
-export const EvidenceSchema = z.object({
-  ticketId: z.number().int(),
-  excerpt: z.array(ExcerptLineSchema),
-  /** Why a person stepped in (the take over or the attention item's reason). */
-  whyHuman: z.string().nullable(),
-  replay: ReplaySchema.nullable(),
-});
-export type Evidence = z.infer<typeof EvidenceSchema>;
-
+// The entries carry their evidence, rejection reason and replaced entry (api.schema.ts); the
+// admin area reads them tolerantly, so an older Worker that sends none still parses.
 const reviewFields = {
   evidence: EvidenceSchema.nullable().optional(),
   rejectReason: z.string().nullable().optional(),
+  replacesId: z.number().int().nullable().optional(),
 };
 
 export const AdminKbEntrySchema = z.object({ ...KbEntrySchema.shape, ...reviewFields });
@@ -117,7 +100,8 @@ export const StatsSchema = z.object({
 });
 export type Stats = z.infer<typeof StatsSchema>;
 
-export type { Scope } from "./api.schema";
+export type { Evidence, Scope } from "./api.schema";
+export { EvidenceSchema, ExcerptLineSchema, ReplaySchema } from "./api.schema";
 
 /**
  * `guide` in GET/PATCH /api/settings: where "Publish to Guide" puts a draft article. Each null: Guide's

@@ -119,6 +119,47 @@ export const EntryStatusSchema = z.enum(["approved", "pending_review", "rejected
 export type EntryStatus = z.infer<typeof EntryStatusSchema>;
 export const SourceTypeSchema = z.enum(["manual", "learning_loop", "import"]);
 
+/** One line of the conversation a proposal was learned from. */
+export const ExcerptLineSchema = z.object({
+  role: z.enum(["customer", "agent", "ai"]),
+  text: z.string(),
+});
+
+/**
+ * Replaying the ticket with the proposal approved. A KB entry: would the AI have answered
+ * (`would_answer`) or still handed it to a person (`still_flagged`)? A policy: would it have
+ * caught the message (`would_flag`) or not (`not_caught`)? `not_run` when it could not be replayed.
+ */
+export const ReplaySchema = z.object({
+  verdict: z.enum(["would_answer", "still_flagged", "would_flag", "not_caught", "not_run"]),
+  detail: z.string().nullable(),
+  /** The step by a person the proposal would have spared (or caught earlier). */
+  spared: z
+    .object({ kind: z.enum(["take_over", "attention"]), id: z.number().int() })
+    .nullable()
+    .optional(),
+});
+
+export const EvidenceSchema = z.object({
+  ticketId: z.number().int(),
+  excerpt: z.array(ExcerptLineSchema),
+  /** Why a person stepped in (the take over or the attention item's reason). */
+  whyHuman: z.string().nullable(),
+  replay: ReplaySchema.nullable(),
+  /** Other tickets that showed the same thing (a suggested policy waits for it to recur). */
+  tickets: z.array(z.number().int()).optional(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** What the learning loop's proposals carry besides the entry's own fields. */
+const reviewFields = {
+  /** The reason given at rejection, or null. */
+  rejectReason: z.string().nullable(),
+  evidence: EvidenceSchema.nullable(),
+  /** The approved entry this proposal would replace (archived when it is approved). */
+  replacesId: z.number().int().nullable(),
+};
+
 export const KbEntrySchema = z.object({
   id: z.number().int(),
   question: z.string(),
@@ -131,6 +172,7 @@ export const KbEntrySchema = z.object({
   sourceTicketId: z.number().int().nullable(),
   usageCount: z.number().int(),
   lastUsedAt: z.string().nullable(),
+  ...reviewFields,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -175,6 +217,7 @@ export const PolicyEntrySchema = z.object({
   confidence: z.number().nullable(),
   rationale: z.string().nullable(),
   sourceTicketId: z.number().int().nullable(),
+  ...reviewFields,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,6 +1,11 @@
 // Builds the Zendesk app package into dist/app (manifest, translations, assets,
-// requirements) and reports the gzipped size of the sidebar and of the admin area. Run by `npm run build`; the
-// tests import `buildApp`. Must never write outside its output directory and report.
+// requirements) and reports the gzipped size of the sidebar and of the admin area. Run by `npm run build`
+// and `npm run deploy`; the tests import `buildApp`. Must never write outside its output directory and report.
+//
+// The package names one deployment: its public origin (OHALLO_PUBLIC_ORIGIN, or the `publicOrigin`
+// option) becomes the `backend_url` setting's default and the only `domainWhitelist` entry. A
+// Marketplace package is the same for every account, so it names the one Worker that serves them all.
+// Without an origin the package keeps manifest/manifest.json's development values (the local Worker).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,8 +22,70 @@ export interface BuildOptions {
   root?: string;
   /** Where the package goes (default: <root>/dist/app). */
   outDir?: string;
-  /** The Worker's host for `domainWhitelist` (default: env OHALLO_WORKER_HOST, else the manifest's). */
-  workerHost?: string;
+  /**
+   * The deployment's public origin, e.g. `https://ohallo-zendesk.acme.workers.dev` (default: env
+   * OHALLO_PUBLIC_ORIGIN). Null or unset without the env: manifest/manifest.json's development values.
+   */
+  publicOrigin?: string | null;
+}
+
+/** The Worker `npm start` and `wrangler dev` run; manifest/manifest.json is the package for it. */
+export const LOCAL_ORIGIN = "http://localhost:8787";
+
+export interface DeploymentOrigin {
+  /** Scheme, host and port when not the default; no path, no trailing slash. */
+  origin: string;
+  /** The host alone, as `domainWhitelist` lists it. */
+  host: string;
+}
+
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * Checks a deployment's public origin and returns it normalised. https only (plain http only for a
+ * local Worker); no path, query, fragment or credentials, since the app appends its own paths to it.
+ * Throws an Error whose message says what is wrong and what is expected.
+ */
+export function parsePublicOrigin(input: string): DeploymentOrigin {
+  const text = input.trim();
+  const example = "the Worker's origin, like https://ohallo-zendesk.acme.workers.dev";
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`"${text}" is not a URL: give ${example}`);
+  }
+  const local = LOCAL_HOSTS.includes(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && local))
+    throw new Error(`"${text}" must start with https:// (Zendesk only calls https): give ${example}`);
+  if (url.username || url.password) throw new Error(`"${text}" must not hold a user name or password`);
+  if (url.pathname !== "/" || url.search || url.hash)
+    throw new Error(`"${text}" must be an origin without a path, query or fragment: give ${example}`);
+  return { origin: url.origin, host: url.hostname };
+}
+
+/** Whether an origin is this machine's (allowed for development, never for a deployment). */
+export const isLocalOrigin = (o: DeploymentOrigin) => LOCAL_HOSTS.includes(o.host);
+
+/**
+ * The manifest for one deployment: `backend_url` defaults to its origin (Zendesk fills the setting
+ * in at install; an installation that already has a value keeps it) and `domainWhitelist` lists its
+ * host alone, so Zendesk's proxy sends the secure `api_secret` to that host and no other.
+ */
+export function applyDeploymentOrigin(
+  manifest: Record<string, unknown>,
+  target: DeploymentOrigin,
+): Record<string, unknown> {
+  const parameters = Array.isArray(manifest.parameters)
+    ? (manifest.parameters as Record<string, unknown>[])
+    : [];
+  if (!parameters.some((p) => p.name === "backend_url"))
+    throw new Error("build-app: manifest.json has no backend_url parameter");
+  return {
+    ...manifest,
+    parameters: parameters.map((p) => (p.name === "backend_url" ? { ...p, default: target.origin } : p)),
+    domainWhitelist: [target.host],
+  };
 }
 
 interface PageSize {
@@ -42,6 +109,21 @@ export interface BuildResult {
   outDir: string;
   reportPath: string;
   size: SizeReport;
+  /** The origin the package talks to, and whether the build was given one (else the local default). */
+  origin: DeploymentOrigin & { given: boolean };
+}
+
+/** The origin the options or the environment name, or null for the development package. */
+function requestedOrigin(options: BuildOptions): DeploymentOrigin | null {
+  if (options.publicOrigin !== undefined)
+    return options.publicOrigin === null ? null : parsePublicOrigin(options.publicOrigin);
+  const fromEnv = process.env.OHALLO_PUBLIC_ORIGIN?.trim();
+  if (fromEnv) return parsePublicOrigin(fromEnv);
+  if (process.env.OHALLO_WORKER_HOST)
+    throw new Error(
+      "OHALLO_WORKER_HOST is no longer read: set OHALLO_PUBLIC_ORIGIN to the Worker's origin (https://…).",
+    );
+  return null;
 }
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
@@ -86,6 +168,7 @@ function writeJson(path: string, value: unknown) {
 
 export async function buildApp(options: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? join(dirname(fileURLToPath(import.meta.url)), ".."));
+  const target = requestedOrigin(options);
   const outDir = resolve(options.outDir ?? join(root, "dist", "app"));
   const assets = join(outDir, "assets");
   rmSync(outDir, { recursive: true, force: true });
@@ -136,9 +219,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuildResult>
     cpSync(join(root, "app", "assets", file), join(assets, file));
   }
 
-  const manifest = readJson(join(root, "manifest", "manifest.json"));
-  const workerHost = options.workerHost ?? process.env.OHALLO_WORKER_HOST;
-  if (workerHost) manifest.domainWhitelist = [workerHost];
+  const source = readJson(join(root, "manifest", "manifest.json"));
+  const manifest = target ? applyDeploymentOrigin(source, target) : source;
   writeJson(join(outDir, "manifest.json"), manifest);
   writeJson(join(outDir, "requirements.json"), readJson(join(root, "manifest", "requirements.json")));
   // Zendesk reads translations/ (marketplace texts); the app fetches its locale from assets/i18n/.
@@ -172,13 +254,27 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuildResult>
   };
   const reportPath = join(dirname(outDir), `${basename(outDir)}-size.json`);
   writeJson(reportPath, size);
-  return { outDir, reportPath, size };
+  // manifest/manifest.json is the package for LOCAL_ORIGIN (the tests hold it to that).
+  const origin = { ...(target ?? parsePublicOrigin(LOCAL_ORIGIN)), given: target !== null };
+  return { outDir, reportPath, size, origin };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** One paragraph on the origin the package was built for (printed by the build and the deploy). */
+export function describeOrigin(origin: BuildResult["origin"]): string {
+  if (origin.given)
+    return `Backend: ${origin.origin} (the backend_url setting's default; domainWhitelist: ${origin.host}).`;
+  return (
+    `No deployment origin given (OHALLO_PUBLIC_ORIGIN): the package keeps the development values, ` +
+    `backend_url ${origin.origin} and domainWhitelist ${origin.host}, for npm start and the tests. ` +
+    "For Zendesk, build it for your Worker: OHALLO_PUBLIC_ORIGIN=https://<your Worker> npm run build " +
+    "(npm run deploy does this)."
+  );
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const { outDir, reportPath, size } = await buildApp();
+  const { outDir, reportPath, size, origin } = await buildApp();
   const { sidebar, admin } = size;
   const parts = (p: PageSize) => `(JS ${kb(p.js)}, CSS ${kb(p.css)}, HTML ${kb(p.html)})`;
   console.log(`Zendesk app package: ${outDir}`);
@@ -188,6 +284,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       `plus its locale if not English (at most ${kb(size.adminLocale)})`,
   );
   console.log(`Size report: ${reportPath}`);
+  console.log(describeOrigin(origin));
   if (sidebar.total > size.budget) console.warn("WARNING: the sidebar is over its gzipped budget.");
   if (admin.total > size.adminBudget) console.warn("WARNING: the admin area is over its gzipped budget.");
   if (!existsSync(join(outDir, "assets", "logo.png"))) console.warn("WARNING: assets/logo.png is missing.");

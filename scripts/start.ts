@@ -1,30 +1,17 @@
 // `npm start`: the whole product on this machine with no Zendesk account and no model key.
-// Builds the app package if it is stale, then standin/workspace/local-product.ts starts the
-// Zendesk stand-in, the Worker (real workerd, local D1 + queue) and the agent workspace, and
-// seeds the demo shop; prints one URL. Ctrl-C stops everything it started.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+// Builds the app package for the local Worker if it is stale, then
+// standin/workspace/local-product.ts starts the Zendesk stand-in, the Worker (real workerd, local
+// D1 + queue, over https, connected installations only) and the agent workspace, and the seed
+// creates two demo accounts and connects each the real way; prints one URL. Ctrl-C stops
+// everything it started.
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import { buildLocalApp, LOCAL_APP_DIR, localAppIsStale } from "../standin/workspace/local-app.ts";
 import { startLocalProduct } from "../standin/workspace/local-product.ts";
-import { buildApp } from "./build-app.ts";
-import { demoExamples, seedLocalDemo } from "./seed-demo.ts";
+import { seedLocalDemo } from "./seed-demo.ts";
 
 const root = resolve(import.meta.dirname, "..");
-const appDir = join(root, "dist", "app");
-
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-/** The package is rebuilt when any of its sources is newer than its manifest. */
-function appIsStale(): boolean {
-  const manifest = join(appDir, "manifest.json");
-  if (!existsSync(manifest)) return true;
-  const sources = ["app", "manifest", "translations", "common"].map((d) => newest(join(root, d)));
-  return Math.max(...sources) > statSync(manifest).mtimeMs;
-}
 
 /** OPENAI_* from the environment, else from .dev.vars; the Zendesk settings are the stand-in's. */
 function openaiSettings() {
@@ -69,9 +56,9 @@ for (const [part, port] of Object.entries(ports) as [keyof typeof ports, number]
   }
 }
 
-if (appIsStale()) {
-  console.log("Building the Zendesk app package (dist/app)…");
-  await buildApp();
+if (localAppIsStale()) {
+  console.log("Building the Zendesk app package for the local Worker (dist/local/app)…");
+  await buildLocalApp();
 }
 const openai = openaiSettings();
 console.log("Starting the Zendesk stand-in, the Worker (wrangler dev) and the workspace, then seeding…");
@@ -93,7 +80,7 @@ let live = false;
 let early = "";
 const prefix = (text: string) => text.replace(/^(?=.)/gm, "  worker │ ");
 const started = await startLocalProduct({
-  appDir,
+  appDir: LOCAL_APP_DIR,
   persistDir: join(root, ".wrangler", "demo"),
   ports,
   openai,
@@ -102,8 +89,7 @@ const started = await startLocalProduct({
     if (live) process.stdout.write(prefix(text));
     else early += text;
   },
-  seed: (target) => seedLocalDemo(target, target.agents),
-  examples: demoExamples(),
+  seed: seedLocalDemo,
 }).catch((error: unknown) => {
   if (stopping) return process.exit(0);
   console.error(early);
@@ -118,17 +104,27 @@ void started.worker.exited.then((code) => {
   void stop(1);
 });
 
+const accounts = started.seeded.accounts
+  .map(
+    (a) =>
+      `      ${a.name.padEnd(14)} ${started.workspace.accountUrl(a.subdomain)}/views/ai\n` +
+      `      ${"".padEnd(14)} ${a.summary}; installation ${a.installationId}, agents ${a.agents.map((g) => g.name).join(" and ")}`,
+  )
+  .join("\n");
 console.log(`
   oHallo for Zendesk is running on this machine.
 
       Open  ${started.url}
 
-  Nordlys Home's agent workspace (a local stand-in for Zendesk's), with the real oHallo
-  sidebar beside each ticket. Sign in as Ana or Bo at the top right.
+  The agent workspace (a local stand-in for Zendesk's), with the real oHallo sidebar beside each
+  ticket. Two Zendesk accounts, each connected to oHallo the real way (OAuth consent, its own
+  webhook and api_secret); switch with "Account" at the top right:
 
-  Worker (real workerd, local D1 + queue) on port ${ports.worker}; Zendesk stand-in on port ${ports.standin}.
+${accounts}
+
+  Worker (real workerd, local D1 + queue) at ${started.worker.origin} (https, a certificate made
+  for this run); Zendesk stand-in at http://127.0.0.1:${ports.standin}/{subdomain}.
   Drafter: ${openai.apiKey ? `OpenAI-compatible model (${openai.model ?? "gpt-4o-mini"})` : "offline (no OPENAI_API_KEY): approved KB answers, word for word"}.
-  Seeded: ${started.seeded.summary}.
   Ctrl-C stops everything.
 `);
 live = true;

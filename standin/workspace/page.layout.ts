@@ -1,10 +1,19 @@
-// The workspace's page frame (left rail, top bar with the agent picker) and small HTML helpers.
-// Everything put into HTML goes through `esc`; no page ever holds a secret.
-/** The app's own page (its nav_bar location, the admin area). */
+// The workspace's page frame (left rail, top bar with the account switcher and the agent picker)
+// and small HTML helpers. Every page of an account lives under `/{subdomain}` (its `base`), as
+// each Zendesk account has its own host. Everything put into HTML goes through `esc`; no page ever
+// holds a secret.
+/** The app's own page (its nav_bar location, the admin area), under the account's base. */
 export const ADMIN_PATH = "/apps/ohallo";
 
 export interface Agent {
   id: number;
+  name: string;
+}
+
+/** A Zendesk account the workspace shows. */
+export interface AccountRef {
+  subdomain: string;
+  /** The shop's name (the switcher, the title). */
   name: string;
 }
 
@@ -50,9 +59,14 @@ export const statusBadge = (status: string, long = false) =>
 
 export interface Frame {
   title: string;
+  /** The account shown, and those one can switch to. */
+  account: AccountRef;
+  accounts: readonly AccountRef[];
+  /** `/{subdomain}`: every link of the page is under it. */
+  base: string;
   agent: Agent;
   agents: readonly Agent[];
-  /** The path to come back to after switching agent. */
+  /** The path (under `base`) to come back to after switching agent or account. */
   path: string;
   /** What the live script watches (see client/live.ts). */
   live: { version: string; ticket?: { id: number; version: string } };
@@ -63,11 +77,26 @@ export interface Frame {
   body: string;
 }
 
+/** Zendesk's account switcher: the same page in the other account (a ticket's page: its views). */
+function accountPicker(f: Frame): string {
+  const options = f.accounts
+    .map(
+      (a) =>
+        `<option value="${esc(a.subdomain)}"${a.subdomain === f.account.subdomain ? " selected" : ""}>${esc(a.name)} (${esc(a.subdomain)})</option>`,
+    )
+    .join("");
+  return `<form class="account-picker" method="post" action="/account">
+  <input type="hidden" name="next" value="${esc(f.path)}">
+  <label>Account <select name="account" data-autosubmit aria-label="Account">${options}</select></label>
+  <noscript><button type="submit">Switch</button></noscript>
+</form>`;
+}
+
 function agentPicker(f: Frame): string {
   const options = f.agents
     .map((a) => `<option value="${a.id}"${a.id === f.agent.id ? " selected" : ""}>${esc(a.name)}</option>`)
     .join("");
-  return `<form class="agent-picker" method="post" action="/agent">
+  return `<form class="agent-picker" method="post" action="${esc(f.base)}/agent">
   <input type="hidden" name="next" value="${esc(f.path)}">
   <span class="avatar small" aria-hidden="true">${esc(initials(f.agent.name))}</span>
   <label>Signed in as <select name="agent" data-autosubmit aria-label="Signed in as">${options}</select></label>
@@ -85,30 +114,32 @@ const ICON = {
 
 export function page(f: Frame): string {
   const ticket = f.live.ticket;
-  const data = `data-version="${esc(f.live.version)}"${
+  const b = esc(f.base);
+  const data = `data-base="${b}" data-account="${esc(f.account.subdomain)}" data-version="${esc(f.live.version)}"${
     ticket ? ` data-ticket="${ticket.id}" data-ticket-version="${esc(ticket.version)}"` : ""
   }`;
   const tab = f.tab
-    ? `<a class="tab current" href="/tickets/${f.tab.id}">${esc(f.tab.subject)} <span class="muted">#${f.tab.id}</span></a>`
+    ? `<a class="tab current" href="${b}/tickets/${f.tab.id}">${esc(f.tab.subject)} <span class="muted">#${f.tab.id}</span></a>`
     : f.app
-      ? `<a class="tab current" href="${ADMIN_PATH}">oHallo</a>`
+      ? `<a class="tab current" href="${b}${ADMIN_PATH}">oHallo</a>`
       : "";
   const onViews = !f.tab && !f.app;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<title>${esc(f.title)} · Nordlys Home (local Zendesk stand-in)</title>
+<title>${esc(f.title)} · ${esc(f.account.name)} (local Zendesk stand-in)</title>
 <link rel="stylesheet" href="/garden.css"><link rel="stylesheet" href="/workspace.css">
 <script src="/workspace.js" defer></script></head>
 <body ${data}>
 <nav class="rail" aria-label="Products">
-  <a class="brand" href="/views/ai" title="Views">N</a>
-  <a class="rail-item${onViews ? " current" : ""}" href="/views/ai" title="Views" aria-label="Views">${ICON.views}</a>
-  <a class="rail-item" href="/tickets/new" title="New customer ticket" aria-label="New customer ticket">${ICON.add}</a>
-  <a class="rail-item${f.app ? " current" : ""}" href="${ADMIN_PATH}" title="oHallo (the app's admin area)" aria-label="oHallo admin">${ICON.app}</a>
+  <a class="brand" href="${b}/views/ai" title="${esc(f.account.name)}: views">${esc(initials(f.account.name).slice(0, 1))}</a>
+  <a class="rail-item${onViews ? " current" : ""}" href="${b}/views/ai" title="Views" aria-label="Views">${ICON.views}</a>
+  <a class="rail-item" href="${b}/tickets/new" title="New customer ticket" aria-label="New customer ticket">${ICON.add}</a>
+  <a class="rail-item${f.app ? " current" : ""}" href="${b}${ADMIN_PATH}" title="oHallo (the app's admin area)" aria-label="oHallo admin">${ICON.app}</a>
 </nav>
 <header class="topbar">
-  <nav class="tabs"><a class="tab${onViews ? " current" : ""}" href="/views/ai">Views</a>${tab}</nav>
+  <nav class="tabs"><a class="tab${onViews ? " current" : ""}" href="${b}/views/ai">Views</a>${tab}</nav>
   <span class="standin-note" title="Zendesk's agent workspace, played locally">Local Zendesk stand-in</span>
+  ${accountPicker(f)}
   ${agentPicker(f)}
 </header>
 <main>${f.body}</main>

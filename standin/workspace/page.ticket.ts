@@ -15,6 +15,8 @@ export interface TicketPage {
   agent: Agent;
   zaf: PageConfig;
   appIcon: string;
+  /** The account's base path (`/{subdomain}`). */
+  base: string;
 }
 
 const STATE_TEXT = { ai: "AI handling", human: "In progress", resolved: "Resolved" } as const;
@@ -63,7 +65,7 @@ export function ticketBody(p: TicketPage, now: Date): string {
 <section class="ticket-main">
   <header class="ticket-head" data-live="head">${headHtml(t)}</header>
   <ol class="conversation" aria-label="Conversation" data-live="conversation">${conversationHtml(p.entries, now)}</ol>
-  <form class="composer" method="post" action="/tickets/${t.id}/comments" data-enhance>
+  <form class="composer" method="post" action="${esc(p.base)}/tickets/${t.id}/comments" data-enhance>
     <input type="hidden" name="as" value="agent">
     <div class="composer-head">Reply as <strong>${esc(p.agent.name)}</strong> to ${esc(p.requester)}</div>
     <textarea name="body" rows="4" required aria-label="Reply" placeholder="Write a public reply or an internal note"></textarea>
@@ -72,7 +74,7 @@ export function ticketBody(p: TicketPage, now: Date): string {
       <button type="submit" name="public" value="true" class="primary">Send via email</button>
     </div>
   </form>
-  <form class="customer-box" method="post" action="/tickets/${t.id}/comments" data-enhance>
+  <form class="customer-box" method="post" action="${esc(p.base)}/tickets/${t.id}/comments" data-enhance>
     <input type="hidden" name="as" value="customer">
     <div class="composer-head"><strong>Write as the customer</strong>
     <span class="muted">(stands in for ${esc(p.requester)}'s email; Zendesk sends it to the Worker as a webhook)</span></div>

@@ -1,10 +1,14 @@
 // Runs the real Worker locally: applies the D1 migrations to a persist directory, then
-// `wrangler dev` (real workerd, local D1 and queue) with the given vars. Shared by `npm start`,
-// the browser tests and the benchmarks. Stops only the process group it started.
+// `wrangler dev` (real workerd, local D1 and queue) with the given vars, over https with a local
+// certificate when given one (local-tls.ts). Shared by `npm start`, the browser tests and the
+// benchmarks. Stops only the process group it started.
 import { type ChildProcess, execFile, spawnSync } from "node:child_process";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { spawnGroup } from "./child-process.ts";
+import { LOCAL_WORKER_HOST, type LocalCertificate, trustedWith, writeLocalCertificate } from "./local-tls.ts";
 
 export interface WorkerProcess {
   origin: string;
@@ -25,6 +29,11 @@ export interface WorkerProcessOptions {
   /** Sees wrangler's output as it comes (it is also kept for `output()`). */
   onOutput?: (text: string) => void;
   timeoutMs?: number;
+  /**
+   * Serve https with this certificate (`--local-protocol https`), at `https://localhost:{port}`;
+   * plain http at 127.0.0.1 otherwise.
+   */
+  https?: LocalCertificate;
 }
 
 const root = resolve(import.meta.dirname, "../..");
@@ -67,6 +76,44 @@ export function localWorkerVars(o: {
   };
 }
 
+/**
+ * The Worker's vars for connected installations only (the real way: OAuth per account), against a
+ * Zendesk stand-in that serves accounts at `{standin}/{subdomain}`. No default installation: the
+ * ZENDESK_* variables of wrangler.toml and .dev.vars are blanked.
+ */
+export function connectedWorkerVars(o: {
+  zendeskOrigin: string;
+  publicOrigin: string;
+  client: { identifier: string; secret: string };
+  encryptionKey: string;
+  appId: number;
+  marketplace?: { name: string; organizationId: string; appId: string };
+  openai?: { apiKey?: string; baseUrl?: string; model?: string } | undefined;
+}): Record<string, string> {
+  return {
+    ZENDESK_SUBDOMAIN: "",
+    ZENDESK_API_ORIGIN: "",
+    ZENDESK_EMAIL: "",
+    ZENDESK_API_TOKEN: "",
+    ZENDESK_OAUTH_TOKEN: "",
+    ZENDESK_WEBHOOK_SECRET: "",
+    ZENDESK_AI_AGENT_ID: "",
+    APP_API_SECRET: "",
+    ZENDESK_OAUTH_CLIENT_ID: o.client.identifier,
+    ZENDESK_OAUTH_CLIENT_SECRET: o.client.secret,
+    ZENDESK_ORIGIN_TEMPLATE: `${o.zendeskOrigin}/{subdomain}`,
+    PUBLIC_ORIGIN: o.publicOrigin,
+    ENCRYPTION_KEY: o.encryptionKey,
+    ZENDESK_APP_ID: String(o.appId),
+    ZENDESK_MARKETPLACE_NAME: o.marketplace?.name ?? "",
+    ZENDESK_MARKETPLACE_ORGANIZATION_ID: o.marketplace?.organizationId ?? "",
+    ZENDESK_MARKETPLACE_APP_ID: o.marketplace?.appId ?? "",
+    OPENAI_API_KEY: o.openai?.apiKey ?? "",
+    OPENAI_BASE_URL: o.openai?.baseUrl ?? "",
+    OPENAI_MODEL: o.openai?.model ?? "",
+  };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const server = createServer();
@@ -100,16 +147,32 @@ export function queryLocalD1<T>(persistDir: string, sql: string): Promise<T[]> {
   });
 }
 
-async function waitForHealth(origin: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+/** One GET, answered 2xx or not; the local certificate trusted by this request alone. */
+function healthy(url: string, ca: string[] | undefined): Promise<boolean> {
+  return new Promise((ok) => {
+    const get = url.startsWith("https:") ? httpsRequest : httpRequest;
+    // A Worker that failed to build holds requests open: never wait on one for long.
+    const req = get(url, { agent: false, timeout: 2_000, ...(ca ? { ca } : {}) }, (res) => {
+      res.resume();
+      ok((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300);
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", () => ok(false));
+    req.end();
+  });
+}
+
+async function waitForHealth(
+  origin: string,
+  ca: string[] | undefined,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output()}`);
-    try {
-      // A Worker that failed to build holds requests open: never wait on one for long.
-      if ((await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2_000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
+    if (await healthy(`${origin}/healthz`, ca)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`the Worker did not answer /healthz within ${timeoutMs} ms:\n${output()}`);
@@ -121,6 +184,10 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   const args = [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port)];
   args.push("--persist-to", options.persistDir, "--show-interactive-dev-session=false");
   args.push("--inspector-port", String(await freePort()));
+  if (options.https) {
+    const { keyPath, certPath } = writeLocalCertificate(join(options.persistDir, "tls"), options.https);
+    args.push("--local-protocol", "https", "--https-key-path", keyPath, "--https-cert-path", certPath);
+  }
   for (const [key, value] of Object.entries(options.vars)) args.push("--var", `${key}:${value}`);
   const { child, output, exited, stop } = spawnGroup(args, {
     cwd: root,
@@ -128,9 +195,10 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     onOutput: options.onOutput,
     keepChars: 200_000,
   });
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = options.https ? `https://${LOCAL_WORKER_HOST}:${port}` : `http://127.0.0.1:${port}`;
+  const ca = options.https ? trustedWith([options.https.cert]) : undefined;
   try {
-    await waitForHealth(origin, child, output, options.timeoutMs ?? 60_000);
+    await waitForHealth(origin, ca, child, output, options.timeoutMs ?? 60_000);
   } catch (error) {
     await stop();
     throw error;

@@ -14,6 +14,8 @@ export interface PageConfig {
   values: Record<string, unknown>;
   /** Where `routeTo("ticket", id)` navigates the page ("{id}" replaced); unset: only recorded. */
   ticketUrl?: string;
+  /** Where the page posts the app's requests (Zendesk's proxy for this account's installation). */
+  proxyUrl?: string;
 }
 
 /** Runs in the host page. `window.zafHost` lets a test push events and read what happened. */
@@ -62,7 +64,7 @@ function invoke(id, calls) {
 async function forward(key, options) {
   let reply;
   try {
-    const res = await fetch("/__zaf/request", {
+    const res = await fetch(cfg.proxyUrl || "/__zaf/request", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(options),

@@ -1,6 +1,8 @@
 // A local stand-in for Zendesk's side of a ZAF v2 app: serves a built app package (dist/app)
 // from its own origin, frames it in a host page that speaks the ZAF wire protocol, and plays
-// Zendesk's request proxy (zaf-proxy.ts: secure settings substituted server side, never in a page).
+// Zendesk's request proxy (zaf-proxy.ts: secure settings substituted server side, never in a page,
+// and only for the manifest's `domainWhitelist` over https). One bridge serves many accounts: a
+// page names its account, and the proxy uses that account's app installation.
 // `createZafBridge` is the reusable part (the workspace frames the sidebar with it);
 // `startZafHost` adds a bare host page for the sidebar's browser tests. Never writes to the package.
 import { readFileSync } from "node:fs";
@@ -12,16 +14,30 @@ import { createZafProxy, type ProxiedRequest, readBody } from "./zaf-proxy.ts";
 
 export type { ProxiedRequest } from "./zaf-proxy.ts";
 
+/** An account's installation of the app, as Zendesk keeps it (secure settings included). */
+export interface AppInstallation {
+  id: number;
+  settings: Record<string, string>;
+}
+
 export interface ZafHostOptions {
   /** A built app package: manifest.json and assets/. */
   appDir: string;
-  /** Installation settings by parameter name; the manifest's `secure` ones never reach the page. */
-  settings: Record<string, string>;
+  /**
+   * Installation settings by parameter name, for every account unless `installation` is given;
+   * the manifest's `secure` ones never reach the page.
+   */
+  settings?: Record<string, string>;
+  /** The app's installation in an account (read at each page and request), or undefined: not installed. */
+  installation?: (subdomain: string) => AppInstallation | undefined;
+  /** Certificates (PEM) the proxy trusts besides Node's CAs: the local Worker's self-signed one. */
+  trust?: readonly string[];
   host?: string;
   /** Port of the host page (the stand-in for https://<subdomain>.zendesk.com); 0 picks one. */
   port?: number;
   /** Port the app's assets are served from (Zendesk's app CDN); 0 picks one. */
   appPort?: number;
+  /** The account of a page that names none (default "nordlys"). */
   subdomain?: string;
   /** How long the proxy waits for the backend (default 15 s). */
   requestTimeoutMs?: number;
@@ -43,6 +59,8 @@ export interface HostPage {
   location?: string;
   /** Where the app's `routeTo("ticket", id)` takes the page ("{id}" replaced). */
   ticketUrl?: string;
+  /** The Zendesk account the page belongs to (default: the host's `subdomain`). */
+  subdomain?: string;
 }
 
 /** What a page that frames the app needs: the app's origin, its config, and the proxy. */
@@ -50,7 +68,7 @@ export interface ZafBridge {
   appOrigin: string;
   requests: ProxiedRequest[];
   pageConfig(page: HostPage): PageConfig;
-  /** Serves `POST /__zaf/request` for a host page served from `pageOrigin`. */
+  /** Serves `POST /__zaf/request?account=` for a host page served from `pageOrigin`. */
   serveProxy(req: IncomingMessage, res: ServerResponse, pageOrigin: string): Promise<void>;
   setSettings(patch: Record<string, string>): void;
   close(): Promise<void>;
@@ -71,6 +89,7 @@ interface Manifest {
   version?: string;
   parameters?: { name: string; secure?: boolean }[];
   location?: Record<string, Record<string, { url?: string } | string>>;
+  domainWhitelist?: string[];
 }
 
 export const ZAF_PROXY_PATH = "/__zaf/request";
@@ -106,8 +125,22 @@ export async function createZafBridge(options: ZafHostOptions): Promise<ZafBridg
   const appDir = resolve(options.appDir);
   const manifest = JSON.parse(readFileSync(join(appDir, "manifest.json"), "utf8")) as Manifest;
   const secure = new Set((manifest.parameters ?? []).filter((p) => p.secure).map((p) => p.name));
-  const proxy = createZafProxy({ settings: options.settings, secure, timeoutMs: options.requestTimeoutMs });
+  const proxy = createZafProxy({
+    settings: options.settings ?? {},
+    secure,
+    domainWhitelist: manifest.domainWhitelist ?? [],
+    trust: options.trust,
+    timeoutMs: options.requestTimeoutMs,
+  });
   const host = options.host ?? "127.0.0.1";
+  const defaultSubdomain = options.subdomain ?? "nordlys";
+  let overrides: Record<string, string> = {};
+  /** The account's installation; a test's `setSettings` patches apply on top. */
+  const installationIn = (subdomain: string): AppInstallation | undefined => {
+    if (!options.installation) return { id: 1, settings: proxy.settings() };
+    const found = options.installation(subdomain);
+    return found && { id: found.id, settings: { ...found.settings, ...overrides } };
+  };
 
   const app = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
@@ -135,11 +168,13 @@ export async function createZafBridge(options: ZafHostOptions): Promise<ZafBridg
     };
     const ticket = wanted.ticket ? { subject: "A ticket", status: "open", ...wanted.ticket } : null;
     const appGuid = `guid-${Math.random().toString(36).slice(2)}`;
-    const settings = proxy.settings();
-    const visible = Object.fromEntries(Object.entries(settings).filter(([k]) => !secure.has(k)));
-    const subdomain = options.subdomain ?? "nordlys";
+    const subdomain = wanted.subdomain ?? defaultSubdomain;
+    const installation = installationIn(subdomain);
+    if (!installation) throw new Error(`zaf-host: the app is not installed in ${subdomain}`);
+    const visible = Object.fromEntries(Object.entries(installation.settings).filter(([k]) => !secure.has(k)));
     return {
       ...(wanted.ticketUrl ? { ticketUrl: wanted.ticketUrl } : {}),
+      proxyUrl: `${ZAF_PROXY_PATH}?account=${encodeURIComponent(subdomain)}`,
       appUrl: `${appOrigin}/${assetPath}`,
       appOrigin,
       appGuid,
@@ -155,7 +190,7 @@ export async function createZafBridge(options: ZafHostOptions): Promise<ZafBridg
       },
       metadata: {
         appId: 1,
-        installationId: 1,
+        installationId: installation.id,
         name: manifest.name,
         version: manifest.version,
         settings: visible,
@@ -182,9 +217,16 @@ export async function createZafBridge(options: ZafHostOptions): Promise<ZafBridg
     async serveProxy(req, res, pageOrigin) {
       // Only the host page may use the proxy; the framed app must go through postMessage.
       if (req.headers.origin !== pageOrigin) return send(res, 403, "text/plain", "Forbidden");
-      send(res, 200, "application/json", JSON.stringify(await proxy.handle(await readBody(req))));
+      const account = new URL(req.url ?? "/", "http://x").searchParams.get("account") ?? defaultSubdomain;
+      const installation = installationIn(account);
+      if (!installation) return send(res, 404, "text/plain", `The app is not installed in ${account}`);
+      const reply = await proxy.handle(await readBody(req), installation.settings);
+      send(res, 200, "application/json", JSON.stringify(reply));
     },
-    setSettings: proxy.setSettings,
+    setSettings(patch) {
+      proxy.setSettings(patch);
+      overrides = { ...overrides, ...patch };
+    },
     close: () => closeServer(app),
   };
 }

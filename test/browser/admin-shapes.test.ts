@@ -3,12 +3,11 @@
 // held, every setting, the installation's checks, publishing to Guide, connect, export and
 // disconnect. OHALLO_SCREENSHOTS=1 writes docs/screenshots/admin-*-full.png.
 import { mkdirSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../scripts/build-app.ts";
+import { buildLocalApp } from "../../standin/workspace/local-app.ts";
+import { type HttpsBackend, startHttpsBackend } from "./support/https-backend.ts";
 import { startZafHost, type ZafHost } from "../../standin/workspace/zaf-host.ts";
 import { launchChromium } from "./support/chromium.ts";
 
@@ -125,7 +124,7 @@ let installation = {
 };
 
 const seen: { method: string; path: string; body: string }[] = [];
-let backend: Server;
+let backend: HttpsBackend;
 let backendOrigin: string;
 let host: ZafHost;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -169,8 +168,8 @@ function answer(method: string, url: URL, body: string): [number, unknown] {
 }
 
 beforeAll(async () => {
-  const { outDir } = await buildApp();
-  backend = createServer(async (req, res) => {
+  const { outDir } = await buildLocalApp();
+  backend = await startHttpsBackend(async (req, res) => {
     let body = "";
     for await (const chunk of req) body += chunk;
     const url = new URL(req.url ?? "/", "http://x");
@@ -181,10 +180,14 @@ beforeAll(async () => {
         : [401, { error: "unauthorized" }];
     res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
   });
-  await new Promise<void>((ok) => backend.listen(0, "127.0.0.1", ok));
-  backendOrigin = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
-  host = await startZafHost({ appDir: outDir, settings: { backend_url: backendOrigin, api_secret: SECRET } });
-  browser = await launchChromium();
+  backendOrigin = backend.origin;
+  host = await startZafHost({
+    appDir: outDir,
+    settings: { backend_url: backendOrigin, api_secret: SECRET },
+    trust: [backend.cert],
+  });
+  // "Connect again" opens the backend's /connect page in a window: the browser trusts its certificate.
+  browser = await launchChromium({ trust: [backend.cert] });
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -196,7 +199,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await host?.close();
-  await new Promise((ok) => backend?.close(ok));
+  await backend?.close();
 });
 
 async function shot(name: string) {

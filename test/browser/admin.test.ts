@@ -8,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../scripts/build-app.ts";
+import { buildLocalApp } from "../../standin/workspace/local-app.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { type Stack, startStack } from "./support/stack.ts";
 
@@ -104,7 +104,7 @@ const proposal = (question: string) => app.locator("article.proposal", { hasText
 const waiting = () => tab("Pending review").locator(".count").textContent();
 
 beforeAll(async () => {
-  await buildApp();
+  await buildLocalApp();
   stack = await startStack();
   await stack.putAgent(ana);
   browser = await launchChromium();

@@ -1,7 +1,9 @@
 // The seed's flows end to end, as an agent lives them, on the stack `npm start` runs (Zendesk
-// stand-in with signed webhooks, the real Worker under wrangler dev, the agent workspace with
-// the built sidebar framed through the ZAF host), seeded with the demo. The tests run in order
-// and share the ticket the customer opens. OHALLO_SCREENSHOTS=1 writes docs/screenshots/workspace-*.png.
+// stand-in with signed webhooks, the real Worker under wrangler dev over https with connected
+// installations only, the agent workspace with the built sidebar framed through the ZAF host),
+// seeded with the demo: Nordlys Home, then Fjord Outdoor, each connected by the seed the real way.
+// The tests run in order and share the ticket the customer opens. OHALLO_SCREENSHOTS=1 writes
+// docs/screenshots/workspace-*.png.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   answerableQuestions,
@@ -242,7 +244,7 @@ describe("what an agent meets on day one", () => {
     await card.waitFor({ timeout: 20_000 });
     expect(await card.textContent()).toContain(question(4).answer);
     // The customer writes again in Zendesk; its webhook has not reached the Worker yet.
-    await fetch(`${product.standin.origin}/__standin/tickets/${id}/comments`, {
+    await fetch(`${product.standin.origin}/nordlys/__standin/tickets/${id}/comments`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
@@ -281,5 +283,53 @@ describe("the admin area, opened from the left rail", () => {
     await admin.getByRole("tab", { name: "Statistics", exact: true }).click();
     const ai = admin.locator('svg[data-chart="resolutions-chart"] g[data-key="aiResolved"]');
     expect(Number(await ai.getAttribute("data-value"))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("a second account", () => {
+  it("the seed connected each account the real way, with its own installation and secret", () => {
+    const [nordlys, fjord] = product.seeded.accounts;
+    expect(nordlys?.subdomain).toBe("nordlys");
+    expect(fjord?.subdomain).toBe("fjord");
+    expect(nordlys?.installationId).not.toBe(fjord?.installationId);
+    expect(nordlys?.secret).toMatch(/^ohs_/);
+    expect(fjord?.secret).toMatch(/^ohs_/);
+    expect(nordlys?.secret).not.toBe(fjord?.secret);
+  });
+
+  it("switching shows the other account's own tickets, sidebar and knowledge base", async () => {
+    const fjord = product.account("fjord");
+    const nordlysTicket = product.seededTicket("answered");
+    await ws.goto("/views/ai");
+    await ws.switchAccount("fjord");
+    await ws.page.getByRole("heading", { name: "AI handling" }).waitFor();
+    for (const t of fjord.tickets) await ws.row(t.id).waitFor();
+    expect(await ws.row(nordlysTicket.id).count()).toBe(0);
+    expect(await ws.page.title()).toContain("Fjord Outdoor");
+    // Its agents in the picker; its ticket's sidebar reads through its own installation.
+    await ws.signInAs("Frida Dahl");
+    const answered = fjord.tickets.find((t) => t.role === "answered");
+    if (!answered) throw new Error("fjord has no answered ticket");
+    await ws.openTicket(answered.id);
+    await ws.sidebar().getByText("Open: AI handling").waitFor();
+    expect((await ws.entries("ai").first().textContent()) ?? "").toContain("150 NOK a day");
+    await ws.shot("second-account");
+
+    await ws.page.getByRole("link", { name: "oHallo admin" }).click();
+    await ws.page.waitForURL(/\/fjord\/apps\/ohallo$/);
+    const admin = ws.sidebar();
+    await admin.getByRole("tab", { name: "Knowledge base", exact: true }).click();
+    await admin.getByText(/^1–6 of 6$/).waitFor();
+    await admin.getByText("Can I rent a tent instead of buying one?").waitFor();
+    expect(await admin.getByText("Which countries do you ship to?").count()).toBe(0);
+    await ws.shot("second-account-admin");
+
+    // And back: Nordlys Home's knowledge base again.
+    await ws.switchAccount("nordlys");
+    await ws.page.waitForURL(/\/nordlys\/apps\/ohallo$/);
+    await ws.sidebar().getByRole("tab", { name: "Knowledge base", exact: true }).click();
+    const range = ws.sidebar().getByText(/^1–25 of \d+$/);
+    await range.waitFor();
+    expect(Number((await range.textContent())?.split(" of ")[1])).toBeGreaterThanOrEqual(40);
   });
 });

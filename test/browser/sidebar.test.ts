@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../scripts/build-app.ts";
+import { buildLocalApp } from "../../standin/workspace/local-app.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { freePort } from "./support/local-worker.ts";
 import { AI_AGENT_ID, type Stack, startStack } from "./support/stack.ts";
@@ -20,7 +20,7 @@ let stack: Stack;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
-  await buildApp();
+  await buildLocalApp();
   stack = await startStack();
   for (const agent of [ana, bo]) await stack.putAgent(agent);
   browser = await launchChromium();

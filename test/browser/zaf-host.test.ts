@@ -1,12 +1,11 @@
 // The ZAF host against the built sidebar and a scripted backend: the handshake, `get`,
 // resize, subscriptions and pushed events, and the request proxy that keeps the secret
 // server side. Independent of the Worker, so protocol failures show up on their own.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../scripts/build-app.ts";
+import { buildLocalApp } from "../../standin/workspace/local-app.ts";
 import { launchChromium } from "./support/chromium.ts";
+import { type HttpsBackend, startHttpsBackend } from "./support/https-backend.ts";
 import { startZafHost, type ZafHost } from "../../standin/workspace/zaf-host.ts";
 
 const SECRET = "scripted-backend-secret";
@@ -22,14 +21,14 @@ let view = {
   pendingDraft: null,
   events: [],
 } as Record<string, unknown>;
-let backend: Server;
+let backend: HttpsBackend;
 let backendOrigin: string;
 let host: ZafHost;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
-  const { outDir } = await buildApp();
-  backend = createServer(async (req, res) => {
+  const { outDir } = await buildLocalApp();
+  backend = await startHttpsBackend(async (req, res) => {
     let body = "";
     for await (const chunk of req) body += chunk;
     seen.push({
@@ -49,16 +48,19 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
     }
   });
-  await new Promise<void>((ok) => backend.listen(0, "127.0.0.1", ok));
-  backendOrigin = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
-  host = await startZafHost({ appDir: outDir, settings: { backend_url: backendOrigin, api_secret: SECRET } });
+  backendOrigin = backend.origin;
+  host = await startZafHost({
+    appDir: outDir,
+    settings: { backend_url: backendOrigin, api_secret: SECRET },
+    trust: [backend.cert],
+  });
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await host?.close();
-  await new Promise((ok) => backend?.close(ok));
+  await backend?.close();
 });
 
 async function open(ticketId = 31): Promise<Page> {

@@ -31,6 +31,9 @@ const policies: PolicyEntry[] = policiesJson.map((p, i) => ({
   confidence: null,
   rationale: null,
   sourceTicketId: null,
+  rejectReason: null,
+  evidence: null,
+  replacesId: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
 }));

@@ -169,6 +169,25 @@ describe("ownership", () => {
     expect(view.body.events.map((e: { type: string }) => e.type)).toContain("reopen");
   });
 
+  it("a customer message written before the resolve but delivered after it reopens nothing", async () => {
+    const id = await createTicket({ body: "Thanks, all good" });
+    await deliver(id);
+    await api("POST", `/tickets/${id}/takeover`, { agent: ANA });
+    // Written while Ana held the ticket; its webhook is still on its way when she resolves.
+    await customerWrites(id, "PS: the parcel came today, thank you!");
+    expect((await api("POST", `/tickets/${id}/resolve`, { agent: ANA })).status).toBe(200);
+    await deliver(id);
+    await waitUntil(
+      async () => (await dispositions(id)).length === 2 && !(await dispositions(id)).includes("pending"),
+    );
+    const view = await api("GET", `/tickets/${id}`);
+    expect(view.body.state).toBe("resolved");
+    expect(view.body.events.map((e: { type: string }) => e.type)).not.toContain("reopen");
+    expect((await dispositions(id)).at(-1)).toBe("held");
+    expect((await zendeskTicket(id)).ticket.status).toBe("solved");
+    expect(await aiReplies(id)).toHaveLength(0);
+  });
+
   it("solved in Zendesk resolves the ticket; resolve without a take over works", async () => {
     const id = await createTicket({ body: "hello" });
     await deliver(id);

@@ -73,6 +73,35 @@ describe("retention", () => {
     expect(outcome?.disposition).toBe("replied");
   });
 
+  it("a proposal's evidence loses its conversation excerpt with the texts it quotes; the verdict stays", async () => {
+    const evidence = {
+      ticketId: 1,
+      excerpt: [{ role: "customer", text: "My name is Greta and I live at Havnegade 3." }],
+      whyHuman: "A person took the ticket over from the AI.",
+      replay: { verdict: "would_answer", detail: null, spared: null },
+    };
+    // Stored as the learning loop stores it, 100 days ago (the loop itself is tested elsewhere).
+    for (const [age, question] of [
+      [100, "Old proposal about parcel lockers?"],
+      [1, "New proposal about parcel lockers?"],
+    ] as const) {
+      await env.DB.prepare(
+        `INSERT INTO kb_entries (installation_id, question, answer, status, source_type, evidence, created_at, updated_at)
+         VALUES ('default', ?, 'Yes.', 'pending_review', 'learning_loop', ?, ?, ?)`,
+      )
+        .bind(question, JSON.stringify(evidence), Date.now() - age * DAY, Date.now())
+        .run();
+    }
+    await cron();
+    const items = (await api("GET", "/kb-entries?status=pending_review&q=parcel%20lockers")).body.items as {
+      question: string;
+      evidence: typeof evidence;
+    }[];
+    const byQuestion = Object.fromEntries(items.map((e) => [e.question, e.evidence]));
+    expect(byQuestion["Old proposal about parcel lockers?"]).toEqual({ ...evidence, excerpt: [] });
+    expect(byQuestion["New proposal about parcel lockers?"]).toEqual(evidence);
+  });
+
   it("the period is a setting, at least a week", async () => {
     expect((await api("PATCH", "/settings", { retentionDays: 30 })).body.retentionDays).toBe(30);
     expect((await api("PATCH", "/settings", { retentionDays: 3 })).status).toBe(400);

@@ -6,6 +6,10 @@ import { AttentionRepo } from "./attention/attention.repo";
 import { type Config, parseConfig } from "./config";
 import { DraftRepo } from "./drafting/draft.repo";
 import type { Drafter } from "./drafting/drafter.port";
+import type { Learner } from "./learning/learning.port";
+import { OfflineLearner } from "./learning/learning.offline";
+import { OpenAILearner } from "./learning/learning.model";
+import { LearningSignalRepo } from "./learning/learning.repo";
 import { OfflineDrafter } from "./drafting/offline.adapter";
 import { OpenAIDrafter } from "./drafting/openai.adapter";
 import type { Helpdesk } from "./helpdesk/helpdesk.port";
@@ -60,6 +64,9 @@ export interface Services {
   /** The installation as its admin sees it in the helpdesk: health checks, the webhook. */
   admin: InstallationAdmin;
   drafter: Drafter;
+  /** What the learning loop proposes from a resolved ticket (the same switch as the drafter). */
+  learner: Learner;
+  signals: LearningSignalRepo;
   jobs: Jobs;
   /** Every secret that must never reach a customer or an answer, this installation's included. */
   secrets: string[];
@@ -115,6 +122,7 @@ function compose(env: Env): App {
   );
   const vault = config.connect ? new Vault(config.connect.encryptionKey) : null;
   const drafter: Drafter = config.openai ? new OpenAIDrafter(config.openai) : new OfflineDrafter();
+  const learner: Learner = config.openai ? new OpenAILearner(config.openai) : new OfflineLearner();
   const kept = new Map<string, Kept>();
 
   const authFor = (inst: Installation): AuthSource => {
@@ -193,6 +201,8 @@ function compose(env: Env): App {
         helpdesk: k.helpdesk,
         admin: new ZendeskInstallationAdmin(k.client, inst),
         drafter,
+        learner,
+        signals: new LearningSignalRepo(scope),
         jobs: new QueueJobs(env.JOBS, inst.id),
         secrets: config.secrets,
       };

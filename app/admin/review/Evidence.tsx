@@ -65,6 +65,9 @@ export function Evidence({ view, admin, t }: { view: EvidenceView; admin: AdminC
           <strong>{t("evidence.why_human")}</strong> {view.whyHuman}
         </p>
       )}
+      {view.tickets.length > 0 && (
+        <p class="muted">{t("evidence.tickets", { ids: view.tickets.map((id) => `#${id}`).join(", ") })}</p>
+      )}
       {view.replay && (
         <p class={`replay replay-${view.replay.verdict}`}>
           {t(`evidence.replay.${view.replay.verdict}`, { id: view.ticketId })}

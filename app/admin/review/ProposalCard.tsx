@@ -165,6 +165,9 @@ export function ProposalCard(props: Props) {
         <section>
           <h4>{t("review.proposes")}</h4>
           <Proposes p={p} t={t} />
+          {p.entry.replacesId != null && (
+            <p class="muted replaces">{t("review.replaces", { id: p.entry.replacesId })}</p>
+          )}
         </section>
         <section>
           <h4>{t("review.why")}</h4>

@@ -53,6 +53,8 @@ export type EvidenceView =
       excerpt: Evidence["excerpt"];
       whyHuman: string | null;
       replay: Evidence["replay"];
+      /** Every ticket that showed it (a suggested policy that recurred), when more than one. */
+      tickets: number[];
     };
 
 export function evidenceOf(p: Proposal): EvidenceView {
@@ -65,6 +67,7 @@ export function evidenceOf(p: Proposal): EvidenceView {
     excerpt: evidence.excerpt,
     whyHuman: evidence.whyHuman?.trim() || null,
     replay: evidence.replay,
+    tickets: evidence.tickets && evidence.tickets.length > 1 ? evidence.tickets : [],
   };
 }
 

@@ -39,7 +39,7 @@ async function check(): Promise<void> {
   busy = true;
   try {
     const query = ticketId ? `?ticket=${encodeURIComponent(ticketId)}` : "";
-    const live = (await (await fetch(`/live${query}`)).json()) as Live;
+    const live = (await (await fetch(`${body.dataset.base ?? ""}/live${query}`)).json()) as Live;
     if (live.version !== version) {
       version = live.version;
       await swapRegions();

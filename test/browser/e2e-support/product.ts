@@ -1,22 +1,31 @@
-// The product as `npm start` runs it (standin/workspace/local-product.ts, seeded with the demo),
-// on free ports with a throwaway D1, for the end-to-end browser tests; plus the demo questions
-// the offline drafter answers, and a look into what the Worker stored. Stops only what it started.
+// The product as `npm start` runs it (standin/workspace/local-product.ts: the Worker over https with
+// connected installations only, two demo accounts connected by the seed), on free ports with a
+// throwaway D1, for the end-to-end browser tests; plus the demo questions the offline drafter
+// answers, and a look into what the Worker stored. Stops only what it started.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { buildApp } from "../../../scripts/build-app.ts";
-import { type DemoSeed, demoExamples, type SeededTicket, seedLocalDemo } from "../../../scripts/seed-demo.ts";
-import { DEMO, type LocalProduct, startLocalProduct } from "../../../standin/workspace/local-product.ts";
+import {
+  type DemoSeed,
+  type SeededAccount,
+  type SeededTicket,
+  seedLocalDemo,
+} from "../../../scripts/seed-demo.ts";
+import { buildLocalApp, LOCAL_APP_DIR } from "../../../standin/workspace/local-app.ts";
+import { type LocalProduct, startLocalProduct } from "../../../standin/workspace/local-product.ts";
 import { queryLocalD1 } from "../../../standin/workspace/worker-process.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
 
 export interface E2EProduct extends LocalProduct<DemoSeed> {
-  /** The workspace's origin (the one URL `npm start` prints, minus its path). */
+  /** The first account's pages in the workspace (the one URL `npm start` prints, minus its path). */
   origin: string;
+  /** A seeded account by subdomain (nordlys, fjord). */
+  account(subdomain: string): SeededAccount;
+  /** Nordlys Home's seeded ticket in that role. */
   seededTicket(role: SeededTicket["role"]): SeededTicket;
-  /** Calls the Worker's API as an integrator with the secret would. */
-  api<T>(path: string): Promise<T>;
+  /** Calls the Worker's API as Zendesk's proxy does for an account (default nordlys), with its api_secret. */
+  api<T>(path: string, subdomain?: string): Promise<T>;
   /**
    * The comments the Worker has recorded for a ticket, by Zendesk comment id: a customer
    * message's disposition (pending, replied, attention, held), `none` for agent and AI comments.
@@ -25,31 +34,32 @@ export interface E2EProduct extends LocalProduct<DemoSeed> {
 }
 
 export async function startE2EProduct(): Promise<E2EProduct> {
-  await buildApp();
+  await buildLocalApp();
   const persistDir = mkdtempSync(join(tmpdir(), "ohallo-e2e-"));
   let product: LocalProduct<DemoSeed>;
   try {
-    product = await startLocalProduct({
-      appDir: join(root, "dist", "app"),
-      persistDir,
-      seed: (target) => seedLocalDemo(target, target.agents),
-      examples: demoExamples(),
-    });
+    product = await startLocalProduct({ appDir: LOCAL_APP_DIR, persistDir, seed: seedLocalDemo });
   } catch (error) {
     rmSync(persistDir, { recursive: true, force: true });
     throw error;
   }
+  const account = (subdomain: string) => {
+    const found = product.seeded.accounts.find((a) => a.subdomain === subdomain);
+    if (!found) throw new Error(`the seed has no account ${subdomain}`);
+    return found;
+  };
   return {
     ...product,
-    origin: product.workspace.origin,
+    origin: product.workspace.accountUrl(account("nordlys").subdomain),
+    account,
     seededTicket(role) {
       const found = product.seeded.tickets.find((t) => t.role === role);
       if (!found) throw new Error(`the seed has no ${role} ticket`);
       return found;
     },
-    async api<T>(path: string) {
+    async api<T>(path: string, subdomain = "nordlys") {
       const res = await fetch(`${product.worker.origin}${path}`, {
-        headers: { authorization: `Bearer ${DEMO.appSecret}` },
+        headers: { authorization: `Bearer ${account(subdomain).secret}` },
       });
       if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
       return (await res.json()) as T;

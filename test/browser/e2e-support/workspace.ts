@@ -12,7 +12,8 @@ export type Kind = "customer" | "agent" | "ai";
 
 export class Workspace {
   readonly page: Page;
-  private readonly origin: string;
+  /** The current account's pages: `{workspace origin}/{subdomain}`. */
+  private origin: string;
 
   private constructor(page: Page, origin: string) {
     this.page = page;
@@ -100,12 +101,19 @@ export class Workspace {
 
   async signInAs(name: string): Promise<void> {
     await this.page.getByLabel("Signed in as").selectOption({ label: name });
-    await this.page.waitForURL((url) => url.pathname !== "/agent");
+    await this.page.waitForURL((url) => !url.pathname.endsWith("/agent"));
     await this.page.waitForFunction(
       (who) =>
         document.querySelector<HTMLSelectElement>(".agent-picker select")?.selectedOptions[0]?.text === who,
       name,
     );
+  }
+
+  /** Switches account with the top bar's switcher; later paths are that account's. */
+  async switchAccount(subdomain: string): Promise<void> {
+    await this.page.getByLabel("Account", { exact: true }).selectOption(subdomain);
+    await this.page.waitForURL((url) => url.pathname.startsWith(`/${subdomain}/`));
+    this.origin = `${new URL(this.page.url()).origin}/${subdomain}`;
   }
 
   async shot(name: string): Promise<void> {

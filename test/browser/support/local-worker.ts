@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { LocalCertificate } from "../../../standin/workspace/local-tls.ts";
 import { startWorkerProcess } from "../../../standin/workspace/worker-process.ts";
 
 export { freePort } from "../../../standin/workspace/worker-process.ts";
@@ -14,14 +15,18 @@ export interface LocalWorker {
   stop(): Promise<void>;
 }
 
-/** `vars` are the Worker's vars and secrets (contract names); empty values are passed as empty. */
+/**
+ * `vars` are the Worker's vars and secrets (contract names); empty values are passed as empty.
+ * With `https`, the Worker answers at `https://localhost:{port}` with that certificate.
+ */
 export async function startLocalWorker(
   vars: Record<string, string>,
   timeoutMs = 60_000,
+  https?: LocalCertificate,
 ): Promise<LocalWorker> {
   const state = mkdtempSync(join(tmpdir(), "ohallo-worker-"));
   try {
-    const worker = await startWorkerProcess({ vars, persistDir: state, timeoutMs });
+    const worker = await startWorkerProcess({ vars, persistDir: state, timeoutMs, https });
     return {
       origin: worker.origin,
       output: worker.output,

@@ -1,9 +1,12 @@
 // The whole product on loopback for browser tests: the Zendesk stand-in, the real Worker
-// (wrangler dev) and the ZAF host serving the built sidebar. Helpers talk to each part
-// the way Zendesk or an integrator would. Stops only what it started.
-import { join, resolve } from "node:path";
+// (wrangler dev over https with a certificate made for the run; the default installation) and the
+// ZAF host serving the app built for the local Worker (its domainWhitelist names localhost, so the
+// proxy sends the api_secret). Helpers talk to each part the way Zendesk or an integrator would.
+// Stops only what it started.
 import { startZendeskStandin, type ZendeskStandin } from "../../../standin/zendesk/server.ts";
 import { type LocalWorker, startLocalWorker } from "./local-worker.ts";
+import { LOCAL_APP_DIR } from "../../../standin/workspace/local-app.ts";
+import { createLocalCertificate, trustInThisProcess } from "../../../standin/workspace/local-tls.ts";
 import { startZafHost, type ZafHost } from "../../../standin/workspace/zaf-host.ts";
 import { localWorkerVars } from "../../../standin/workspace/worker-process.ts";
 
@@ -44,9 +47,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const root = resolve(import.meta.dirname, "../../..");
-
-export async function startStack(appDir = join(root, "dist", "app")): Promise<Stack> {
+/** `appDir`: a package built by `buildLocalApp` (local-app.ts). */
+export async function startStack(appDir = LOCAL_APP_DIR): Promise<Stack> {
+  const tls = createLocalCertificate();
+  // The stand-in's webhooks and these helpers reach the Worker over https too.
+  const untrust = trustInThisProcess(tls.cert);
   const standin = await startZendeskStandin({
     email: EMAIL,
     apiToken: TOKEN,
@@ -63,9 +68,12 @@ export async function startStack(appDir = join(root, "dist", "app")): Promise<St
         aiAgentId: AI_AGENT_ID,
         appSecret: APP_SECRET,
       }),
+      60_000,
+      tls,
     );
   } catch (error) {
     await standin.close();
+    untrust();
     throw error;
   }
   await fetch(`${standin.origin}/__standin/webhook`, {
@@ -80,6 +88,7 @@ export async function startStack(appDir = join(root, "dist", "app")): Promise<St
   const host = await startZafHost({
     appDir,
     settings: { backend_url: worker.origin, api_secret: APP_SECRET },
+    trust: [tls.cert],
   });
 
   async function api(method: string, path: string, body?: unknown) {
@@ -154,6 +163,7 @@ export async function startStack(appDir = join(root, "dist", "app")): Promise<St
       await host.close();
       await worker.stop();
       await standin.close();
+      untrust();
     },
   };
 }

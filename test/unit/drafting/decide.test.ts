@@ -22,6 +22,9 @@ function match(action: PolicyAction, topic: string, keyword: string, ruleText: s
     confidence: null,
     rationale: null,
     sourceTicketId: null,
+    rejectReason: null,
+    evidence: null,
+    replacesId: null,
     createdAt: "2026-01-01T00:00:00.000Z",
     updatedAt: "2026-01-01T00:00:00.000Z",
   };

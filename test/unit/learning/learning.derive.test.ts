@@ -3,24 +3,18 @@
 import { describe, expect, it } from "vitest";
 import { answerFor, learningCandidates } from "../../../worker/src/learning/learning.derive";
 import { cleanForKb, stripCourtesies, stripNames } from "../../../worker/src/learning/learning.clean";
-import type { StoredMessage } from "../../../worker/src/tickets/message.repo";
+import type { LearningTurn } from "../../../worker/src/learning/learning.port";
 
 let nextId = 1;
-function msg(
-  kind: StoredMessage["authorKind"],
-  body: string,
-  patch: Partial<StoredMessage> = {},
-): StoredMessage {
+function msg(role: LearningTurn["role"], body: string, patch: Partial<LearningTurn> = {}): LearningTurn {
   return {
     commentId: nextId++,
-    ticketId: 1,
-    authorKind: kind,
-    authorId: kind === "customer" ? 10 : 20,
-    authorName: kind === "customer" ? "Greta Olsen" : "Bo Larsen",
+    role,
+    name: role === "customer" ? "Greta Olsen" : "Bo Larsen",
     isPublic: true,
     body,
-    disposition: kind === "customer" ? "attention" : "none",
-    createdAt: nextId,
+    disposition: role === "customer" ? "attention" : "none",
+    at: nextId,
     ...patch,
   };
 }

@@ -23,6 +23,9 @@ function policy(
     confidence: null,
     rationale: null,
     sourceTicketId: null,
+    rejectReason: null,
+    evidence: null,
+    replacesId: null,
     createdAt: "2026-01-01T00:00:00.000Z",
     updatedAt: "2026-01-01T00:00:00.000Z",
   };

@@ -137,7 +137,9 @@ export type Invariant =
   /** A reply lands only under its sender's own live lease: one reply in flight at a time. */
   | "lease"
   /** An approved draft lands only if it was the ticket's current held draft when claimed, and still is "sending". */
-  | "approve_current";
+  | "approve_current"
+  /** An approved draft reaches the customer at most once, whoever approves it and whatever crashes. */
+  | "approve_once";
 
 export interface Stats {
   posts: number;
@@ -147,7 +149,7 @@ export interface Stats {
   takeOversAnswered: number;
   /** Replies that landed after a take over committed but before it was answered: the allowed window. */
   postsBeforeAnswer: number;
-  expiredLeasesReplaced: number;
+  inDoubtReconciled: number;
   /** Approved drafts posted, and approvals refused because the draft was not current. */
   approvesPosted: number;
   approvesRefused: number;
@@ -225,6 +227,10 @@ type DraftStatus = "held" | "sending" | "sent" | "discarded" | "refused" | "with
 interface Stored {
   row: TicketRecord;
   drafts: Map<number, DraftStatus>;
+  /** The lease each draft last went out under (drafts.meta.leaseId). */
+  leases: Map<number, string>;
+  /** Drafts Zendesk holds as comments (what reconciliation finds). */
+  posted: Set<number>;
 }
 
 /** One installation: its own Zendesk account and deliveries, its promises, and its ticket 77 in the shared D1. */
@@ -245,7 +251,8 @@ class Tenant {
     private readonly d1: Map<string, Stored>,
     private readonly key: string,
   ) {
-    if (!d1.has(key)) d1.set(key, { row: newTicket(77), drafts: new Map() });
+    if (!d1.has(key))
+      d1.set(key, { row: newTicket(77), drafts: new Map(), leases: new Map(), posted: new Set() });
   }
 
   private get stored(): Stored {
@@ -259,6 +266,12 @@ class Tenant {
   }
   get drafts(): Map<number, DraftStatus> {
     return this.stored.drafts;
+  }
+  get leases(): Map<number, string> {
+    return this.stored.leases;
+  }
+  get posted(): Set<number> {
+    return this.stored.posted;
   }
 }
 
@@ -281,7 +294,7 @@ class World {
     waitedAcks: 0,
     takeOversAnswered: 0,
     postsBeforeAnswer: 0,
-    expiredLeasesReplaced: 0,
+    inDoubtReconciled: 0,
     approvesPosted: 0,
     approvesRefused: 0,
     postsInSecondInstallation: 0,
@@ -355,7 +368,10 @@ class World {
       if (w.type === "withdraw_drafts") for (const id of this.drafts.keys()) move(id, ["held"], "withdrawn");
       if (w.type === "supersede_draft") move(w.draftId, ["held"], "superseded");
       if (w.type === "discard_draft") move(w.draftId, ["held"], "discarded");
-      if (w.type === "draft_sending") move(w.draftId, ["held", "sending"], "sending");
+      if (w.type === "draft_sending") {
+        move(w.draftId, ["held", "sending"], "sending");
+        if (this.drafts.get(w.draftId) === "sending") this.at.leases.set(w.draftId, w.leaseId);
+      }
       if (w.type === "draft_sent") move(w.draftId, ["sending"], "sent");
       if (w.type === "draft_unsent") move(w.draftId, ["sending"], w.to === "queued" ? "refused" : w.to);
     }
@@ -587,10 +603,13 @@ class World {
           },
           this.now,
         );
+        if (!t.ok && t.error.code === "in_doubt") {
+          this.reconcileInDoubt(`sender#${s.id}`);
+          return this.stale(s, "an earlier send was in doubt; reconciled");
+        }
         if (!t.ok) return this.stale(s, `claim refused: ${t.error.message}`);
         if (!this.cas(snap, t.value.next, t.value.writes))
           return this.stale(s, "claim lost the compare-and-set");
-        if (snap.sendLease) this.stats.expiredLeasesReplaced++;
         this.note(`sender#${s.id}: claimed ${s.leaseId} (drafted on stamp ${s.stamp})`);
         s.pc = "post";
         return;
@@ -725,6 +744,7 @@ class World {
           { type: "send_claim", leaseId: a.leaseId, ttlMs: SEND_LEASE_MS, purpose },
           this.now,
         );
+        if (!t.ok && t.error.code === "in_doubt") this.reconcileInDoubt(a.label);
         if (!t.ok || !this.cas(snap, t.value.next, t.value.writes)) {
           a.rounds++;
           if (a.rounds >= 3 || (!t.ok && t.error.code === "not_current")) {
@@ -761,6 +781,13 @@ class World {
         }
         this.zd.stamp++;
         this.stats.approvesPosted++;
+        if (this.at.posted.has(a.draftId)) {
+          this.violations.push({
+            invariant: "approve_once",
+            at: `${a.label} posts d${a.draftId} a second time`,
+          });
+        }
+        this.at.posted.add(a.draftId);
         this.landed(`${a.label} posted (row ${this.row.state} v${this.row.version})`);
         a.pc = "settle";
         return;
@@ -790,6 +817,49 @@ class World {
         }
         return;
       }
+    }
+  }
+
+  /**
+   * send.protocol.ts reconcileInDoubt: a draft left `sending` under a lease that is no longer live
+   * is settled by what Zendesk shows (sent if its comment is there, held again if not), one
+   * compare-and-set each, atomic with its read.
+   */
+  reconcileInDoubt(label: string) {
+    const live = leaseActive(this.row, this.now) ? this.row.sendLease?.id : null;
+    const stuck = this.row.sendLease;
+    if (stuck && stuck.id !== live && ![...this.at.leases.values()].includes(stuck.id)) {
+      // A reply's lease with no draft of the model's to show for it (senders keep none): ended.
+      const t = transition(
+        this.row,
+        { type: "send_settled", leaseId: stuck.id, result: { kind: "in_doubt" } },
+        this.now,
+      );
+      if (t.ok) this.cas(this.row, t.value.next, t.value.writes);
+      this.stats.inDoubtReconciled++;
+      this.note(`${label}: ended ${stuck.id}, in doubt`);
+    }
+    for (const [draftId, status] of this.drafts) {
+      if (status !== "sending") continue;
+      const leaseId = this.at.leases.get(draftId) ?? "";
+      if (leaseActive(this.row, this.now) && this.row.sendLease?.id === leaseId) continue;
+      const agent = AGENTS[0] as Agent;
+      const result = this.at.posted.has(draftId)
+        ? {
+            kind: "sent" as const,
+            draftId,
+            commentId: null,
+            replyTo: [1],
+            citations: [],
+            approvedBy: agent,
+            edited: false,
+            ack: false,
+          }
+        : { kind: "unsent" as const, draftId, to: "held" as const };
+      const t = transition(this.row, { type: "send_settled", leaseId, result }, this.now);
+      if (t.ok) this.cas(this.row, t.value.next, t.value.writes);
+      this.stats.inDoubtReconciled++;
+      this.note(`${label}: reconciled d${draftId} in doubt as ${result.kind}`);
     }
   }
 

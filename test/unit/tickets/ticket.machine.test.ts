@@ -399,15 +399,19 @@ describe("send_claim", () => {
     );
   });
 
-  it("an expired lease (a crashed sender) is replaced", () => {
-    const before = ticket({ sendLease: { id: "crashed", until: T0 - 1 } });
-    const t = accept(before, { type: "send_claim", leaseId: "L2", ttlMs: 25_000, purpose: REPLY });
+  it("an expired lease that never settled is in doubt: no claim until it is reconciled", () => {
+    // Its Worker may have posted and died: a second send could repeat the reply.
+    for (const until of [T0 - 1, T0]) {
+      const before = ticket({ sendLease: { id: "crashed", until } });
+      const r = transition(before, { type: "send_claim", leaseId: "L2", ttlMs: 25_000, purpose: REPLY }, T0);
+      expect(r.ok ? null : r.error.code).toBe("in_doubt");
+    }
+    // Reconciled (settled under its own lease id), the ticket takes a new send.
+    const crashed = ticket({ sendLease: { id: "crashed", until: T0 - 1 } });
+    const settled = accept(crashed, { type: "send_settled", leaseId: "crashed", result: IN_DOUBT });
+    expect(settled.next.sendLease).toBeNull();
+    const t = accept(settled.next, { type: "send_claim", leaseId: "L2", ttlMs: 25_000, purpose: REPLY });
     expect(t.next.sendLease).toEqual({ id: "L2", until: T0 + 25_000 });
-    // ... and one expiring exactly now is already dead.
-    const atBoundary = ticket({ sendLease: { id: "crashed", until: T0 } });
-    expect(
-      accept(atBoundary, { type: "send_claim", leaseId: "L3", ttlMs: 1, purpose: REPLY }).next.sendLease?.id,
-    ).toBe("L3");
   });
 });
 

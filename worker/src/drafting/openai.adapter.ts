@@ -76,7 +76,7 @@ export class OpenAIDrafter implements Drafter {
 }
 
 /** Wire failures become ModelErrors; anything else is an answer we could not parse. */
-function toModelError(e: unknown): ModelError | null {
+export function toModelError(e: unknown): ModelError | null {
   if (e instanceof OpenAI.APIConnectionTimeoutError) return new ModelError("The model timed out", true);
   if (e instanceof OpenAI.APIConnectionError) return new ModelError("The model could not be reached", true);
   if (e instanceof OpenAI.APIError) {

@@ -47,6 +47,11 @@ export async function sendDraft(
   const now = s.now();
   const claim = transition(rec, { type: "send_claim", leaseId, ttlMs: SEND_LEASE_MS, purpose }, now);
   if (!claim.ok) {
+    if (claim.error.code === "in_doubt") {
+      // An earlier send never settled: find out from Zendesk what became of it, then decide again.
+      await reconcileInDoubt(s, rec.ticketId);
+      return { kind: "stale" };
+    }
     if (claim.error.code === "send_refused" && leaseActive(rec, now)) {
       // Another reply is on its way: let it settle rather than spin.
       await s.sleep(200);
@@ -134,13 +139,21 @@ const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /**
  * Before anything is sent on a ticket: drafts left `sending` by a crash or a
- * timed-out write are reconciled with Zendesk (the reply is there: it was
- * sent; it is not: it was not), then queued acknowledgements go out.
+ * timed-out write are reconciled with Zendesk, then queued acknowledgements go out.
  */
 export async function settleUnsettled(s: Services, ticketId: number): Promise<void> {
-  const drafts = await s.drafts.unsettled(ticketId);
-  if (drafts.length === 0) return;
-  const { record } = await s.tickets.get(ticketId);
+  const drafts = await reconcileInDoubt(s, ticketId);
+  for (const ack of drafts.filter((d) => d.kind === "ack" && d.status === "queued")) await sendAck(s, ack);
+}
+
+/**
+ * Drafts left `sending` under a lease that is no longer live (a crash, a timed-out write, a
+ * settle that came too late) are settled by what Zendesk shows: the reply is there, it was
+ * sent; it is not, it was not. A lease that expired with no draft to show for it is ended too.
+ * Returns the ticket's unsettled drafts as they were read.
+ */
+export async function reconcileInDoubt(s: Services, ticketId: number): Promise<Draft[]> {
+  const [drafts, { record }] = await Promise.all([s.drafts.unsettled(ticketId), s.tickets.get(ticketId)]);
   const live = leaseActive(record, s.now()) ? record.sendLease?.id : null;
   // A draft that never got its lease (a crash before the claim) is in doubt too.
   const interrupted = drafts.filter(
@@ -169,7 +182,11 @@ export async function settleUnsettled(s: Services, ticketId: number): Promise<vo
       await settle(s, ticketId, d.leaseId ?? "", result);
     }
   }
-  for (const ack of drafts.filter((d) => d.kind === "ack" && d.status === "queued")) await sendAck(s, ack);
+  const stuck = record.sendLease;
+  if (stuck && stuck.id !== live && !interrupted.some((d) => d.leaseId === stuck.id)) {
+    await settle(s, ticketId, stuck.id, { kind: "in_doubt" });
+  }
+  return drafts;
 }
 
 /** Sends a queued acknowledgement; it is withdrawn by a take over or resolve before it goes. */

@@ -14,6 +14,7 @@ export const INSTALLATION_TABLES = [
   "kb_entries",
   "policy_entries",
   "settings",
+  "learning_signals",
   "tickets",
 ] as const;
 
@@ -53,6 +54,8 @@ export interface Erased {
   payloads: number;
   messages: number;
   drafts: number;
+  /** Proposals whose evidence excerpt was erased. */
+  excerpts: number;
 }
 
 /**
@@ -82,7 +85,17 @@ export async function applyRetention(scope: Scope, now: number, days: number): P
            AND body != '' AND status NOT IN ('held', 'queued', 'sending')`,
       )
       .bind(id, before),
+    // A proposal's evidence quotes the conversation: its excerpt goes with the texts it quotes.
+    ...(["kb_entries", "policy_entries"] as const).map((t) =>
+      db
+        .prepare(
+          `UPDATE ${t} SET evidence = json_set(evidence, '$.excerpt', json('[]')) WHERE installation_id = ?
+             AND created_at < ? AND evidence IS NOT NULL AND json_array_length(evidence, '$.excerpt') > 0`,
+        )
+        .bind(id, before),
+    ),
+    db.prepare("DELETE FROM learning_signals WHERE installation_id = ? AND at < ?").bind(id, before),
   ]);
   const n = (i: number) => results[i]?.meta.changes ?? 0;
-  return { deliveries: n(0), payloads: n(1), messages: n(2), drafts: n(3) };
+  return { deliveries: n(0), payloads: n(1), messages: n(2), drafts: n(3), excerpts: n(4) + n(5) };
 }

@@ -1,8 +1,9 @@
 // KB entries in D1 (the FTS5 index follows by trigger). Only `approved`
 // entries reach the AI; that filter lives in kb.search.ts.
 import { z } from "zod";
-import type { KbEntry } from "../../../common/api.schema";
+import { type Evidence, EvidenceSchema, type KbEntry } from "../../../common/api.schema";
 import { type EntryFilter, listPage, updateRow } from "../lib/entries.query";
+import type { Query } from "../lib/query";
 import type { Scope } from "../lib/scope";
 import { type WriteGuard, guardSql, idList } from "../lib/guard";
 
@@ -18,6 +19,9 @@ const Row = z.object({
   source_ticket_id: z.number().nullable(),
   usage_count: z.number(),
   last_used_at: z.number().nullable(),
+  reject_reason: z.string().nullable(),
+  evidence: z.string().nullable(),
+  replaces_id: z.number().nullable(),
   created_at: z.number(),
   updated_at: z.number(),
 });
@@ -38,9 +42,23 @@ export function kbFromRow(row: unknown): KbEntry {
     sourceTicketId: r.source_ticket_id,
     usageCount: r.usage_count,
     lastUsedAt: r.last_used_at === null ? null : iso(r.last_used_at),
+    rejectReason: r.reject_reason,
+    evidence: parseEvidence(r.evidence),
+    replacesId: r.replaces_id,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };
+}
+
+/** Stored evidence, or null when there is none or it no longer parses (never fails a read). */
+export function parseEvidence(raw: string | null): Evidence | null {
+  if (raw === null) return null;
+  try {
+    const parsed = EvidenceSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface KbWrite {
@@ -52,6 +70,8 @@ export interface KbWrite {
   confidence?: number | null | undefined;
   motivation?: string | null | undefined;
   sourceTicketId?: number | null | undefined;
+  evidence?: Evidence | null | undefined;
+  replacesId?: number | null | undefined;
 }
 
 export type KbPatch = Partial<
@@ -71,8 +91,8 @@ export class KbRepo {
   insertStatement(e: KbWrite, now: number): D1PreparedStatement {
     return this.db
       .prepare(
-        `INSERT INTO kb_entries (installation_id, question, answer, topics, status, source_type, confidence, motivation, source_ticket_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO kb_entries (installation_id, question, answer, topics, status, source_type, confidence, motivation, source_ticket_id, evidence, replaces_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
       .bind(
         this.inst,
@@ -84,6 +104,8 @@ export class KbRepo {
         e.confidence ?? null,
         e.motivation ?? null,
         e.sourceTicketId ?? null,
+        e.evidence ? JSON.stringify(e.evidence) : null,
+        e.replacesId ?? null,
         now,
         now,
       );
@@ -108,6 +130,41 @@ export class KbRepo {
     return row ? kbFromRow(row) : null;
   }
 
+  /** Approved entries the AI cited in the replies it sent on a ticket. */
+  citedOnTicketQuery(ticketId: number): Query<KbEntry[]> {
+    return {
+      statement: this.db
+        .prepare(
+          `SELECT * FROM kb_entries WHERE installation_id = ?1 AND status = 'approved' AND id IN (
+             SELECT c.value FROM drafts d, json_each(d.meta, '$.kb') c
+             WHERE d.installation_id = ?1 AND d.ticket_id = ?2 AND d.status = 'sent')`,
+        )
+        .bind(this.inst, ticketId),
+      read: (rows) => rows.map(kbFromRow),
+    };
+  }
+
+  /** The most recently decided learning-loop proposals in `status` (rejected ones: never again). */
+  proposalsQuery(status: "rejected" | "pending_review", limit = 200): Query<KbEntry[]> {
+    return {
+      statement: this.db
+        .prepare(
+          `SELECT * FROM kb_entries WHERE installation_id = ? AND status = ? AND source_type = 'learning_loop'
+           ORDER BY updated_at DESC LIMIT ?`,
+        )
+        .bind(this.inst, status, limit),
+      read: (rows) => rows.map(kbFromRow),
+    };
+  }
+
+  /** Sets a proposal's evidence (the replay's verdict arrives after the proposal is stored). */
+  async setEvidence(id: number, evidence: Evidence): Promise<void> {
+    await this.db
+      .prepare("UPDATE kb_entries SET evidence = ? WHERE installation_id = ? AND id = ?")
+      .bind(JSON.stringify(evidence), this.inst, id)
+      .run();
+  }
+
   async list(f: EntryFilter & { limit: number; offset: number }) {
     const { rows, total } = await listPage(this.scope, "kb_entries", f, f);
     return { items: rows.map(kbFromRow), total };
@@ -129,7 +186,20 @@ export class KbRepo {
       },
       now,
     );
+    if (row && p.status === "approved") await this.archiveReplaced(id, now);
     return row ? kbFromRow(row) : null;
+  }
+
+  /** An approved correction retires the entry it replaces. */
+  private async archiveReplaced(id: number, now: number): Promise<void> {
+    await this.db
+      .prepare(
+        `UPDATE kb_entries SET status = 'archived', updated_at = ?1
+         WHERE installation_id = ?2 AND status = 'approved'
+           AND id = (SELECT replaces_id FROM kb_entries WHERE installation_id = ?2 AND id = ?3)`,
+      )
+      .bind(now, this.inst, id)
+      .run();
   }
 
   async delete(id: number): Promise<boolean> {

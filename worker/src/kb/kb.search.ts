@@ -12,6 +12,8 @@ export interface KbCandidate {
   question: string;
   answer: string;
   topics: string[];
+  /** Set when the search asked for more than approved entries. */
+  status?: string;
   /** Detected from the entry's own question and answer. */
   language: Language;
   /** Relevance from FTS5 bm25 with column weights (question highest); higher is better. */
@@ -78,12 +80,13 @@ function ftsTerm(word: string, stemmed: string): string | null {
 
 // bm25 column weights: question, answer, topics. The inner query ranks rowids only (no text is read
 // for the thousands of rows a common word may match); the texts are read for the winners alone.
-const SEARCH_SQL = `SELECT e.id AS id, e.question AS question, e.answer AS answer, e.topics AS topics,
+const SEARCH_SQL = `SELECT e.id AS id, e.question AS question, e.answer AS answer, e.topics AS topics, e.status AS status,
     r.rank AS rank, r.question_rank AS question_rank
   FROM (
     SELECT s.id AS id, bm25(kb_fts, 4.0, 1.0, 2.0) AS rank, bm25(kb_fts, 1.0, 0.0, 0.0) AS question_rank
     FROM kb_fts JOIN kb_entries s ON s.id = kb_fts.rowid
-    WHERE kb_fts MATCH ?1 AND s.installation_id = ?4 AND s.status IN (SELECT value FROM json_each(?3))
+    WHERE kb_fts MATCH ?1 AND s.installation_id = ?4
+      AND (s.status IN (SELECT value FROM json_each(?3)) OR s.id IN (SELECT value FROM json_each(?5)))
     ORDER BY rank LIMIT ?2
   ) r JOIN kb_entries e ON e.id = r.id
   ORDER BY r.rank`;
@@ -93,6 +96,7 @@ interface SearchRow {
   question: string;
   answer: string;
   topics: string;
+  status: string;
   rank: number;
   question_rank: number;
 }
@@ -113,7 +117,7 @@ export async function searchApprovedKb(
 export async function searchKb(
   scope: Scope,
   text: string,
-  opts: { limit?: number; language?: string; statuses: readonly string[] },
+  opts: { limit?: number; language?: string; statuses: readonly string[]; include?: readonly number[] },
 ): Promise<KbCandidate[]> {
   const limit = Number.isFinite(opts.limit) ? Math.max(1, Math.min(Math.trunc(opts.limit ?? 8), 50)) : 8;
   const language = opts.language !== undefined && isLanguage(opts.language) ? opts.language : undefined;
@@ -123,7 +127,13 @@ export async function searchKb(
   const rows = language === undefined ? limit : limit * 4;
   const { results } = await scope.db
     .prepare(SEARCH_SQL)
-    .bind(query, rows, JSON.stringify(opts.statuses), scope.installationId)
+    .bind(
+      query,
+      rows,
+      JSON.stringify(opts.statuses),
+      scope.installationId,
+      JSON.stringify(opts.include ?? []),
+    )
     .all<SearchRow>();
   const candidates = results.map(toCandidate);
   return (language === undefined ? candidates : candidates.filter((c) => c.language === language)).slice(
@@ -138,6 +148,7 @@ function toCandidate(row: SearchRow): KbCandidate {
     question: row.question,
     answer: row.answer,
     topics: parseTopics(row.topics),
+    status: row.status,
     language: detectLanguage(`${row.question} ${row.answer}`),
     score: -row.rank,
     questionScore: -row.question_rank,

@@ -9,6 +9,8 @@ export interface SearchOptions {
   limit?: number;
   /** Default: approved entries only, the only ones the AI may use. */
   statuses?: readonly EntryStatus[];
+  /** Entries searched whatever their status (the learning loop's replay of a proposal). */
+  include?: readonly number[];
 }
 
 export interface KnowledgeIndex {
@@ -18,6 +20,10 @@ export interface KnowledgeIndex {
 export class D1KnowledgeIndex implements KnowledgeIndex {
   constructor(private readonly scope: Scope) {}
   search(text: string, opts: SearchOptions): Promise<KbCandidate[]> {
-    return searchKb(this.scope, text, { ...opts, statuses: opts.statuses ?? ["approved"] });
+    return searchKb(this.scope, text, {
+      ...opts,
+      statuses: opts.statuses ?? ["approved"],
+      include: opts.include ?? [],
+    });
   }
 }

@@ -36,7 +36,15 @@ export function stripCourtesies(text: string): string {
     if (GREETING.test(line)) continue;
     kept.push(kept.length === 0 ? capitalise(line.replace(LEADING_GREETING, "")) : raw.trimEnd());
   }
-  return kept.join("\n").trim();
+  return withoutTrailingSignOff(kept.join("\n").trim());
+}
+
+/** "Do you wrap gifts? Thanks, Greta": a sign-off after the last sentence of the last line. */
+function withoutTrailingSignOff(text: string): string {
+  const cut = text.search(/[.?!]\s+[^.?!\n]*$/);
+  if (cut < 0) return text;
+  const tail = text.slice(cut + 1).trim();
+  return SIGN_OFF.test(tail) ? text.slice(0, cut + 1) : text;
 }
 
 /** Removes the given people's names (each part of each name, as whole words) and tidies what is left. */

@@ -2,7 +2,7 @@
 // customer asked, the AI did not answer (it flagged, or a human held the
 // ticket), and a human answered publicly. One candidate per customer
 // question, cleaned of courtesies and names. Pure; no I/O.
-import type { StoredMessage } from "../tickets/message.repo";
+import type { LearningTurn } from "./learning.port";
 import { foldedWords } from "../text/normalize";
 import { cleanForKb, stripCourtesies } from "./learning.clean";
 
@@ -30,21 +30,26 @@ export function answerFor(question: string, answer: string): string {
   return paragraphs.filter((_, i) => (scores[i] ?? 0) > 0).join("\n\n");
 }
 
+export type CandidateTurn = Pick<
+  LearningTurn,
+  "commentId" | "role" | "name" | "isPublic" | "body" | "disposition"
+>;
+
 export function learningCandidates(
-  messages: readonly StoredMessage[],
+  turns: readonly CandidateTurn[],
   people: readonly string[] = [],
 ): LearningCandidate[] {
-  const names = [...people, ...messages.map((m) => m.authorName ?? "")].filter(Boolean);
+  const names = [...people, ...turns.map((m) => m.name ?? "")].filter(Boolean);
   const out: LearningCandidate[] = [];
-  let asked: StoredMessage[] = [];
-  for (const m of messages) {
+  let asked: CandidateTurn[] = [];
+  for (const m of turns) {
     if (!m.isPublic) continue;
-    if (m.authorKind === "customer") {
+    if (m.role === "customer") {
       if (m.disposition === "attention" || m.disposition === "held") asked.push(m);
       continue;
     }
     // A public reply closes the exchange; only a human's answer teaches.
-    const reply = m.authorKind === "agent" ? cleanForKb(m.body, names) : "";
+    const reply = m.role === "agent" ? cleanForKb(m.body, names) : "";
     if (reply.length >= MIN_ANSWER_CHARS) {
       const questions = asked
         .map((a) => ({ id: a.commentId, text: cleanForKb(a.body, names) }))

@@ -1,7 +1,9 @@
 // Policy entries in D1. Only `approved` policies apply to drafts.
 import { z } from "zod";
-import { type PolicyEntry, PolicyConditionsSchema } from "../../../common/api.schema";
+import { type Evidence, type PolicyEntry, PolicyConditionsSchema } from "../../../common/api.schema";
+import { parseEvidence } from "../kb/kb.repo";
 import { type EntryFilter, listPage, updateRow } from "../lib/entries.query";
+import { type Query, run } from "../lib/query";
 import type { Scope } from "../lib/scope";
 
 const Row = z.object({
@@ -15,6 +17,9 @@ const Row = z.object({
   confidence: z.number().nullable(),
   rationale: z.string().nullable(),
   source_ticket_id: z.number().nullable(),
+  reject_reason: z.string().nullable(),
+  evidence: z.string().nullable(),
+  replaces_id: z.number().nullable(),
   created_at: z.number(),
   updated_at: z.number(),
 });
@@ -34,6 +39,9 @@ export function policyFromRow(row: unknown): PolicyEntry {
     confidence: r.confidence,
     rationale: r.rationale,
     sourceTicketId: r.source_ticket_id,
+    rejectReason: r.reject_reason,
+    evidence: parseEvidence(r.evidence),
+    replacesId: r.replaces_id,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };
@@ -46,6 +54,8 @@ export type PolicyWrite = Pick<
   confidence?: number | null | undefined;
   rationale?: string | null | undefined;
   sourceTicketId?: number | null | undefined;
+  evidence?: Evidence | null | undefined;
+  replacesId?: number | null | undefined;
 };
 
 export type PolicyPatch = Partial<
@@ -63,8 +73,8 @@ export class PolicyRepo {
   insertStatement(e: PolicyWrite, now: number): D1PreparedStatement {
     return this.db
       .prepare(
-        `INSERT INTO policy_entries (installation_id, topic, rule_text, conditions, action, status, source_type, confidence, rationale, source_ticket_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO policy_entries (installation_id, topic, rule_text, conditions, action, status, source_type, confidence, rationale, source_ticket_id, evidence, replaces_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
       .bind(
         this.inst,
@@ -77,6 +87,8 @@ export class PolicyRepo {
         e.confidence ?? null,
         e.rationale ?? null,
         e.sourceTicketId ?? null,
+        e.evidence ? JSON.stringify(e.evidence) : null,
+        e.replacesId ?? null,
         now,
         now,
       );
@@ -102,11 +114,31 @@ export class PolicyRepo {
   }
 
   async approved(): Promise<PolicyEntry[]> {
-    const { results } = await this.db
-      .prepare("SELECT * FROM policy_entries WHERE installation_id = ? AND status = 'approved' ORDER BY id")
-      .bind(this.inst)
-      .all();
-    return results.map(policyFromRow);
+    return run(this.approvedQuery());
+  }
+
+  approvedQuery(): Query<PolicyEntry[]> {
+    return this.statusQuery("approved", 1_000);
+  }
+
+  /** Entries in `status`, most recently changed first. */
+  statusQuery(status: PolicyEntry["status"], limit: number): Query<PolicyEntry[]> {
+    return {
+      statement: this.db
+        .prepare(
+          `SELECT * FROM policy_entries WHERE installation_id = ? AND status = ?
+           ORDER BY ${status === "approved" ? "id" : "updated_at DESC"} LIMIT ?`,
+        )
+        .bind(this.inst, status, limit),
+      read: (rows) => rows.map(policyFromRow),
+    };
+  }
+
+  async setEvidence(id: number, evidence: Evidence): Promise<void> {
+    await this.db
+      .prepare("UPDATE policy_entries SET evidence = ? WHERE installation_id = ? AND id = ?")
+      .bind(JSON.stringify(evidence), this.inst, id)
+      .run();
   }
 
   async list(f: EntryFilter & { limit: number; offset: number }) {

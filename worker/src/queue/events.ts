@@ -115,6 +115,15 @@ async function recordComment(
       { inlineSync: true, skipDraft: true },
     );
   } else {
-    await applyEvent(s, ticketId, { type: "customer_message" }, { inlineSync: true, skipDraft: true });
+    // On a resolved ticket, the helpdesk says whether this comment reopened it there (written
+    // after the solve) or was written before the solve and delivered late.
+    const stillClosed =
+      (await s.tickets.stateOf(ticketId)) === "resolved" && (await s.helpdesk.getTicket(ticketId)).closed;
+    await applyEvent(
+      s,
+      ticketId,
+      { type: "customer_message", stillClosed },
+      { inlineSync: true, skipDraft: true },
+    );
   }
 }

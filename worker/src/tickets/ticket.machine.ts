@@ -31,7 +31,12 @@ export type OwnershipEvent =
   | { type: "resolve"; agent: Agent | null; source: "agent" | "zendesk" }
   /** `at`: when the reply was written in Zendesk (defaults to now). */
   | { type: "agent_public_reply"; agent: Agent; at?: number }
-  | { type: "customer_message" }
+  /**
+   * `stillClosed`: the helpdesk still shows the ticket solved, so the comment was written before
+   * it was solved (its webhook came late) and reopens nothing; a comment after the solve reopens
+   * the ticket in the helpdesk too.
+   */
+  | { type: "customer_message"; stillClosed?: boolean }
   | { type: "auto_release"; hours: number };
 
 export type MachineEvent = OwnershipEvent | OutcomeEvent;
@@ -142,6 +147,7 @@ export function transition(
     }
 
     case "customer_message": {
+      if (rec.state === "resolved" && event.stillClosed) return unchanged(rec);
       if (rec.state === "resolved") {
         return changed(
           rec,

@@ -216,6 +216,10 @@ export function outcomeTransition(
       if (leaseActive(rec, now)) {
         return err({ code: "send_refused", message: "Another AI reply is already on its way." });
       }
+      // Never over an unsettled send: it may have landed (a second send would repeat it).
+      if (rec.sendLease) {
+        return err({ code: "in_doubt", message: "An earlier AI reply may have reached the customer; checking first." });
+      }
       // The draft records the lease it goes out under, so a crash mid-send can be reconciled.
       const approve = purpose.kind === "approve";
       const writes: Write[] = [
@@ -256,7 +260,8 @@ function settled(rec: TicketRecord, leaseId: string, r: SendResult): Result<Tran
       const cites = citations.length ? ` citing KB ${citations.map((c) => `#${c}`).join(", ")}` : "";
       const params = { citations: citations.map((c) => `#${c}`).join(", ") };
       if (r.approvedBy) {
-        if (mine && rec.heldDraftId === draftId) patch.heldDraftId = null;
+        // Sent is sent, even when told late: it is no longer the draft waiting for approval.
+        if (rec.heldDraftId === draftId) patch.heldDraftId = null;
         parts.writes.push({ type: "close_draft_attention", draftId, by: r.approvedBy });
         parts.effects.push({ type: "sync_zendesk" });
         parts.audit.push({
@@ -304,7 +309,7 @@ function settled(rec: TicketRecord, leaseId: string, r: SendResult): Result<Tran
     case "in_doubt":
       break;
   }
-  if (!mine) return ok({ next: rec, ...parts, ack: "now" });
+  if (!mine && Object.keys(patch).length === 0) return ok({ next: rec, ...parts, ack: "now" });
   return changed(rec, patch, parts);
 }
 

@@ -108,6 +108,11 @@ export interface Transition {
 export type Rejection =
   | { code: "conflict"; message: string; owner?: Agent | null }
   | { code: "send_refused"; message: string }
+  /**
+   * An earlier send's lease expired without being settled (its Worker died, or is slow): it may
+   * have reached the helpdesk. It is reconciled with what the helpdesk shows before any other send.
+   */
+  | { code: "in_doubt"; message: string }
   /** Not the ticket's current held draft (withdrawn, superseded, sent, discarded, or never held). */
   | { code: "not_current"; message: string };
 

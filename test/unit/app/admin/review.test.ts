@@ -195,7 +195,11 @@ describe("review view model", () => {
       excerpt: evidence.excerpt,
       whyHuman: "No approved entry",
       replay: evidence.replay,
+      tickets: [],
     });
+    // A suggested policy that recurred lists every ticket that showed it.
+    const recurring = { ...evidence, tickets: [123, 456] };
+    expect(evidenceOf({ ...p, entry: kbEntry({ evidence: recurring }) })).toMatchObject({ tickets: [123, 456] });
   });
 
   it("shortens a long excerpt around its middle", () => {

@@ -1,6 +1,8 @@
 // Zendesk's package rules for a marketplace app (zendesk_apps_support's validations, as
 // listed in shared/reference/zendesk.md), checked on a built package directory.
-// Returns every violation as a sentence; never modifies the package.
+// Returns every violation as a sentence; never modifies the package. A few rules are stricter
+// than Zendesk's validator, marked "stricter": Zendesk accepts any strings in domainWhitelist and
+// only warns about a default on a secure or hidden parameter; this package never wants either.
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join, relative } from "node:path";
 
@@ -25,6 +27,8 @@ const REQUIREMENT_TYPES =
   );
 const ICON_LOCATIONS = ["top_bar", "nav_bar", "system_top_bar", "ticket_editor"];
 const VALID_LOCALE = /^[a-z]{2,3}(-\w{2,3})?$/;
+/** A host name as Zendesk's manifest reference lists them ("omniwear.com"), or `*.` before one. */
+const WHITELIST_HOST = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -127,6 +131,13 @@ function checkManifest(m: Json, has: (path: string) => boolean): string[] {
     !(Array.isArray(whitelist) && whitelist.every((d) => typeof d === "string"))
   ) {
     errors.push("manifest: domainWhitelist must be an array of strings");
+  } else if (Array.isArray(whitelist)) {
+    // Stricter: Zendesk's manifest reference lists bare hosts ("omniwear.com"); a scheme, port or
+    // path is not a form it documents, so whether its proxy would match one is unknown.
+    for (const entry of whitelist) {
+      if (typeof entry === "string" && !WHITELIST_HOST.test(entry))
+        errors.push(`manifest: domainWhitelist entry ${entry} is not a host name (no scheme, port or path)`);
+    }
   }
   const products = isObject(m.location) ? Object.values(m.location) : [];
   if (products.length === 0) errors.push("manifest: location is required");
@@ -176,6 +187,13 @@ function checkParameters(parameters: unknown): string[] {
     }
     if (p.type === "hidden" && p.required === true)
       errors.push(`${label}: a hidden parameter cannot be required`);
+    if ("default" in p) {
+      // Stricter: Zendesk warns that such defaults are not stored securely.
+      if (p.secure === true || p.type === "hidden")
+        errors.push(`${label}: a secure or hidden parameter must not have a default`);
+      if (p.type === "url" && !(typeof p.default === "string" && /^https?:\/\/[^/\s]+/.test(p.default)))
+        errors.push(`${label}: the default of a url parameter must be an http(s) URL`);
+    }
     if ("scopes" in p) {
       if (p.secure !== true) errors.push(`${label}: scopes need secure: true`);
       const scopes = p.scopes;
