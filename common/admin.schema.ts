@@ -1,9 +1,11 @@
 // The admin area's wire shapes (nav_bar): entries with their evidence, lists, import reports,
-// statistics, settings and the installation. Fields the Worker does not send yet are optional or
-// nullable, so today's answers still parse and the admin area says "not available yet".
+// statistics, settings (with where Guide articles go), publishing to Guide and the installation.
+// Fields the Worker does not send yet are optional or nullable, so today's answers still parse and
+// the admin area says "not available yet".
 import { z } from "zod";
 import {
   EvidenceSchema,
+  IdSchema,
   KbEntrySchema,
   PolicyEntrySchema,
   ScopeSchema,
@@ -35,8 +37,29 @@ export const ImportReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
-/** POST /api/kb-entries/{id}/publish: the draft article created in Zendesk Guide. */
-export const PublishResultSchema = z.object({ articleId: z.number().int(), url: z.string() });
+/** Where a draft article sits in Guide: section, management permission group (who may edit and publish it), locale. */
+export const GuidePlacementSchema = z.object({
+  sectionId: z.number().int(),
+  permissionGroupId: z.number().int(),
+  locale: z.string(),
+});
+
+/**
+ * POST /api/kb-entries/{id}/publish: the entry's draft article in Zendesk Guide (docs/guide-publishing.md).
+ * Everything past `articleId` and `url` is optional: an older Worker sent only those two.
+ */
+export const PublishResultSchema = z.object({
+  articleId: z.number().int(),
+  url: z.string(),
+  /** false: the entry had been published before, and this is that article, left as it is. */
+  created: z.boolean().optional(),
+  publishedAt: z.string().optional(),
+  /** The entry's question, answer or topics changed since: the article still has the earlier text. */
+  stale: z.boolean().optional(),
+  placement: GuidePlacementSchema.optional(),
+  /** What the Worker picked because Settings name none: Guide's first section or group, its default locale. */
+  chosen: z.array(z.enum(["sectionId", "permissionGroupId", "locale"])).optional(),
+});
 export type PublishResult = z.infer<typeof PublishResultSchema>;
 
 const Counts = z.record(z.string(), z.number());
@@ -100,6 +123,19 @@ export type Stats = z.infer<typeof StatsSchema>;
 export type { Evidence, Scope } from "./api.schema";
 export { EvidenceSchema, ExcerptLineSchema, ReplaySchema } from "./api.schema";
 
+/**
+ * `guide` in GET/PATCH /api/settings: where "Publish to Guide" puts a draft article. Each null: Guide's
+ * first section, its first management permission group, its default locale. Kept apart from the
+ * sidebar's settings schema (api.schema.ts), which the sidebar bundle carries; only the admin area shows it.
+ */
+export const GuideSettingsSchema = z.object({
+  sectionId: IdSchema.nullable(),
+  permissionGroupId: IdSchema.nullable(),
+  /** A Guide locale as Zendesk writes it (`en-us`, `de`); the Worker checks the form. */
+  locale: z.string().trim().min(2).max(20).nullable(),
+});
+export type GuideSettings = z.infer<typeof GuideSettingsSchema>;
+
 /** GET /api/settings, read tolerantly: a Worker older than the newer settings still parses. */
 export const AdminSettingsSchema = z.object({
   ...SettingsSchema.shape,
@@ -108,11 +144,15 @@ export const AdminSettingsSchema = z.object({
   aiAgentId: SettingsSchema.shape.aiAgentId.optional(),
   scope: ScopeSchema.optional(),
   retentionDays: SettingsSchema.shape.retentionDays.optional(),
+  guide: GuideSettingsSchema.optional(),
 });
 export type AdminSettings = z.infer<typeof AdminSettingsSchema>;
 
-/** A PATCH: the scope goes whole (the three lists together whenever one changes). */
-export const AdminSettingsPatchSchema = SettingsPatchSchema;
+/** A PATCH: the scope goes whole (the three lists together whenever one changes); `guide` by field. */
+export const AdminSettingsPatchSchema = z.object({
+  ...SettingsPatchSchema.shape,
+  guide: GuideSettingsSchema.partial().optional(),
+});
 export type AdminSettingsPatch = z.infer<typeof AdminSettingsPatchSchema>;
 
 export const InstallationCheckSchema = z.object({

@@ -119,6 +119,7 @@ let settings: Record<string, unknown> = {
   maxAiRepliesPerHour: 6,
   aiAgentId: null,
   scope: { channels: ["email", "web"], brandIds: [], groupIds: [] },
+  guide: { sectionId: 4408800000003, permissionGroupId: null, locale: null },
 };
 let installation = {
   subdomain: "nordlys",
@@ -160,7 +161,9 @@ function answer(method: string, url: URL, body: string): [number, unknown] {
   if (method === "GET" && path === "/api/stats") return [200, stats];
   if (method === "GET" && path === "/api/settings") return [200, settings];
   if (method === "PATCH" && path === "/api/settings") {
-    settings = { ...settings, ...(JSON.parse(body) as object) };
+    const patch = JSON.parse(body) as { guide?: object };
+    // As the Worker does: `guide` by field, the rest whole.
+    settings = { ...settings, ...patch, guide: { ...(settings.guide as object), ...patch.guide } };
     return [200, settings];
   }
   if (method === "GET" && path === "/api/installation") return [200, installation];
@@ -272,12 +275,15 @@ describe("the admin area with everything the contract describes", () => {
     await app.getByLabel("AI replies per ticket per hour, at most").fill("4");
     await app.getByLabel("Messaging").check();
     await app.getByLabel("Group IDs").fill("360001, 360002");
+    expect(await app.getByLabel("Section ID").inputValue()).toBe("4408800000003");
+    await app.getByLabel("Language").fill("da");
     await app.getByRole("button", { name: "Save", exact: true }).click();
     await app.getByText("Saved.").waitFor();
     const patch = seen.filter((r) => r.method === "PATCH").at(-1);
     expect(JSON.parse(patch?.body ?? "{}")).toEqual({
       maxAiRepliesPerHour: 4,
       scope: { channels: ["email", "web", "native_messaging"], brandIds: [], groupIds: [360001, 360002] },
+      guide: { locale: "da" },
     });
     expect(await app.getByText("Not available yet").count()).toBe(0);
   });
