@@ -1,14 +1,18 @@
 // `npm run measure:storage`: what one installation keeps in D1, measured on the real product (not
 // estimated). The Zendesk stand-in and the real Worker under `wrangler dev` (local D1 and queue, offline
 // drafter, the demo shop's KB and policies), wrapped only to tally its D1 statements
-// (bench/fixtures/storage.worker.ts). Customers write tickets with the demo shop's messages, follow up;
-// agents take over, answer, release and resolve (the learning loop stores proposals). Then the local
-// D1 file is read with node:sqlite (dbstat): bytes per customer message by table, fresh; after
-// retention as if 4 days had passed (de-duplication records gone, texts kept); and as if 100 days had
-// passed (texts erased too). Time passes by moving every stored time back in the SQLite file while the
-// Worker is stopped; then the Worker's own cron (`/cdn-cgi/local/scheduled`, housekeeping.ts) runs.
+// (bench/fixtures/storage.worker.ts). Customers write tickets with the demo shop's messages and follow
+// up; agents take over, answer, release and resolve (the learning loop stores proposals). Then the
+// local D1 file is read with node:sqlite (dbstat): bytes per customer message by table, fresh; after
+// the cron's retention as if 4 days had passed (de-duplication records gone, texts kept); and as if
+// 100 days had passed (texts erased too). Time passes by moving every stored time back in the SQLite
+// file while the Worker is stopped; then the Worker's own cron (`/cdn-cgi/local/scheduled`,
+// worker/src/housekeeping.ts) runs. Also measured: the bytes a connected installation's longer id adds
+// (the rows re-keyed in a copy), and how many erased texts the raw file still holds.
 // Prints markdown tables (docs/decisions/007-scale.md quotes them). Loopback only, bounded (5 min);
 // stops all it started, on failure and Ctrl-C too.
+//   STORAGE_TICKETS (300), STORAGE_GAP_MS (60), STORAGE_TAIL_BYTES (0): the traffic;
+//   STORAGE_KEEP=1 keeps the run's directory (the D1 file) to look at afterwards.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,8 +32,8 @@ const GAP_MS = Number(process.env.STORAGE_GAP_MS ?? 60);
 /** The Worker counts as done when it ran no D1 statement for this long and no webhook is in flight. */
 const QUIET_MS = 3_000;
 /**
- * Appended to every customer message, to see how longer texts (e-mails with a signature and a
- * disclaimer) change the figures; 0 (the default) keeps the demo shop's messages as they are.
+ * Appended to every customer message, to see how longer texts (e-mails with a signature and a quoted
+ * thread) change the figures; 0 (the default) keeps the demo shop's messages as they are.
  */
 const TAIL_BYTES = Number(process.env.STORAGE_TAIL_BYTES ?? 0);
 const TIME_LIMIT_MS = 5 * 60_000;
@@ -95,17 +99,19 @@ function storageConfig(): string {
   return config;
 }
 
-async function startWorker(dir: string, vars: Record<string, string>): Promise<Running> {
+async function startWorker(dir: string, vars: Record<string, string>, migrate: boolean): Promise<Running> {
   const config = join(dir, "wrangler.toml");
   const state = join(dir, "state");
   writeFileSync(config, storageConfig());
-  const migrate = [wrangler, "d1", "migrations", "apply", "DB", "--local", "--config", config];
-  const m = spawnSync(process.execPath, [...migrate, "--persist-to", state], {
-    cwd: dir,
-    env,
-    encoding: "utf8",
-  });
-  if (m.status !== 0) throw new Error(`storage: D1 migrations failed:\n${m.stdout}\n${m.stderr}`);
+  if (migrate) {
+    const args = [wrangler, "d1", "migrations", "apply", "DB", "--local", "--config", config];
+    const m = spawnSync(process.execPath, [...args, "--persist-to", state], {
+      cwd: dir,
+      env,
+      encoding: "utf8",
+    });
+    if (m.status !== 0) throw new Error(`storage: D1 migrations failed:\n${m.stdout}\n${m.stderr}`);
+  }
   const port = await freePort();
   const args = [wrangler, "dev", "--config", config, "--ip", "127.0.0.1", "--port", String(port)];
   args.push("--persist-to", state, "--show-interactive-dev-session=false");
@@ -170,15 +176,18 @@ const AGENTS = [
   { id: 7001, name: "Ana Berg" },
   { id: 7002, name: "Bo Larsen" },
 ] as const;
-const DISCLAIMER =
-  "This e-mail and any attachments are confidential and intended solely for the addressee. If you " +
-  "received it in error, please tell the sender and delete it; do not copy, forward or use it. ";
-
-/** A synthetic e-mail tail (signature, disclaimer) of about TAIL_BYTES for customer `n`. */
-function tail(n: number): string {
+/**
+ * A synthetic e-mail tail of about TAIL_BYTES: a signature and the customer's message quoted again (as
+ * a forwarded thread does), so that language and policy keywords stay the message's own.
+ */
+function tail(n: number, message: string): string {
   if (TAIL_BYTES <= 0) return "";
-  const signature = `\n\n-- \nCustomer ${n}\nPhone +45 00 00 ${String(n).padStart(2, "0")} 00\n\n`;
-  return (signature + DISCLAIMER.repeat(Math.ceil(TAIL_BYTES / DISCLAIMER.length))).slice(0, TAIL_BYTES);
+  const quoted = message
+    .split("\n")
+    .map((l) => `> ${l}`)
+    .join("\n");
+  const text = `\n\n-- \nCustomer ${n}\n+45 00 00 ${String(n % 100).padStart(2, "0")} 00\n\n${quoted}\n`;
+  return text.repeat(Math.ceil(TAIL_BYTES / text.length)).slice(0, TAIL_BYTES);
 }
 const THANKS = ["Thank you, that helps!", "Great, thanks a lot.", "Perfect, that answers it. Thanks!"];
 
@@ -236,7 +245,7 @@ async function drive(standin: ZendeskStandin, w: Running): Promise<Mix> {
       const created = await control("POST", "/tickets", {
         subject: c.subject,
         requester: { name: `Customer ${i + 1}`, email: `customer.${i + 1}@example.com` },
-        comments: [{ body: c.message + tail(i + 1), author: "requester" }],
+        comments: [{ body: c.message + tail(i + 1, c.message), author: "requester" }],
       });
       tickets.push({ id: created.ticket.id, c, i });
       mix.tickets++;
@@ -252,7 +261,7 @@ async function drive(standin: ZendeskStandin, w: Running): Promise<Mix> {
       const same = conversations.filter((c) => c.language === t.c.language && c.id !== t.c.id);
       const next = same[t.i % Math.max(1, same.length)] ?? t.c;
       await control("POST", `/tickets/${t.id}/comments`, {
-        body: `${THANKS[t.i % THANKS.length]} ${next.message}${tail(t.i + 1)}`,
+        body: `${THANKS[t.i % THANKS.length]} ${next.message}${tail(t.i + 1, next.message)}`,
         author: "requester",
       });
       mix.followUps++;
@@ -280,7 +289,7 @@ async function drive(standin: ZendeskStandin, w: Running): Promise<Mix> {
     await quiet(w, standin);
     for (const t of takeOver) {
       await control("POST", `/tickets/${t.id}/comments`, {
-        body: `${THANKS[t.i % THANKS.length]}${tail(t.i + 1)}`,
+        body: `${THANKS[t.i % THANKS.length]}${tail(t.i + 1, t.c.message)}`,
         author: "requester",
       });
       await sleep(GAP_MS / 2);
@@ -341,7 +350,8 @@ function d1File(dir: string): string {
   return found[0] ?? "";
 }
 
-const open = (file: string) => new DatabaseSync(file);
+/** Waits up to 15 s for the lock of a workerd that is still shutting down. */
+const open = (file: string) => new DatabaseSync(file, { timeout: 15_000 });
 const num = (v: unknown) => Number(v ?? 0);
 
 /** Tables that hold an installation's rows (every one has `installation_id`). */
@@ -454,20 +464,41 @@ function snapshot(file: string, label: string, work: string): Snapshot {
   }
 }
 
+/**
+ * How many of the demo shop's customer messages can still be read in the raw database file (in the
+ * free space left inside pages), and how many after VACUUM (where only live rows remain).
+ */
+function leftovers(file: string, work: string): { messages: number; raw: number; vacuumed: number } {
+  const probes = demo<Conversation[]>("conversations.json").map((c) => Buffer.from(c.message.slice(0, 48)));
+  const copy = join(work, "leftovers.sqlite");
+  const db = open(file);
+  try {
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    db.prepare("VACUUM INTO ?").run(copy);
+  } finally {
+    db.close();
+  }
+  const count = (f: string) => {
+    const bytes = readFileSync(f);
+    return probes.filter((p) => bytes.includes(p)).length;
+  };
+  const out = { messages: probes.length, raw: count(file), vacuumed: count(copy) };
+  rmSync(copy, { force: true });
+  return out;
+}
+
 /** A connected installation's id (`i` and 15 characters, zendesk.connect.ts) instead of "default". */
 const CONNECTED_ID = "i0123456789abcde";
 
-/** How many more bytes (after VACUUM) the rows take when they carry a connected installation's id. */
+/** How many more bytes the rows take (after VACUUM) when they carry a connected installation's id. */
 function connectedIdBytes(file: string, work: string): number {
   const a = join(work, "rekey-a.sqlite");
   const b = join(work, "rekey-b.sqlite");
-  const pages = (f: string) => {
+  // Bytes used inside pages (not whole pages: a few pages more or less would be noise at this size).
+  const used = (f: string) => {
     const db = open(f);
     try {
-      return (
-        num(db.prepare("PRAGMA page_count").get()?.page_count) *
-        num(db.prepare("PRAGMA page_size").get()?.page_size)
-      );
+      return num(db.prepare("SELECT sum(pgsize - unused) AS n FROM dbstat").get()?.n);
     } finally {
       db.close();
     }
@@ -478,6 +509,7 @@ function connectedIdBytes(file: string, work: string): number {
   } finally {
     db.close();
   }
+  const before = used(a);
   const copy = open(a);
   try {
     for (const t of installationTables(copy))
@@ -486,7 +518,7 @@ function connectedIdBytes(file: string, work: string): number {
   } finally {
     copy.close();
   }
-  const delta = pages(b) - pages(a);
+  const delta = used(b) - before;
   rmSync(a, { force: true });
   rmSync(b, { force: true });
   return delta;
@@ -567,6 +599,7 @@ function report(o: {
   moved: string[];
   /** Extra bytes of the last stage with a connected installation's id. */
   idBytes: number;
+  left: { messages: number; raw: number; vacuumed: number };
   seconds: number;
 }): string {
   const { seeded, stages, mix, tally } = o;
@@ -619,41 +652,59 @@ function report(o: {
     "",
   );
 
-  // The model: one installation at MODEL.ticketsPerDay, texts kept MODEL.retentionDays.
+  // The model: one installation at MODEL.ticketsPerDay, texts kept MODEL.retentionDays; once with the
+  // pages in use (what the database holds without VACUUM), once after VACUUM (the least it could hold).
   const m = MODEL;
-  const perTicket = (s: Snapshot) => live(s) / mix.tickets;
   const idPerTicket = o.idBytes / mix.tickets;
-  const forever = perTicket(kept) + idPerTicket;
-  const texts = perTicket(window) - forever;
-  const dedupe = perTicket(fresh) - perTicket(window);
-  const bounded = m.ticketsPerDay * (3 * dedupe + m.retentionDays * texts);
-  const size = (days: number) =>
-    m.ticketsPerDay * (Math.min(days, 3) * dedupe + Math.min(days, m.retentionDays) * texts + days * forever);
-  const perYear = 365 * m.ticketsPerDay * forever;
-  const fillDays = (m.dbBytes - bounded) / (m.ticketsPerDay * forever);
-  const noRetentionDays = m.dbBytes / (m.ticketsPerDay * (perTicket(fresh) + idPerTicket));
-  const installationsIn = (days: number) => Math.floor(m.dbBytes / size(days));
+  const model = (bytes: (s: Snapshot) => number) => {
+    const perTicket = (s: Snapshot) => bytes(s) / mix.tickets;
+    const forever = perTicket(kept) + idPerTicket;
+    const texts = perTicket(window) - perTicket(kept);
+    const dedupe = perTicket(fresh) - perTicket(window);
+    const bounded = m.ticketsPerDay * (3 * dedupe + m.retentionDays * texts);
+    const size = (days: number) =>
+      m.ticketsPerDay *
+      (Math.min(days, 3) * dedupe + Math.min(days, m.retentionDays) * texts + days * forever);
+    const fillDays = (m.dbBytes - bounded) / (m.ticketsPerDay * forever);
+    return {
+      perTicket: `${f0(perTicket(fresh) + idPerTicket)} / ${f0(perTicket(window) + idPerTicket)} / ${f0(forever)} B`,
+      window: `${gb(size(m.retentionDays))} GB`,
+      bounded: `${gb(bounded)} GB`,
+      perYear: `${gb(365 * m.ticketsPerDay * forever)} GB`,
+      sizes: `${gb(size(365))} GB / ${gb(size(3 * 365))} GB`,
+      fit: `${Math.floor(m.dbBytes / size(365))} / ${Math.floor(m.dbBytes / size(3 * 365))}`,
+      fill: `${f0(fillDays)} (${f1(fillDays / 365)} years)`,
+      noRetention: f0(m.dbBytes / (m.ticketsPerDay * (perTicket(fresh) + idPerTicket))),
+    };
+  };
+  const inUse = model(live);
+  const vacuumed = model(vac);
+  const row = (label: string, k: keyof ReturnType<typeof model>) =>
+    `| ${label} | ${inUse[k]} | ${vacuumed[k]} |`;
   const reads = tally.statements - tally.writeStatements;
   const peakTicketsPerS = (m.ticketsPerDay * m.peakHourShare) / 3600;
   const writesPerS = (peakTicketsPerS * tally.writeStatements) / mix.tickets;
   const statementsPerS = (peakTicketsPerS * tally.statements) / mix.tickets;
   const busyMsPerS = peakTicketsPerS * ((reads * m.readMs + tally.writeStatements * m.writeMs) / mix.tickets);
   lines.push(
-    `One installation at ${f0(m.ticketsPerDay)} tickets a day, texts kept ${m.retentionDays} days ` +
-      `(per ticket, pages in use: ${f0(perTicket(fresh))} B fresh, ${f0(perTicket(window))} B after the ` +
-      `de-duplication window, ${f0(perTicket(kept))} B for ever, ${f0(idPerTicket)} B more with a connected ` +
-      `installation's ${CONNECTED_ID.length}-character id instead of \`default\`, counted below):`,
+    `One installation at ${f0(m.ticketsPerDay)} tickets a day, texts kept ${m.retentionDays} days, with a ` +
+      `connected installation's ${CONNECTED_ID.length}-character id instead of \`default\` ` +
+      `(+${f0(idPerTicket)} B per ticket, measured by re-keying the rows):`,
     "",
-    "| figure | value |",
+    "| figure | pages in use | after `VACUUM` |",
+    "|---|---:|---:|",
+    row("per ticket: fresh / past the de-duplication window / for ever", "perTicket"),
+    row(`size after ${m.retentionDays} days (window full)`, "window"),
+    row("of which the bounded part (texts, de-duplication records)", "bounded"),
+    row("growth after that (rows, audit trail, outcomes), per year", "perYear"),
+    row("size after 1 year / 3 years", "sizes"),
+    row("such installations in one 10 GB database, each with 1 year / 3 years of history", "fit"),
+    row("days until this installation alone fills 10 GB, with retention", "fill"),
+    row("days until it fills 10 GB with no retention (nothing erased or deleted)", "noRetention"),
+    "",
+    "| D1 work | value |",
     "|---|---:|",
-    `| size after ${m.retentionDays} days (window full) | ${gb(size(m.retentionDays))} GB |`,
-    `| of which the bounded part (texts, de-duplication records) | ${gb(bounded)} GB |`,
-    `| growth after that (audit trail, outcomes, rows), per year | ${gb(perYear)} GB |`,
-    `| size after 1 year / 3 years | ${gb(size(365))} GB / ${gb(size(3 * 365))} GB |`,
-    `| such installations in one 10 GB database, each with 1 year / 3 years of history | ${installationsIn(365)} / ${installationsIn(3 * 365)} |`,
-    `| days until this installation alone fills 10 GB, with retention | ${f0(fillDays)} (${f1(fillDays / 365)} years) |`,
-    `| days until it fills 10 GB with no retention (nothing erased or deleted) | ${f0(noRetentionDays)} |`,
-    `| D1 statements per ticket (of which writes), rows written per ticket | ${f1(tally.statements / mix.tickets)} (${f1(tally.writeStatements / mix.tickets)}), ${f1(tally.rowsWritten / mix.tickets)} |`,
+    `| statements per ticket (of which writes), rows written per ticket | ${f1(tally.statements / mix.tickets)} (${f1(tally.writeStatements / mix.tickets)}), ${f1(tally.rowsWritten / mix.tickets)} |`,
     `| peak hour (${f0(m.peakHourShare * 100)} % of the day's tickets): statements/s (writes/s) | ${f2(statementsPerS)} (${f2(writesPerS)}) |`,
     `| D1 busy time at that peak (${m.readMs} ms a read, ${m.writeMs} ms a write) | ${f0(busyMsPerS)} ms/s |`,
     `| such installations at their peak on one database, busy ≤ ${f0(m.utilisation * 100)} % | ${Math.floor((m.utilisation * 1000) / busyMsPerS)} |`,
@@ -671,6 +722,10 @@ function report(o: {
         .map(([k, v]) => `${k} ${v}`)
         .join(", ")}.`,
     "",
+    `After the erasure, ${o.left.raw} of the ${o.left.messages} demo customer messages can still be read ` +
+      `in the raw database file (the free space of their pages), ${o.left.vacuumed} after \`VACUUM\` ` +
+      `(in the KB proposals, which keep the customer's question by design).`,
+    "",
     `Time passed by moving, while the Worker was stopped, these columns back (4 days, then 96 more): ` +
       `${o.moved.join(", ")}; then \`GET /cdn-cgi/local/scheduled\` ran the Worker's cron.`,
   );
@@ -679,7 +734,9 @@ function report(o: {
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "ohallo-storage-"));
-  cleanup.add(async () => rmSync(work, { recursive: true, force: true }));
+  // STORAGE_KEEP=1 keeps the D1 file (and the rest of the run's directory) to look at afterwards.
+  if (process.env.STORAGE_KEEP === "1") step(`keeping ${work}`);
+  else cleanup.add(async () => rmSync(work, { recursive: true, force: true }));
   mkdirSync(join(work, "state"), { recursive: true });
 
   const fixed = workerVars("");
@@ -693,7 +750,7 @@ async function main(): Promise<void> {
   cleanup.add(() => standin.close());
   for (const a of AGENTS) standin.store.putUser({ ...a, role: "agent" });
   const vars = workerVars(standin.origin);
-  let w = await startWorker(work, vars);
+  let w = await startWorker(work, vars, true);
   standin.feed.config = {
     url: `${w.origin}/webhooks/zendesk`,
     secret: WEBHOOK_SECRET,
@@ -701,7 +758,7 @@ async function main(): Promise<void> {
   };
   const restart = async () => {
     await w.stop();
-    w = await startWorker(work, vars);
+    w = await startWorker(work, vars, false);
     if (standin.feed.config) standin.feed.config.url = `${w.origin}/webhooks/zendesk`;
   };
 
@@ -710,6 +767,7 @@ async function main(): Promise<void> {
   await w.stop();
   const file = d1File(work);
   const seeded = snapshot(file, "seeded", work);
+  const seededIdBytes = connectedIdBytes(file, work);
   step("measured the seeded database");
   await restart();
 
@@ -732,9 +790,12 @@ async function main(): Promise<void> {
   await cron(w, standin);
   await w.stop();
   stages.push(snapshot(file, "100 days on: texts erased", work));
-  const idBytes = connectedIdBytes(file, work);
+  const idBytes = connectedIdBytes(file, work) - seededIdBytes;
+  const left = leftovers(file, work);
 
-  console.log(report({ seeded, stages, mix, tally, moved, idBytes, seconds: (Date.now() - began) / 1000 }));
+  console.log(
+    report({ seeded, stages, mix, tally, moved, idBytes, left, seconds: (Date.now() - began) / 1000 }),
+  );
 }
 
 try {
