@@ -617,7 +617,9 @@ function report(o: {
     `Measured ${date} with \`npm run measure:storage\` (${f0(o.seconds)} s; \`wrangler dev\`, local D1, ` +
       `page size ${fresh.pageSize} B; node ${process.version}).`,
     "",
-    `Traffic: ${mix.tickets} tickets with the demo shop's messages, ${mix.followUps} follow-ups, ` +
+    `Traffic: ${mix.tickets} tickets with the demo shop's messages` +
+      `${TAIL_BYTES > 0 ? ` (each customer message with a ${TAIL_BYTES}-byte e-mail tail: signature, quoted thread)` : ""}, ` +
+      `${mix.followUps} follow-ups, ` +
       `${mix.takenOver} take overs with ${mix.agentReplies} agent answers, ${mix.released} releases, ` +
       `${mix.resolved} resolves in the sidebar, ${mix.solvedInZendesk} solved in Zendesk. Stored: ` +
       `${allMessages} messages (${Object.entries(fresh.messages)
@@ -669,7 +671,7 @@ function report(o: {
     return {
       perTicket: `${f0(perTicket(fresh) + idPerTicket)} / ${f0(perTicket(window) + idPerTicket)} / ${f0(forever)} B`,
       window: `${gb(size(m.retentionDays))} GB`,
-      bounded: `${gb(bounded)} GB`,
+      bounded: `${f0(bounded / 1e6)} MB`,
       perYear: `${gb(365 * m.ticketsPerDay * forever)} GB`,
       sizes: `${gb(size(365))} GB / ${gb(size(3 * 365))} GB`,
       fit: `${Math.floor(m.dbBytes / size(365))} / ${Math.floor(m.dbBytes / size(3 * 365))}`,
