@@ -58,10 +58,12 @@ export class HelpCenter {
    * Guide's ids run far past 2^32 (e.g. 4408839258778); the stand-in's do too. `stamp` is the account's
    * clock in whole seconds, as every Zendesk time stamp.
    */
-  constructor(
-    private readonly firstId: number,
-    private readonly stamp: () => string,
-  ) {
+  private readonly stamp: () => string;
+  private readonly firstId: number;
+
+  constructor(firstId: number, stamp: () => string) {
+    this.stamp = stamp;
+    this.firstId = firstId;
     this.nextId = firstId;
     this.clear();
   }

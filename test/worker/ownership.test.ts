@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   ANA,
+  control,
   BO,
   AI_AGENT_ID,
   agentWrites,
@@ -186,6 +187,20 @@ describe("ownership", () => {
     expect((await dispositions(id)).at(-1)).toBe("held");
     expect((await zendeskTicket(id)).ticket.status).toBe("solved");
     expect(await aiReplies(id)).toHaveLength(0);
+  });
+
+  it("an agent reopening a solved ticket in Zendesk reopens it here too", async () => {
+    const id = await createTicket({ body: "Thanks, all good" });
+    await deliver(id);
+    expect((await api("POST", `/tickets/${id}/resolve`, { agent: ANA })).status).toBe(200);
+    await deliver(id);
+    await control("PATCH", `/tickets/${id}`, { status: "open" });
+    await deliver(id);
+    const view = await waitUntil(async () => {
+      const v = (await api("GET", `/tickets/${id}`)).body;
+      return v.state === "open" ? v : null;
+    });
+    expect(view.events.at(-1)).toMatchObject({ type: "reopen", code: "reopened_in_helpdesk" });
   });
 
   it("solved in Zendesk resolves the ticket; resolve without a take over works", async () => {

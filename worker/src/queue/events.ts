@@ -57,6 +57,9 @@ export async function applyHelpdeskEvent(s: Services, ev: HelpdeskEvent): Promis
           { type: "resolve", agent: null, source: "zendesk" },
           { inlineSync: true },
         );
+      } else if ((await s.tickets.stateOf(ev.ticketId)) === "resolved") {
+        // Open again in Zendesk (an agent reopened it there): ours too; the statistics count it.
+        await applyEvent(s, ev.ticketId, { type: "reopened_in_helpdesk" }, { inlineSync: true });
       }
       return;
     }
