@@ -44,9 +44,12 @@ describe("ownership", () => {
     const replies = await repliesReach(id, 1);
     const reply = replies[0];
     expect(reply?.body).toContain(kbAnswer(SHIPPING_QUESTION));
-    const view = await api("GET", `/tickets/${id}`);
-    expect(view.body.state).toBe("open");
-    expect(view.body.events.map((e: { type: string }) => e.type)).toContain("ai_replied");
+    // The reply reaches Zendesk before its settle records it: wait for the record.
+    const view = await waitUntil(async () => {
+      const v = (await api("GET", `/tickets/${id}`)).body;
+      return v.events.some((e: { type: string }) => e.type === "ai_replied") ? v : null;
+    });
+    expect(view.state).toBe("open");
     await waitUntil(async () => (await zendeskTicket(id)).ticket.tags.includes("ohallo_ai"));
     expect(await dispositions(id)).toEqual(["replied"]);
   });
@@ -191,7 +194,11 @@ describe("ownership", () => {
 
   it("an agent reopening a solved ticket in Zendesk reopens it here too", async () => {
     const id = await createTicket({ body: "Thanks, all good" });
-    await deliver(id);
+    await waitUntil(async () => {
+      await deliver(id);
+      const d = await dispositions(id);
+      return d.length === 1 && d[0] !== "pending";
+    });
     expect((await api("POST", `/tickets/${id}/resolve`, { agent: ANA })).status).toBe(200);
     await deliver(id);
     await control("PATCH", `/tickets/${id}`, { status: "open" });
