@@ -2,10 +2,10 @@
 // at OPENAI_BASE_URL) with structured outputs. It proposes; the pipeline's
 // validator decides. Failures say whether a retry can help.
 import OpenAI from "openai";
-import { zodResponseFormat } from "openai/helpers/zod";
 import { UpstreamError } from "../lib/upstream";
 import type { DraftProposal, DraftRequest, Drafter } from "./drafter.port";
 import { ModelDraftSchema } from "./model.schema";
+import { jsonSchemaFormat } from "./openai.client";
 import { buildPrompt } from "./prompt";
 
 export const MODEL_TIMEOUT_MS = 30_000;
@@ -51,7 +51,7 @@ export class OpenAIDrafter implements Drafter {
           { role: "system", content: prompt.system },
           { role: "user", content: prompt.user },
         ],
-        response_format: zodResponseFormat(ModelDraftSchema, "draft"),
+        response_format: jsonSchemaFormat(ModelDraftSchema, "draft"),
       });
     } catch (e) {
       const failure = toModelError(e);

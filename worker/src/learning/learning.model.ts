@@ -4,9 +4,9 @@
 // updates of outdated ones, and policies. The conversation is data, never
 // instructions; whatever comes back is cleaned and checked by the service.
 import OpenAI from "openai";
-import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
 import { MODEL_TIMEOUT_MS, toModelError } from "../drafting/openai.adapter";
+import { jsonSchemaFormat } from "../drafting/openai.client";
 import { LANGUAGE_NAMES } from "../drafting/prompt";
 import type { Learner, LearningInput, Proposal } from "./learning.port";
 
@@ -127,7 +127,7 @@ export class OpenAILearner implements Learner {
           { role: "system", content: prompt.system },
           { role: "user", content: prompt.user },
         ],
-        response_format: zodResponseFormat(ModelLearningSchema, "learning"),
+        response_format: jsonSchemaFormat(ModelLearningSchema, "learning"),
       });
     } catch (e) {
       const failure = toModelError(e);
