@@ -1,7 +1,7 @@
 // The sidebar and admin API (`/api/...`) as zod schemas: the one source of the
 // wire shapes, shared by the Worker (worker/) and the Zendesk app (app/).
 // Names follow ../shared/contract.md exactly. No runtime code beyond schemas.
-import { z } from "zod";
+import * as z from "zod";
 
 export const TicketStateSchema = z.enum(["open", "in_progress", "resolved"]);
 export type TicketState = z.infer<typeof TicketStateSchema>;

@@ -175,3 +175,9 @@ export const z = {
   record: (key: Schema, value: Schema) => new RecordSchema(key, value),
   coerce: { number: () => new Leaf(isNumber, "number", [], Number) },
 };
+
+// The same functions as named exports, for `import * as z from "zod"` (how common/ imports zod: it lets
+// the Worker's bundler drop the parts of zod it does not use; docs/decisions/008-bundles.md).
+export const { string, number, boolean, object, array, record, coerce } = z;
+const zEnum = z.enum;
+export { zEnum as enum };
