@@ -1,4 +1,4 @@
-// The sidebar's runtime for the part of zod's API that common/api.schema.ts uses: the
+// The sidebar's runtime for the part of zod's API that common/*.schema.ts use: the
 // build aliases "zod" to this file for the browser bundle only (zod itself is ~27 KB
 // gzipped, over the sidebar's whole budget). Must never be used by the Worker or change
 // a parse result: test/unit/app/zod-lite.test.ts runs every shared schema through both.

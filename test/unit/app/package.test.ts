@@ -54,6 +54,8 @@ describe("the built package (dist/app)", () => {
     expect(report.adminLocale).toBeGreaterThan(0);
     const sidebar = readFileSync(join(built.outDir, "assets/sidebar.js"), "utf8");
     expect(sidebar).not.toContain("Pending review");
+    // Only the ticket view's schemas (common/ticket.schema.ts), none of the admin API's.
+    expect(sidebar).not.toContain("would_answer");
     const html = readFileSync(join(built.outDir, "assets/admin.html"), "utf8");
     expect(html).toContain('src="admin.js"');
     expect(html).toContain('href="admin.css"');
