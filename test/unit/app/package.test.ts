@@ -224,11 +224,20 @@ describe("the deployment origin", () => {
 });
 
 describe("Garden tokens", () => {
-  it("inlines only the tokens used, and fails on an unknown one", () => {
+  it("writes each token's value in place, tokens naming tokens too, and fails on an unknown one", () => {
     const garden = ":root{--zd-a:1px;--zd-b:var(--zd-c);--zd-c:red;--zd-unused:0}";
-    expect(inlineGardenTokens(".x{width:var(--zd-a);color:var(--zd-b)}", garden)).toBe(
-      ":root{--zd-a:1px;--zd-b:var(--zd-c);--zd-c:red}\n.x{width:var(--zd-a);color:var(--zd-b)}",
+    expect(inlineGardenTokens(".x{width:var(--zd-a);color:var( --zd-b );--tone:var(--zd-c)}", garden)).toBe(
+      ".x{width:1px;color:red;--tone:red}",
     );
     expect(() => inlineGardenTokens(".x{color:var(--zd-nope)}", garden)).toThrow(/--zd-nope/);
+    expect(() => inlineGardenTokens(".x{color:var(--zd-a, 2px)}", garden)).toThrow(/fallback/);
+  });
+
+  it("leaves no token in the built CSS", () => {
+    for (const file of ["sidebar.css", "admin.css"]) {
+      const css = readFileSync(join(built.outDir, "assets", file), "utf8");
+      expect(css, file).not.toMatch(/--zd-/);
+      expect(css, file).toMatch(/color:#/);
+    }
   });
 });
