@@ -50,7 +50,7 @@ export function renderBundle(b: BundleResult): string[] {
     "",
     "| part | gzipped | raw |",
     "|---|---:|---:|",
-    `| sidebar JS (Preact, ZAF SDK, zod-lite, 6 locales) | ${kb(b.sidebar.js)} | ${kb(b.raw.js)} |`,
+    `| sidebar JS (Preact, ZAF SDK, zod-lite, English strings) | ${kb(b.sidebar.js)} | ${kb(b.raw.js)} |`,
     `| sidebar CSS (Garden tokens inlined) | ${kb(b.sidebar.css)} | ${kb(b.raw.css)} |`,
     `| sidebar HTML | ${kb(b.sidebar.html)} | |`,
     `| **sidebar total** | **${kb(b.sidebar.total)}** | |`,

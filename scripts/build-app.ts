@@ -12,8 +12,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type Plugin } from "esbuild";
 
-/** The sidebar (JS + CSS + HTML, SDK included) must stay under this, gzipped. */
-export const SIDEBAR_BUDGET_BYTES = 25 * 1024;
+/** The sidebar (JS + CSS + HTML, SDK included) must stay under this, gzipped (18.2 KB in issue 12). */
+export const SIDEBAR_BUDGET_BYTES = 19 * 1024;
 /** The admin area (nav_bar, English included) is its own bundle; it must still open fast. */
 export const ADMIN_BUDGET_BYTES = 40 * 1024;
 
