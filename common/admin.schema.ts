@@ -2,7 +2,7 @@
 // statistics, settings (with where Guide articles go), publishing to Guide and the installation.
 // Fields the Worker does not send yet are optional or nullable, so today's answers still parse and
 // the admin area says "not available yet".
-import { z } from "zod";
+import * as z from "zod";
 import {
   EvidenceSchema,
   IdSchema,

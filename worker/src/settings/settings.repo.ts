@@ -1,6 +1,6 @@
 // Installation settings, one JSON value in D1 per key, defaults filled in on read: `settings` (how the
 // AI works) and `guide` (where KB entries are published in the help center).
-import { z } from "zod";
+import * as z from "zod";
 import { type GuideSettings, GuideSettingsSchema } from "../../../common/admin.schema";
 import { type Settings, SettingsSchema } from "../../../common/api.schema";
 import { type Query, run } from "../lib/query";

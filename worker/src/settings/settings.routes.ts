@@ -4,7 +4,7 @@
 // channels, brands and groups the AI may touch; and `guide`, where "Publish to Guide" puts a KB
 // entry's draft article (section, permission group, locale; null: the help center's first or default).
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { type GuideSettings, GuideSettingsSchema } from "../../../common/admin.schema";
 import { type Settings, SettingsPatchSchema } from "../../../common/api.schema";
 import { type AppEnv, jsonBody } from "../http/app";

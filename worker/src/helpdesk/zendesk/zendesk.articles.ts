@@ -2,7 +2,7 @@
 // admin named no place (Guide's first section and first management permission group, its default
 // locale), the create call, and Guide's refusals as values. It never publishes: `draft: true` always,
 // `user_segment_id: null` (everyone, signed in or not, once a person publishes it), no subscriber mail.
-import { z } from "zod";
+import * as z from "zod";
 import { err, ok, type Result } from "../../lib/result";
 import {
   type ArticleDraft,

@@ -3,7 +3,7 @@
 // doubt). It never retries by itself, but once: after a 401 it renews an OAuth
 // token and repeats the request (access tokens expire). Nothing outside
 // helpdesk/zendesk/ knows Zendesk's wire formats.
-import { z } from "zod";
+import * as z from "zod";
 import type { MarketplaceHeaders, ZendeskAuth } from "../../config";
 import { Disconnected, HelpdeskError } from "../helpdesk.port";
 

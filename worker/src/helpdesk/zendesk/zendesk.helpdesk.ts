@@ -2,7 +2,7 @@
 // pagination), users, replies with safe_update, and our state mirrored as tags,
 // in the same update as a reply when there is one (Update Ticket is limited per
 // account and per ticket). Statuses, stamps and tags stay in this folder. Guide's articles: zendesk.articles.ts.
-import { z } from "zod";
+import * as z from "zod";
 import type { Result } from "../../lib/result";
 import {
   type ArticleDraft,
