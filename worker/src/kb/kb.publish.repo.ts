@@ -1,7 +1,7 @@
 // The help-center article a KB entry was published as (kb_entries.article_*, published_*), and the
 // claim that keeps two publications of one entry from running at once. One installation's rows only;
 // none of these writes touch `updated_at` (publishing is not an edit of the entry).
-import { z } from "zod";
+import * as z from "zod";
 import type { KbEntry } from "../../../common/api.schema";
 import type { Scope } from "../lib/scope";
 import { kbFromRow } from "./kb.repo";

@@ -4,7 +4,7 @@
 // updates of outdated ones, and policies. The conversation is data, never
 // instructions; whatever comes back is cleaned and checked by the service.
 import type { ParsedChatCompletion } from "openai/resources/chat/completions";
-import { z } from "zod";
+import * as z from "zod";
 import { MODEL_TIMEOUT_MS, toModelError } from "../drafting/openai.adapter";
 import { jsonSchemaFormat, OpenAIChat } from "../drafting/openai.client";
 import { LANGUAGE_NAMES } from "../drafting/prompt";

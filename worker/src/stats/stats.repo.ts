@@ -1,7 +1,7 @@
 // The rows behind GET /api/stats, read in one D1 batch from the audit log (ticket_events), the
 // attention items and the learning loop's entries, for one installation and one period. Read
 // only; what the rows mean is decided in stats.figures.ts.
-import { z } from "zod";
+import * as z from "zod";
 import type { Scope } from "../lib/scope";
 import { type Query, runAll } from "../lib/query";
 import type { ReleaseRow, ResolveRow, StatsRows, TakeoverRow } from "./stats.figures";
