@@ -10,9 +10,9 @@ export interface GateParams {
   /** How far the best must lead the runner-up, as a share of its score. */
   minMargin: number;
   /**
-   * Share of the best's evidence that the strongest rival (another entry whose question the message
-   * covers by at least minCoverage) does not share. Below it, both entries are about the same words
-   * of the message and answer different things: refuse.
+   * Share of the best's evidence that its strongest rival (the other entry sharing most of it) does not
+   * share. Below it, both entries are about the same words of the message and answer different things:
+   * refuse.
    */
   minDistinct: number;
   /**
@@ -28,7 +28,7 @@ export interface GateParams {
  * The shipped thresholds: per parameter, the median of the choices made on the training folds of
  * `npm run eval:offline` (docs/offline-drafter.md). Never tuned on all the labelled data at once.
  */
-export const GATE: GateParams = { minCoverage: 0.25, minMargin: 0.15, minDistinct: 0.25, minSupport: 0.45 };
+export const GATE: GateParams = { minCoverage: 0.25, minMargin: 0.15, minDistinct: 0.15, minSupport: 0.4 };
 
 /** The question coverage an entry sharing a single word or concept with the message needs (not tuned). */
 export const SINGLE_WORD_COVERAGE = 0.5;
@@ -61,17 +61,23 @@ export function judge(ranked: readonly RankedCandidate[], params: GateParams = G
   const [best, second] = ranked;
   const all = [...ranked];
   if (best === undefined || best.score <= 0) return { kind: "refuse", why: "nothing", ranked: all };
-  if (best.questionCoverage < params.minCoverage - 1e-9) return { kind: "refuse", why: "weak", ranked: all };
+  if (best.questionCoverage < params.minCoverage - 1e-9 || !best.subjectCovered)
+    return { kind: "refuse", why: "weak", ranked: all };
   // One shared word is enough only for a question it mostly is: "Do you sell gift cards?" is not
   // about "Do you sell or share my personal data?".
   if (best.evidence.size < 2 && best.questionCoverage < SINGLE_WORD_COVERAGE)
     return { kind: "refuse", why: "weak", ranked: all };
   const margin = second === undefined || second.score <= 0 ? 1 : (best.score - second.score) / best.score;
   if (margin < params.minMargin) return { kind: "refuse", why: "close", ranked: all };
-  // Rivals for "the same words": entries whose own question the message covers as well as the gate asks.
-  const rival = ranked.slice(1).find((r) => r.score > 0 && r.questionCoverage >= params.minCoverage - 1e-9);
-  const { share: distinct, words } =
-    rival === undefined ? { share: 1, words: 1 } : distinctEvidence(best, rival);
+  // "The same words": the rival is whichever other entry shares most of the best's evidence (an
+  // entry about parcels in general shares "parcel" with "Where can I track my parcel?").
+  let distinct = 1;
+  let words = 1;
+  for (const r of ranked.slice(1)) {
+    if (r.score <= 0) continue;
+    const d = distinctEvidence(best, r);
+    if (d.share < distinct) ({ share: distinct, words } = d);
+  }
   if (distinct < params.minDistinct) return { kind: "refuse", why: "same_words", ranked: all };
   if (best.questionCoverage + words / 3 < params.minSupport - 1e-9)
     return { kind: "refuse", why: "weak", ranked: all };

@@ -1,5 +1,6 @@
 // Ranking of one search's candidates: how much of a message each approved entry explains, and with which words.
 // Pure, over plain candidates: never queries D1, never decides whether to answer (that is kb.gate.ts).
+import { askedPart } from "../text/asked";
 import { type TextFeatures, textFeatures } from "../text/features";
 import { LANGUAGES, type Language } from "../text/language";
 import { normalizeText, tokenize } from "../text/normalize";
@@ -20,6 +21,9 @@ const WEAK_WEIGHT = 0.25;
 
 // Marks a concept among a candidate's matched features (no stem contains it).
 export const CONCEPT = "§";
+
+// Question sentences with fewer content words than this refer to the rest of the message.
+const MIN_ASKED_STEMS = 2;
 
 const COMPOUNDING: ReadonlySet<Language> = new Set(["de", "nl", "da"]);
 
@@ -43,15 +47,17 @@ type Field = keyof typeof FIELD_WEIGHT;
 const FIELDS: readonly Field[] = ["question", "topics", "answer"];
 
 /**
- * A literal match between two stems, unless the message's word sits in a support phrase that the
- * entry's word does not share ("back" in "send it back" is not "back" in "money back").
+ * A literal match between two stems, unless either word sits in a support phrase the other does not
+ * share ("back" in "send it back" is not "back" in "money back"; "money" alone is not "money back"), or
+ * one is only the modifier of a hyphenated word ("first" in "first-time" is not "my first flat").
  */
 function literalMatch(msg: TextFeatures, m: string, entry: TextFeatures, e: string): boolean {
   if (!stemsMatch(m, e, msg.language)) return false;
+  if (msg.modifiers.has(m) !== entry.modifiers.has(e)) return false;
   const mc = msg.conceptsOf.get(m);
-  if (mc === undefined) return true;
   const ec = entry.conceptsOf.get(e);
-  return ec !== undefined && mc.some((c) => ec.includes(c));
+  if (mc === undefined && ec === undefined) return true;
+  return mc !== undefined && ec !== undefined && mc.some((c) => ec.includes(c));
 }
 
 /** The message's features one field shares: its concepts, then stems those concepts do not explain. */
@@ -73,6 +79,8 @@ export interface RankedCandidate {
   evidence: ReadonlyMap<string, number>;
   /** Share of the entry question's content stems the message covers (literally or by concept). */
   questionCoverage: number;
+  /** Does the message cover a word of the entry question's subject (not only "how long", "order")? */
+  subjectCovered: boolean;
   /** Share of the message's content stems the entry explains (any field). */
   messageCoverage: number;
   /** The evidence of one word found in one entry's question only: the unit of "a distinguishing word". */
@@ -93,18 +101,35 @@ function entryFeatures(text: string, language: Language): TextFeatures {
   return features;
 }
 
-function questionCoverage(msg: TextFeatures, q: TextFeatures, weak: ReadonlySet<string>): number {
+// Concepts that say what kind of answer is wanted ("how long", "how much"), not what it is about.
+const FRAME_CONCEPTS: ReadonlySet<string> = new Set(["duration", "cost"]);
+
+/**
+ * Share of the entry question's content stems the message covers (literally or by concept; weak words
+ * count a quarter), and whether it covers any word of the question's subject: a stem that is not only
+ * part of a frame ("how long", "what does it cost") and not a weak word. True when there is none.
+ */
+function questionCoverage(
+  msg: TextFeatures,
+  q: TextFeatures,
+  weak: ReadonlySet<string>,
+): { coverage: number; subject: boolean } {
   let covered = 0;
   let total = 0;
+  let subjectWords = 0;
+  let subjectCovered = 0;
   for (const e of q.stems) {
     const weight = weak.has(e) ? WEAK_WEIGHT : 1;
     total += weight;
+    const concepts = q.conceptsOf.get(e) ?? [];
     const hit =
-      msg.stems.some((m) => literalMatch(msg, m, q, e)) ||
-      (q.conceptsOf.get(e) ?? []).some((c) => msg.concepts.includes(c));
+      msg.stems.some((m) => literalMatch(msg, m, q, e)) || concepts.some((c) => msg.concepts.includes(c));
     if (hit) covered += weight;
+    const isSubject = !weak.has(e) && !(concepts.length > 0 && concepts.every((c) => FRAME_CONCEPTS.has(c)));
+    if (isSubject) subjectWords++;
+    if (isSubject && hit) subjectCovered++;
   }
-  return total === 0 ? 0 : covered / total;
+  return { coverage: total === 0 ? 0 : covered / total, subject: subjectWords === 0 || subjectCovered > 0 };
 }
 
 /** Scores the candidates in the customer's language, best first; other languages are left out. */
@@ -123,6 +148,11 @@ export function rankCandidates(
     }),
   );
   const matches = fields.map((f) => FIELDS.map((name) => new Set(fieldMatches(msg, f[name]))));
+  // The entry's subject must be in what the message asks, unless its questions are too short to name
+  // one ("Where can I download it?"): then the whole message asks.
+  const askedText = askedPart(text);
+  const askedOnly = askedText === null ? msg : textFeatures(askedText, language);
+  const asked = askedOnly.stems.length >= MIN_ASKED_STEMS ? askedOnly : msg;
   // Rarity over the pool: every entry holding a query term is in it, up to the search limit.
   const n = Math.max(pool.length, 10);
   const df = new Map<string, number>();
@@ -140,7 +170,9 @@ export function rankCandidates(
         const weight = Math.max(...FIELDS.map((name, k) => (perField[k]?.has(f) ? FIELD_WEIGHT[name] : 0)));
         evidence.set(f, weight * idf(f));
       }
-      const qc = questionCoverage(msg, (fields[i] as Record<Field, TextFeatures>).question, weak);
+      const qf = (fields[i] as Record<Field, TextFeatures>).question;
+      const qc = questionCoverage(msg, qf, weak).coverage;
+      const subject = questionCoverage(asked, qf, weak).subject;
       const explained = msg.stems.filter(
         (m) => evidence.has(m) || (msg.conceptsOf.get(m) ?? []).some((c) => evidence.has(CONCEPT + c)),
       ).length;
@@ -151,6 +183,7 @@ export function rankCandidates(
         score: total * (0.5 + qc),
         evidence,
         questionCoverage: qc,
+        subjectCovered: subject,
         messageCoverage: msg.stems.length === 0 ? 0 : explained / msg.stems.length,
         unit,
       };

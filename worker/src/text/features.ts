@@ -36,10 +36,34 @@ export interface TextFeatures {
   concepts: string[];
   /** Concepts each stem stands for (a stem inside "send it back" carries "return"). */
   conceptsOf: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Stems found only as the first part of a hyphenated word in a head-final language ("first" in
+   * "first-time", "built" in "built-in"): they qualify the last part and never stand for themselves.
+   */
+  modifiers: ReadonlySet<string>;
+}
+
+const HEAD_FINAL: ReadonlySet<Language> = new Set(["en", "de", "nl", "da"]);
+const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+
+function modifierStems(normalized: string, language: Language): Set<string> {
+  if (!HEAD_FINAL.has(language)) return new Set();
+  const modifiers = new Set<string>();
+  for (const compound of normalized.match(HYPHENATED) ?? []) {
+    const parts = compound.split("-");
+    for (const part of parts.slice(0, -1))
+      if (isContentWord(part, language)) modifiers.add(stem(part, language));
+  }
+  if (modifiers.size === 0) return modifiers;
+  // A stem that also stands alone (or as a head) elsewhere in the text is not only a modifier.
+  const alone = normalized.replace(HYPHENATED, (c) => c.split("-").slice(-1)[0] ?? "");
+  for (const w of tokenize(alone)) modifiers.delete(stem(w, language));
+  return modifiers;
 }
 
 export function textFeatures(text: string, language: Language): TextFeatures {
-  const raw = tokenize(normalizeText(text));
+  const normalized = normalizeText(text);
+  const raw = tokenize(normalized);
   const words = raw.map((w) => stem(w, language));
   const index = conceptIndex(language);
   const found: { term: IndexedTerm; span: number[] }[] = [];
@@ -68,7 +92,13 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       conceptsOf.set(w, [...new Set([...(conceptsOf.get(w) ?? []), term.concept])]);
     }
   }
-  return { language, stems: contentStemsOf(raw, language), concepts: [...concepts], conceptsOf };
+  return {
+    language,
+    stems: contentStemsOf(raw, language),
+    concepts: [...concepts],
+    conceptsOf,
+    modifiers: modifierStems(normalized, language),
+  };
 }
 
 interface IndexedTerm {
