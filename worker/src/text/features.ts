@@ -41,6 +41,11 @@ export interface TextFeatures {
    * "first-time", "built" in "built-in"): they qualify the last part and never stand for themselves.
    */
   modifiers: ReadonlySet<string>;
+  /**
+   * Compounds that say a concept by their last part, with their first part ("studentenrabatt" says
+   * "discount" after "studenten"): a narrower thing than the concept.
+   */
+  conceptHeads: ReadonlyMap<string, string>;
 }
 
 const HEAD_FINAL: ReadonlySet<Language> = new Set(["en", "de", "nl", "da"]);
@@ -83,9 +88,14 @@ export function textFeatures(text: string, language: Language): TextFeatures {
   const taken = new Set<number>();
   const conceptsOf = new Map<string, string[]>();
   const concepts = new Set<string>();
+  const heads = new Map<string, string>();
   for (const { term, span } of found) {
     if (span.some((k) => taken.has(k))) continue;
     concepts.add(term.concept);
+    const first = words[span[0] ?? 0] ?? "";
+    const t = term.stems[0] ?? "";
+    if (first.length - t.length >= 4 && first.endsWith(t) && !first.startsWith(t))
+      heads.set(first, first.slice(0, first.length - t.length));
     for (const k of span) {
       taken.add(k);
       const w = words[k] ?? "";
@@ -98,6 +108,7 @@ export function textFeatures(text: string, language: Language): TextFeatures {
     concepts: [...concepts],
     conceptsOf,
     modifiers: modifierStems(normalized, language),
+    conceptHeads: heads,
   };
 }
 
