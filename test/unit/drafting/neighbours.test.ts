@@ -2,7 +2,7 @@
 // but asks something else is refused. Messages written for these tests, not taken from any labelled set.
 import { describe, expect, it } from "vitest";
 import kb from "../../../demo/kb.json";
-import { judge, pickConfidentMatch } from "../../../worker/src/kb/kb.gate";
+import { judge, pickConfidentMatch, separates } from "../../../worker/src/kb/kb.gate";
 import { rankCandidates } from "../../../worker/src/kb/kb.rank";
 import type { KbCandidate } from "../../../worker/src/kb/kb.search";
 import { askedPart } from "../../../worker/src/text/asked";
@@ -76,6 +76,24 @@ describe("neighbours are refused", () => {
     expect(judge(rank("Gibt es bei Ihnen einen Studentenrabatt?")).kind).toBe("refuse");
     const express = judge(rank("Wie lange dauert eine Expresslieferung?"));
     expect(express.kind === "accept" && express.best.entry.id).toBe(2);
+  });
+});
+
+describe("separates", () => {
+  const ranked = (text: string) => rankCandidates(text, "en", pool);
+  const byId = (text: string, id: number) => {
+    const r = ranked(text).find((c) => c.entry.id === id);
+    if (r === undefined) throw new Error(`#${id} not ranked`);
+    return r;
+  };
+  it("tells two entries apart by a word only one of them says", () => {
+    const text = "The tracking of my package hasn't changed for a week. Is it lost?";
+    expect(separates(byId(text, 5), byId(text, 4))).toBe(true);
+    expect(separates(byId(text, 4), byId(text, 5))).toBe(false);
+  });
+  it("never prefers the general entry beside a specific one that shares all its words", () => {
+    const text = "Where can I track my parcel?";
+    expect(separates(byId(text, 4), byId(text, 5))).toBe(false);
   });
 });
 
