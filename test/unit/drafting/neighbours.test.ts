@@ -57,6 +57,11 @@ describe("neighbours are refused", () => {
     ["I'm buying my first sofa. Any tips on choosing one?"],
     // An e-mail address is not the delivery address the entry's answer talks about.
     ["Can I change the e-mail address on my account?"],
+    // A delivery address is an address: the compound's head is what it is.
+    ["Kann ich die Lieferadresse meiner Bestellung noch ändern?"],
+    // One shared word covering half of a two-word question: the other half is the entry's point.
+    ["Kan jeg betale med Dankort?"],
+    ["How do I reset my router?"],
     // The subject is in the context sentence, the question asks about something else.
     ["I sent the chair back last week. How long until my bank shows the money again?"],
   ])("%s", (text) => {
@@ -111,6 +116,7 @@ describe("paraphrases the new vocabulary answers", () => {
       "Wie lange habe ich Zeit, die Kissen zurückzusenden? Sie sind unbenutzt.",
       "Wie lange kann ich Bettwäsche und Heimtextilien zurückschicken?",
     ],
+    ["Hoe kan ik een kussen retour sturen?", "Hoe stuur ik iets retour?"],
     [
       "Bekomme ich eine Rechnung mit unserer Umsatzsteuer-ID?",
       "Kann ich eine Rechnung mit meiner USt-IdNr. bekommen?",

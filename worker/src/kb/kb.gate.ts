@@ -30,7 +30,10 @@ export interface GateParams {
  */
 export const GATE: GateParams = { minCoverage: 0.25, minMargin: 0.15, minDistinct: 0.15, minSupport: 0.4 };
 
-/** The question coverage an entry sharing a single word or concept with the message needs (not tuned). */
+/**
+ * An entry sharing a single word or concept with the message must have more than this share of its
+ * question covered (not tuned): "Can I pay with Klarna?" covers half of "Can I pay with MobilePay?".
+ */
 export const SINGLE_WORD_COVERAGE = 0.5;
 
 export interface Closest {
@@ -82,8 +85,9 @@ export function judge(ranked: readonly RankedCandidate[], params: GateParams = G
   if (best.questionCoverage < params.minCoverage - 1e-9 || !best.subjectCovered)
     return { kind: "refuse", why: "weak", ranked: all };
   // One shared word is enough only for a question it mostly is: "Do you sell gift cards?" is not
-  // about "Do you sell or share my personal data?".
-  if (best.evidence.size < 2 && best.questionCoverage < SINGLE_WORD_COVERAGE)
+  // about "Do you sell or share my personal data?", nor "How do I reset my lamp?" about "How do I reset
+  // my password?".
+  if (best.evidence.size < 2 && best.questionCoverage <= SINGLE_WORD_COVERAGE + 1e-9)
     return { kind: "refuse", why: "weak", ranked: all };
   const margin = second === undefined || second.score <= 0 ? 1 : (best.score - second.score) / best.score;
   if (margin < params.minMargin && second !== undefined && !separates(best, second))

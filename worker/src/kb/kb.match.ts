@@ -47,6 +47,22 @@ function modifierExplained(m: string, e: string, entryStems: ReadonlySet<string>
 }
 
 /**
+ * When message stem `m` is a compound whose first part is entry stem `e` ("lieferadress" and "liefer"),
+ * does the entry also say the last part? A "Lieferadresse" is an address, not a delivery.
+ */
+function headExplained(m: string, e: string, entryStems: ReadonlySet<string>): boolean {
+  if (m.length - e.length < 4 || !m.startsWith(e)) return true;
+  const head = m.slice(e.length);
+  const bare = head.replace(/^(?:es|en|er|e|n|s)(?=.{4})/u, "");
+  for (const x of entryStems) {
+    if (x === e || x.length < 4) continue;
+    if (x === m || head.startsWith(x) || bare.startsWith(x) || x.startsWith(bare) || x.endsWith(bare))
+      return true;
+  }
+  return false;
+}
+
+/**
  * The message's concepts an entry may share: a concept said only by compounds whose first part the
  * entry never mentions ("Studentenrabatt" for "discount") is left out.
  */
@@ -65,7 +81,8 @@ export function sharableConcepts(msg: TextFeatures, entryStems: ReadonlySet<stri
  * A literal match between two stems, unless either word sits in a support phrase the other does not
  * share ("back" in "send it back" is not "back" in "money back"; "money" alone is not "money back"), one
  * is only the modifier of a hyphenated word ("first" in "first-time" is not "my first flat"), or the
- * message's word is a compound whose first part the entry never mentions ("Studentenrabatt").
+ * message's word is a compound whose other part the entry never mentions ("Studentenrabatt" is not
+ * "Rabatt", "Lieferadresse" is not "Lieferung").
  */
 export function literalMatch(
   msg: TextFeatures,
@@ -76,7 +93,11 @@ export function literalMatch(
 ): boolean {
   if (!stemsMatch(m, e, msg.language)) return false;
   if (msg.modifiers.has(m) !== entry.modifiers.has(e)) return false;
-  if (COMPOUNDING.has(msg.language) && !modifierExplained(m, e, entryStems)) return false;
+  if (
+    COMPOUNDING.has(msg.language) &&
+    !(modifierExplained(m, e, entryStems) && headExplained(m, e, entryStems))
+  )
+    return false;
   const mc = msg.conceptsOf.get(m);
   const ec = entry.conceptsOf.get(e);
   if (mc === undefined && ec === undefined) return true;

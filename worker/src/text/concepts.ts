@@ -12,7 +12,7 @@ const CONCEPT_SOURCE = `
 return
   en: return, returns, send back, bring back, take back, post back, ship back, mail back
   de: zurückschicken, zurücksenden, rücksendung, retoure, retournieren, zurückgeben, schicke zurück
-  nl: retour, retourneren, terugsturen, terugbrengen, stuur terug
+  nl: retour, retourneren, terugsturen, terugbrengen, stuur terug, stuur retour, retour sturen, retour zenden
   fr: retour, retourner, renvoyer, rapporter
   es: devolver, devolución, devolverlo
   da: returnere, returnering, retur, sende tilbage

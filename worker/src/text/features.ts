@@ -78,10 +78,13 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       if (span !== null) found.push({ term, span });
     }
   });
-  // Longest terms first: "delivery address" is about an address, not about delivery.
+  // Longest terms first: "delivery address" is about an address, not about delivery; among terms of
+  // as many words, the most specific ("lieferadresse" is an address before it is "liefern").
+  const letters = (t: IndexedTerm) => t.stems.reduce((n, x) => n + x.length, 0);
   found.sort(
     (a, b) =>
       b.term.stems.length - a.term.stems.length ||
+      letters(b.term) - letters(a.term) ||
       a.term.order - b.term.order ||
       (a.span[0] ?? 0) - (b.span[0] ?? 0),
   );
