@@ -188,3 +188,37 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
   );
   expect(heldOut).toHaveLength(conversations.length);
 });
+
+// Diagnostic, not the shipped thresholds: could the thresholds alone stop the wrong replies if they were
+// tuned on every labelled message (demo and sets A to D, 5-fold)? And what does a stricter coverage cost?
+it("diagnostic: k-fold over all labelled sets, and the price of stricter coverage", {
+  timeout: 10 * 60_000,
+}, async () => {
+  const sets = [conversations, paraphrases, finalSet, setC, setD] as Item[][];
+  const all: Facts[] = [];
+  for (const item of sets.flat()) all.push(await facts(item));
+  const folds = assignFolds(all.map((f) => f.item));
+  const heldOut: Row[] = [];
+  const lines: string[] = [];
+  for (let k = 0; k < FOLDS; k++) {
+    const p = tune(
+      all.filter((f) => folds.get(f.item.id) !== k),
+      verdictWith,
+    );
+    const test = all.filter((f) => folds.get(f.item.id) === k);
+    heldOut.push(...test.map((f) => row(f.item, verdictWith(f, p))));
+    lines.push(`fold ${k + 1}: ${fmt(p)}`);
+  }
+  const replies = all.filter((f) => f.item.expected.outcome === "reply");
+  for (const minCoverage of [0.25, 0.4, 0.5, 0.6, 0.75, 1]) {
+    const p = { ...GATE, minCoverage };
+    const count = (fs: Facts[], v: Verdict) => fs.filter((f) => verdictWith(f, p) === v).length;
+    lines.push(
+      `coverage ≥ ${minCoverage.toFixed(2)} on all ${all.length} (in-sample): right ${count(all, "right")}, wrong ${count(all, "wrong")}; replies answered right ${count(replies, "right")}/${replies.length}`,
+    );
+  }
+  console.info(
+    [...lines, "", table(`All labelled sets, ${FOLDS}-fold held-out (diagnostic)`, heldOut)].join("\n"),
+  );
+  expect(heldOut).toHaveLength(all.length);
+});
