@@ -125,3 +125,34 @@ describe("paraphrases the new vocabulary answers", () => {
     expect(pick(text)).toBe(question);
   });
 });
+
+describe("named things of a kind (countries, payment methods, carriers)", () => {
+  const verdict = (text: string) => judge(rankCandidates(text, detectLanguage(text), pool));
+  it.each([
+    // The entry's question names another country, and the entry never mentions the customer's.
+    ["Wie lange dauert die Lieferung nach Polen und was kostet sie?"],
+    ["Hoe lang duurt de bezorging naar Duitsland?"],
+    ["¿Cuánto tarda el envío a Italia?"],
+    ["Quels sont les délais de livraison vers la Suisse ?"],
+    // Another payment method than the entry's, one its answer does not list either.
+    ["Kan jeg betale med Swish?"],
+    ["Kann ich mit Giropay bezahlen?"],
+  ])("refuses %s", (text) => {
+    const v = verdict(text);
+    expect(v.kind).toBe("refuse");
+    expect(v.kind === "refuse" && v.why).toBe("other_thing");
+  });
+  it.each([
+    // A city is no country: the entry is not ruled out (world knowledge is not the lexicon's).
+    ["Wie lange dauert die Lieferung nach Hamburg und was kostet der Versand?", 24],
+    // The entry's question names none ("Which payment methods?"), or its answer lists the customer's.
+    ["Do you accept Bancontact?", 16],
+    ["Kan ik ook met Apple Pay betalen?", 29],
+    // One of the customer's things is the entry's.
+    ["Kann ich mit Klarna oder Kreditkarte auf Rechnung bezahlen?", 25],
+  ])("leaves %s to the other rules", (text, id) => {
+    const v = verdict(text);
+    expect(v.kind === "refuse" && v.why === "other_thing").toBe(false);
+    expect(rankCandidates(text, detectLanguage(text), pool)[0]?.entry.id).toBe(id);
+  });
+});

@@ -156,3 +156,19 @@ describe("offlineDraft", () => {
     );
   });
 });
+
+describe("offlineDraft, a named thing the entry is not about", () => {
+  it("flags it and names both things for the agent", () => {
+    const draft = offlineDraft({ message: "Kann ich mit PayPal bezahlen?", candidates: all });
+    expect(draft.kind).toBe("no_match");
+    expect(draft.kind === "no_match" && draft.reason).toBe(
+      'No confident German knowledge-base answer (offline drafter): the message names PayPal; the closest entry is about another payment method (Klarna, Pay by invoice). Closest: #3 "Kann ich mit Klarna auf Rechnung bezahlen?".',
+    );
+    // Paying by invoice is what the entry is about, whatever else the customer names.
+    const either = offlineDraft({
+      message: "Kann ich mit PayPal oder auf Rechnung bezahlen?",
+      candidates: all,
+    });
+    expect(either.kind === "no_match" ? either.reason : "").not.toContain("names PayPal");
+  });
+});

@@ -2,6 +2,7 @@
 // the message's words and concepts a field of the entry shares. Pure; the scoring is kb.rank.ts's.
 import type { TextFeatures } from "../text/features";
 import type { Language } from "../text/language";
+import { covers, type ThingKind } from "../text/things";
 
 // Marks a concept among a candidate's matched features (no stem contains it).
 export const CONCEPT = "§";
@@ -120,4 +121,36 @@ export function fieldMatches(
       field.stems.some((e) => literalMatch(msg, m, field, e, entryStems)),
   );
   return [...concepts.map((c) => CONCEPT + c), ...stems];
+}
+
+/** The message names things of a kind the entry's question names others of (see otherThing). */
+export interface OtherThing {
+  kind: ThingKind;
+  /** What the message names (ids, things.ts). */
+  named: readonly string[];
+  /** What the entry's question names instead. */
+  entry: readonly string[];
+}
+
+/**
+ * Is the entry about another thing of a kind the message names? When the entry's question names a
+ * country, payment method or carrier, it is what the entry is for ("delivery to Germany", "pay with
+ * MobilePay"): if none of the message's things of that kind is in the entry (question, topics or
+ * answer), the entry does not answer it, however well the other words fit ("delivery to Austria",
+ * "pay with Klarna"). An entry whose question names none ("Which countries do you ship to?") is never
+ * caught, and one whose answer lists the customer's thing (a list of payment methods) still answers.
+ */
+export function otherThing(
+  msg: TextFeatures,
+  question: TextFeatures,
+  fields: readonly TextFeatures[],
+): OtherThing | null {
+  for (const [kind, named] of msg.things) {
+    const about = question.things.get(kind);
+    if (about === undefined || about.size === 0 || named.size === 0) continue;
+    const said = new Set(fields.flatMap((f) => [...(f.things.get(kind) ?? [])]));
+    if (![...named].some((id) => covers(kind, said, id)))
+      return { kind, named: [...named], entry: [...about] };
+  }
+  return null;
 }

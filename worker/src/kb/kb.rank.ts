@@ -5,7 +5,14 @@ import { type TextFeatures, textFeatures } from "../text/features";
 import { LANGUAGES, type Language } from "../text/language";
 import { normalizeText, tokenize } from "../text/normalize";
 import { stem } from "../text/stems";
-import { CONCEPT, fieldMatches, literalMatch, sharableConcepts } from "./kb.match";
+import {
+  CONCEPT,
+  fieldMatches,
+  literalMatch,
+  type OtherThing,
+  otherThing,
+  sharableConcepts,
+} from "./kb.match";
 import type { KbCandidate } from "./kb.search";
 
 export { CONCEPT, stemsMatch } from "./kb.match";
@@ -47,6 +54,8 @@ export interface RankedCandidate {
   messageCoverage: number;
   /** The evidence of one word found in one entry's question only: the unit of "a distinguishing word". */
   unit: number;
+  /** The message names a country, payment method or carrier the entry is not about (kb.match.ts). */
+  otherThing: OtherThing | null;
 }
 
 // KB texts come back search after search: their features are remembered (a pure function's cache,
@@ -149,7 +158,8 @@ export function rankCandidates(
         const weight = Math.max(...FIELDS.map((name, k) => (perField[k]?.has(f) ? FIELD_WEIGHT[name] : 0)));
         evidence.set(f, weight * idf(f));
       }
-      const qf = (fields[i] as Record<Field, TextFeatures>).question;
+      const fi = fields[i] as Record<Field, TextFeatures>;
+      const qf = fi.question;
       const own = entryStems[i] ?? new Set<string>();
       const qc = coverage(questionWords(msg, qf, weak, own), weak);
       const askedWords = questionWords(asked, qf, weak, own);
@@ -166,14 +176,14 @@ export function rankCandidates(
         questionCoverage: qc,
         subjectCovered: subjectWords.length === 0 || subjectWords.some((w) => w.covered),
         questionWords: askedWords,
-        vocabulary: new Set([
-          ...own,
-          ...FIELDS.flatMap((name) => (fields[i] as Record<Field, TextFeatures>)[name].concepts).map(
-            (c) => CONCEPT + c,
-          ),
-        ]),
+        vocabulary: new Set([...own, ...FIELDS.flatMap((name) => fi[name].concepts).map((c) => CONCEPT + c)]),
         messageCoverage: msg.stems.length === 0 ? 0 : explained / msg.stems.length,
         unit,
+        otherThing: otherThing(
+          msg,
+          qf,
+          FIELDS.map((name) => fi[name]),
+        ),
       };
     })
     .sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);

@@ -4,6 +4,7 @@ import { conceptTerms } from "./concepts";
 import { LANGUAGES, type Language } from "./language";
 import { normalizeText, tokenize } from "./normalize";
 import { isContentWord, stem } from "./stems";
+import { namedThings, type ThingKind } from "./things";
 
 const PHRASE_GAP = 2;
 
@@ -46,6 +47,8 @@ export interface TextFeatures {
    * "discount" after "studenten"): a narrower thing than the concept.
    */
   conceptHeads: ReadonlyMap<string, string>;
+  /** Countries, payment methods and carriers the text names, by kind (things.ts). */
+  things: ReadonlyMap<ThingKind, ReadonlySet<string>>;
 }
 
 const HEAD_FINAL: ReadonlySet<Language> = new Set(["en", "de", "nl", "da"]);
@@ -112,6 +115,7 @@ export function textFeatures(text: string, language: Language): TextFeatures {
     conceptsOf,
     modifiers: modifierStems(normalized, language),
     conceptHeads: heads,
+    things: namedThings(text, language),
   };
 }
 
