@@ -172,3 +172,13 @@ describe("offlineDraft, a named thing the entry is not about", () => {
     expect(either.kind === "no_match" ? either.reason : "").not.toContain("names PayPal");
   });
 });
+
+describe("offlineDraft, a thing the entry never says", () => {
+  it("flags it and says what the entry does not mention, naming the closest entries", () => {
+    const draft = offlineDraft({ message: "Can I return a gift card?", candidates: all });
+    expect(draft.kind).toBe("no_match");
+    expect(draft.kind === "no_match" && draft.reason).toMatch(
+      /^No confident English knowledge-base answer \(offline drafter\): the message asks about Gift card, which the closest entry never mentions\. Closest: #1 ".+"\.$/u,
+    );
+  });
+});

@@ -35,6 +35,17 @@ describe("namedThings", () => {
       payment: ["debit", "sofort"],
     });
   });
+  it("finds gift cards in the six languages, and not gift wrapping or a discount voucher", () => {
+    expect(named("Can I return the gift cards?")).toEqual({ voucher: ["giftcard"] });
+    expect(named("Verschicken Sie Geschenkgutscheine per Post?", "de")).toEqual({ voucher: ["giftcard"] });
+    expect(named("Puis-je payer avec une carte cadeau ?", "fr")).toEqual({ voucher: ["giftcard"] });
+    expect(named("¿Vendéis tarjetas regalo?", "es")).toEqual({ voucher: ["giftcard"] });
+    expect(named("Hebben jullie cadeaubonnen?", "nl")).toEqual({ voucher: ["giftcard"] });
+    expect(named("Sælger I gavekort?", "da")).toEqual({ voucher: ["giftcard"] });
+    expect(named("Do you offer gift wrapping?")).toEqual({});
+    expect(named("Est-ce que vous proposez un emballage cadeau ?", "fr")).toEqual({});
+    expect(named("Mein Gutschein ist abgelaufen.", "de")).toEqual({});
+  });
   it("reads paying by invoice as a payment method, an invoice alone as a document", () => {
     expect(named("Geht auch Kauf auf Rechnung?", "de")).toEqual({ payment: ["invoice"] });
     expect(named("Kann ich eine Rechnung bekommen?", "de")).toEqual({});

@@ -73,13 +73,20 @@ const WHY: Readonly<Record<Exclude<Judgement, { kind: "accept" }>["why"] | "empt
   empty: "the matching entry has no answer",
 };
 
-const KIND_NAMES = { country: "country", payment: "payment method", carrier: "carrier" } as const;
+const KIND_NAMES = {
+  country: "country",
+  payment: "payment method",
+  carrier: "carrier",
+  voucher: "gift card",
+} as const;
 
 /** "the message names Austria; the closest entry is about another country (Germany)". */
 function otherThingWhy(verdict: Judgement): string | null {
   const other = verdict.kind === "refuse" ? verdict.ranked[0]?.otherThing : null;
   if (!other) return null;
   const names = (ids: readonly string[]) => ids.map((id) => thingOf(other.kind, id)?.name ?? id).join(", ");
+  if (other.how === "unsaid")
+    return `the message asks about ${names(other.named)}, which the closest entry never mentions`;
   return `the message names ${names(other.named)}; the closest entry is about another ${KIND_NAMES[other.kind]} (${names(other.entry)})`;
 }
 

@@ -93,8 +93,12 @@ export function judge(ranked: readonly RankedCandidate[], params: GateParams = G
     return { kind: "refuse", why: "weak", ranked: all };
   // One shared word is enough only for a question it mostly is: "Do you sell gift cards?" is not
   // about "Do you sell or share my personal data?", nor "How do I reset my lamp?" about "How do I reset
-  // my password?".
-  if (best.evidence.size < 2 && best.questionCoverage <= SINGLE_WORD_COVERAGE + 1e-9)
+  // my password?"; and only when the message asks about no other support topic the entry never says:
+  // "Can my invoice go to another address?" is not "Where do I find my invoice?".
+  if (
+    best.evidence.size < 2 &&
+    (best.questionCoverage <= SINGLE_WORD_COVERAGE + 1e-9 || best.unexplainedConcepts.length > 0)
+  )
     return { kind: "refuse", why: "weak", ranked: all };
   const margin = second === undefined || second.score <= 0 ? 1 : (best.score - second.score) / best.score;
   if (margin < params.minMargin && second !== undefined && !separates(best, second))

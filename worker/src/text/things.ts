@@ -1,9 +1,9 @@
-// Named things of a kind a shop's customers name (countries, payment methods, carriers), in the six
+// Named things of a kind a shop's customers name (countries, payment methods, carriers, gift cards), in the six
 // languages: which ones a text names. Word lists and a matcher only: no ranking, no decision (kb.rank.ts).
 import type { Language } from "./language";
 import { foldDiacritics, normalizeText, tokenize } from "./normalize";
 
-export type ThingKind = "country" | "payment" | "carrier";
+export type ThingKind = "country" | "payment" | "carrier" | "voucher";
 
 // One kind per block, one thing a line: `id[^parent] Display name: alias, alias, ...`. An alias is
 // one or more words (consecutive in the text); a trailing `*` lets its last word take up to three more
@@ -11,6 +11,8 @@ export type ThingKind = "country" | "payment" | "carrier";
 // to those languages, `{-en}` keeps it out of them: English "island" and "suede", German "sofort",
 // "ups" and "Malte" are everyday words. A parent is a wider thing that covers its children ("card" and
 // Visa). Names only, no shop's products; which countries or methods a shop serves is the KB's business.
+// A gift card is the one kind of goods listed: every shop may sell one, and it is delivered, returned
+// and paid for unlike the goods an entry about delivery or returns has in mind.
 const THING_SOURCE = `
 country
   AT Austria: austria, austrian, österreich, österreichisch*, autriche, autrichien*, austriaco*, austríaco*, oostenrijk, oostenrijks*, østrig, østrigsk*
@@ -96,6 +98,8 @@ carrier
   royalmail Royal Mail: royal mail
   budbee Budbee: budbee
   instabox Instabox: instabox
+voucher
+  giftcard Gift card: gift card*, giftcard*, e gift card*, gift voucher*, gift certificate*, geschenkkarte*, geschenkgutschein*, geschenkkarten, cadeaukaart*, cadeaubon*, carte cadeau*, cartes cadeau*, bon cadeau*, bons cadeau*, chèque cadeau*, chèques cadeau*, tarjeta regalo, tarjetas regalo, tarjeta de regalo, tarjetas de regalo, cheque regalo, gavekort*
 `;
 
 export interface Thing {
@@ -123,7 +127,7 @@ const LEXICON = (() => {
   const byFirst = new Map<string, Alias[]>();
   let kind: ThingKind = "country";
   for (const line of THING_SOURCE.split("\n")) {
-    const head = /^(country|payment|carrier)$/.exec(line.trim());
+    const head = /^(country|payment|carrier|voucher)$/.exec(line.trim());
     if (head) {
       kind = head[1] as ThingKind;
       continue;
