@@ -85,8 +85,9 @@ export function separates(best: RankedCandidate, other: RankedCandidate): boolea
  * The ranking without general entries that a more specific one replaces: when the message names a kind
  * of product (linen curtains) that the best entry does not cover ("How do I return an item?") and
  * another entry does ("How many days do I have to return home goods and textiles?", whose answer
- * names curtains) about the same support topics (every concept of the best one's evidence), the general
- * one goes: its answer may not hold for that kind.
+ * names curtains) with every word of the message the best one has (weak words such as "order" aside),
+ * the general one goes: its answer may not hold for that kind. When the general entry has words of its
+ * own ("print a label", "drop the parcel off"), the message asks what it answers and it stays.
  */
 export function preferSpecific(ranked: readonly RankedCandidate[]): RankedCandidate[] {
   let pool = [...ranked];
@@ -98,8 +99,8 @@ export function preferSpecific(ranked: readonly RankedCandidate[]): RankedCandid
         r !== best &&
         r.score > 0 &&
         r.products.length > 0 &&
-        [...best.evidence.keys()].some((f) => r.evidence.has(f)) &&
-        [...best.evidence.keys()].every((f) => !f.startsWith(CONCEPT) || r.evidence.has(f)),
+        best.subjectEvidence.size > 0 &&
+        [...best.subjectEvidence].every((f) => r.evidence.has(f)),
     );
     if (!specific) return pool;
     pool = pool.slice(1);

@@ -73,6 +73,8 @@ export interface RankedCandidate {
    * question and the question explains every content word it asks ("Where can I track my parcel?").
    */
   echoesQuestion: boolean;
+  /** The matched features that say what the message is about: its evidence less weak words ("order"). */
+  subjectEvidence: ReadonlySet<string>;
   /** The kinds of product the message names (anywhere) that the entry covers. */
   products: readonly string[];
   /** The kinds of product the message names, covered or not. */
@@ -238,6 +240,7 @@ export function rankCandidates(
             askedIsQuestion,
           ),
         echoesQuestion,
+        subjectEvidence: new Set([...evidence.keys()].filter((f) => !weak.has(f))),
         products: coveredProducts(
           msg,
           FIELDS.map((name) => fi[name]),
