@@ -105,7 +105,7 @@ const MIN_PART = 4;
 const MIN_REST = 3;
 const LINKING = /^(?:es|en|er|e|n|s)/u;
 
-/** Things named by a part of compound `word`: its last part, or (less an ending) its first part. */
+/** Things named by a part of compound `word`: its last part, or else (less a linking ending) its first. */
 function compoundParts(word: string, language: Language): Thing[] {
   const out: Thing[] = [];
   const single = (key: string) =>
@@ -120,6 +120,8 @@ function compoundParts(word: string, language: Language): Thing[] {
       break;
     }
   }
+  // A thing named by the last part is what the word is ("Sofakissen" is a cushion, not a sofa).
+  if (out.length > 0) return out;
   for (let len = word.length - MIN_REST; len >= MIN_PART; len--) {
     const rest = word.slice(len);
     if (rest.replace(LINKING, "").length < MIN_REST) continue;
