@@ -77,7 +77,8 @@ const LEXICON = (() => {
   return { things, byFirst };
 })();
 
-const allowed = (a: Alias, language: Language) => !(a.only && !a.only.has(language)) && !a.except?.has(language);
+const allowed = (a: Alias, language: Language) =>
+  !(a.only && !a.only.has(language)) && !a.except?.has(language);
 
 function wordMatches(alias: Alias, k: number, word: string): boolean {
   const want = alias.words[k] ?? "";
