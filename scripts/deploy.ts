@@ -185,6 +185,8 @@ export interface WranglerConfig {
   databaseName: string;
   databaseId: string;
   queue: string;
+  /** Every D1 binding (`DB`, and `DB_<name>` once installations spread over databases: decision 007). */
+  databases: string[];
 }
 
 /** The few values of wrangler.toml a deployment needs (its layout is the project's own). */
@@ -199,6 +201,9 @@ export function readWranglerConfig(toml: string): WranglerConfig {
     databaseName: value("database_name"),
     databaseId: value("database_id"),
     queue: value("queue"),
+    databases: [...toml.matchAll(/\[\[d1_databases\]\][^[]*?^\s*binding\s*=\s*"([^"]+)"/gm)].map(
+      (m) => m[1] ?? "",
+    ),
   };
 }
 
@@ -580,10 +585,13 @@ export async function deploy(opts: DeployOptions, deps: Deps): Promise<number> {
   // Checked above: a public https origin.
   const target = origin as DeploymentOrigin;
 
-  deps.log("\nApplying the D1 migrations (remote)…");
-  if ((await deps.wrangler(["d1", "migrations", "apply", "DB", "--remote"], true)).code !== 0) {
-    deps.log("The migrations failed (wrangler says why above); nothing was deployed.");
-    return 1;
+  // Every database that holds installations' rows gets the same schema (decision 007).
+  for (const binding of config.databases) {
+    deps.log(`\nApplying the D1 migrations to ${binding} (remote)…`);
+    if ((await deps.wrangler(["d1", "migrations", "apply", binding, "--remote"], true)).code !== 0) {
+      deps.log("The migrations failed (wrangler says why above); nothing was deployed.");
+      return 1;
+    }
   }
   deps.log("\nDeploying the Worker…");
   if ((await deps.wrangler(["deploy", ...deployVars(target, opts.subdomain)], true)).code !== 0) {

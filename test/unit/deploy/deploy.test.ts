@@ -55,7 +55,13 @@ describe("wrangler.toml", () => {
       databaseName: "ohallo",
       databaseId: PLACEHOLDER_DATABASE_ID,
       queue: "ohallo-jobs",
+      databases: ["DB"],
     });
+  });
+
+  it("finds every D1 binding, so each database gets the migrations", () => {
+    const two = `${toml}\n[[d1_databases]]\nbinding = "DB_1"\ndatabase_name = "ohallo-1"\ndatabase_id = "x"\nmigrations_dir = "worker/migrations"\n`;
+    expect(readWranglerConfig(two).databases).toEqual(["DB", "DB_1"]);
   });
 
   it("writes a real database_id over the placeholder only", () => {
