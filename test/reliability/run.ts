@@ -9,7 +9,9 @@ import { type PartReport, printReport, seconds } from "./report.ts";
 import { settingsFor } from "./settings.ts";
 import { type Stack, startStack } from "./stack.ts";
 import { FJORD_APPROVAL_POLICY } from "./traffic.ts";
-import { Landings } from "./observe.ts";
+import { Landings, type TicketSet } from "./observe.ts";
+import { runPart2 } from "./part2.duplicates.ts";
+import { runPart3 } from "./part3.fuzz.ts";
 import type { RunContext } from "./verdict.ts";
 
 interface Args {
@@ -93,10 +95,22 @@ async function main(): Promise<number> {
     cleanup.add(async () => landings.close());
     const ctx: RunContext = { stack, settings, landings, log, strict: args.strict };
     const wanted = (n: number) => args.only === null || args.only.has(n);
+    let part1Tickets: TicketSet | null = null;
     if (wanted(1)) {
       const part1 = await runPart1(ctx);
+      part1Tickets = part1.tickets;
       reports.push(part1);
       printReport(part1, console.log);
+    }
+    if (wanted(2)) {
+      const part2 = await runPart2(ctx, part1Tickets);
+      reports.push(part2);
+      printReport(part2, console.log);
+    }
+    if (wanted(3)) {
+      const part3 = await runPart3(ctx);
+      reports.push(part3);
+      printReport(part3, console.log);
     }
   } catch (error) {
     console.error("reliability: the run itself failed:", error);
