@@ -26,6 +26,8 @@ export interface DDraft {
   status: string;
   commentId: number | null;
   replyTo: number[];
+  /** A person approved it (a held draft): its messages' outcome is the attention item they answered. */
+  approved: boolean;
 }
 
 export interface TicketInput {
@@ -74,6 +76,8 @@ export interface Judged {
   messages: number;
   outcomes: Record<Outcome, number>;
   aiReplies: number;
+  /** Of those, held drafts a person approved. */
+  approvedReplies: number;
   acknowledgements: number;
   violations: Violation[];
 }
@@ -103,6 +107,7 @@ export function judgeTicket(t: TicketInput, messages: Map<number, DMessage>, dra
     messages: 0,
     outcomes: emptyOutcomes(),
     aiReplies: 0,
+    approvedReplies: 0,
     acknowledgements: 0,
     violations: [],
   };
@@ -112,8 +117,9 @@ export function judgeTicket(t: TicketInput, messages: Map<number, DMessage>, dra
   for (const d of drafts) if (d.status === "sent" && d.commentId !== null) sentByComment.set(d.commentId, d);
 
   const customer = t.comments.filter((c) => c.isPublic && c.authorId === t.requesterId);
-  /** Customer message → the landed replies that answer it. */
+  /** Customer message → the landed replies that answer it, and whether a person approved one. */
   const answeredBy = new Map<number, number[]>();
+  const approvedFor = new Set<number>();
   for (const c of t.comments) {
     if (!c.isPublic || c.authorId !== t.aiAgentId) continue;
     const draft = sentByComment.get(c.id);
@@ -128,7 +134,11 @@ export function judgeTicket(t: TicketInput, messages: Map<number, DMessage>, dra
       continue;
     }
     out.aiReplies++;
-    for (const m of draft.replyTo) answeredBy.set(m, [...(answeredBy.get(m) ?? []), c.id]);
+    if (draft.approved) out.approvedReplies++;
+    for (const m of draft.replyTo) {
+      answeredBy.set(m, [...(answeredBy.get(m) ?? []), c.id]);
+      if (draft.approved) approvedFor.add(m);
+    }
   }
   if (out.aiReplies > customer.length)
     v("more_replies_than_messages", `${out.aiReplies} AI replies for ${customer.length} customer messages`);
@@ -149,7 +159,15 @@ export function judgeTicket(t: TicketInput, messages: Map<number, DMessage>, dra
       v("lost", `customer message ${c.id} is ${outcome === "pending" ? "still pending" : "not in D1"}`, c.id);
     if (outcome === "ai_reply" && replies.length === 0)
       v("replied_without_reply", `D1 says replied, Zendesk shows no AI reply answering it`, c.id);
-    if (outcome !== "ai_reply" && outcome !== "pending" && outcome !== "never_recorded" && replies.length > 0)
+    // A held draft a person approved answers messages whose outcome was the approval item: one outcome.
+    const approvedAttention = outcome === "attention" && approvedFor.has(c.id);
+    if (
+      outcome !== "ai_reply" &&
+      outcome !== "pending" &&
+      outcome !== "never_recorded" &&
+      !approvedAttention &&
+      replies.length > 0
+    )
       v(
         "answered_but_recorded_otherwise",
         `answered by AI comment ${replies.join(", ")} but recorded as ${outcome}`,
@@ -167,11 +185,19 @@ export function addJudged(a: Judged, b: Judged): Judged {
     messages: a.messages + b.messages,
     outcomes,
     aiReplies: a.aiReplies + b.aiReplies,
+    approvedReplies: a.approvedReplies + b.approvedReplies,
     acknowledgements: a.acknowledgements + b.acknowledgements,
     violations: [...a.violations, ...b.violations],
   };
 }
 
 export function emptyJudged(): Judged {
-  return { messages: 0, outcomes: emptyOutcomes(), aiReplies: 0, acknowledgements: 0, violations: [] };
+  return {
+    messages: 0,
+    outcomes: emptyOutcomes(),
+    aiReplies: 0,
+    approvedReplies: 0,
+    acknowledgements: 0,
+    violations: [],
+  };
 }

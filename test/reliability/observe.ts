@@ -82,6 +82,7 @@ const Export = z.object({
 const Meta = z.looseObject({
   commentId: z.number().nullish(),
   replyTo: z.array(z.number()).default([]),
+  approvedBy: z.unknown().optional(),
 });
 
 /** The Worker's rows of one installation, as its admin's export returns them. */
@@ -126,6 +127,7 @@ export async function readWorker(stack: Stack, account: Account, tally?: Tally):
       status: d.status,
       commentId: meta.success ? (meta.data.commentId ?? null) : null,
       replyTo: meta.success ? meta.data.replyTo : [],
+      approved: meta.success && meta.data.approvedBy !== null && meta.data.approvedBy !== undefined,
     };
     draftsByTicket.set(d.ticket_id, [...(draftsByTicket.get(d.ticket_id) ?? []), draft]);
   }

@@ -12,6 +12,8 @@ import { FJORD_APPROVAL_POLICY } from "./traffic.ts";
 import { Landings, type TicketSet } from "./observe.ts";
 import { runPart2 } from "./part2.duplicates.ts";
 import { runPart3 } from "./part3.fuzz.ts";
+import { runPart4 } from "./part4.load.ts";
+import { runPart5 } from "./part5.race.ts";
 import type { RunContext } from "./verdict.ts";
 
 interface Args {
@@ -106,6 +108,17 @@ async function main(): Promise<number> {
       const part2 = await runPart2(ctx, part1Tickets);
       reports.push(part2);
       printReport(part2, console.log);
+    }
+    // The race and the load before the fuzzing, which ends by disconnecting the third account.
+    if (wanted(5)) {
+      const part5 = await runPart5(ctx);
+      reports.push(part5);
+      printReport(part5, console.log);
+    }
+    if (wanted(4)) {
+      const part4 = await runPart4(ctx);
+      reports.push(part4);
+      printReport(part4, console.log);
     }
     if (wanted(3)) {
       const part3 = await runPart3(ctx);

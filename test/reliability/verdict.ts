@@ -52,10 +52,10 @@ export function splitKnown(
 export async function evidence(
   ctx: RunContext,
   tickets: TicketSet,
-  violations: readonly Violation[],
+  violations: readonly { kind: string; ticketId: number }[],
 ): Promise<string[]> {
   const seen = new Set<string>();
-  const picked: Violation[] = [];
+  const picked: { kind: string; ticketId: number }[] = [];
   for (const v of violations) {
     if (seen.has(v.kind) || picked.length >= 3) continue;
     seen.add(v.kind);
@@ -90,7 +90,8 @@ export function outcomeLines(j: Judged): string[] {
   ).length;
   return [
     `customer messages: ${j.messages}; outcomes: ${formatCounts(j.outcomes)}`,
-    `AI public comments in the stand-in: ${j.aiReplies} replies, ${j.acknowledgements} acknowledgements; ` +
+    `AI public comments in the stand-in: ${j.aiReplies} replies (${j.approvedReplies} approved by a person), ` +
+      `${j.acknowledgements} acknowledgements; ` +
       `lost ${lost}, answered twice ${twice}`,
   ];
 }
