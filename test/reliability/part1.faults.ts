@@ -97,7 +97,7 @@ export function planPart1(cfg: Settings["part1"], rng: Rng, questions: Question[
         fault =
           MODEL_KINDS.has(kind) && !reachesModel ? rng.pick(["zendesk_409", "zendesk_500"] as const) : kind;
       }
-      planned.push({ question, fault, delayMs: i === 0 ? 0 : rng.int(2_000, 12_000) });
+      planned.push({ question, fault, delayMs: i === 0 ? 0 : rng.int(...cfg.followUpMs) });
     }
     messages += n;
     const action = rng.weighted(ACTIONS);

@@ -55,7 +55,7 @@ export async function runPart2(ctx: RunContext, earlier: TicketSet | null): Prom
   // Fresh events: new tickets and follow-ups, each event delivered again at once and later.
   const fresh: { account: Account; ticketId: number }[] = [];
   let events = 0;
-  const pace = Math.max(50, Math.round(40_000 / (cfg.freshTickets + cfg.freshFollowUps)));
+  const pace = Math.max(20, Math.round(cfg.windowMs / (cfg.freshTickets + cfg.freshFollowUps)));
   for (let i = 0; i < cfg.freshTickets; i++) {
     const account = stack.accounts[i % stack.accounts.length];
     if (!account) continue;

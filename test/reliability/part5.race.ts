@@ -26,7 +26,9 @@ interface Race {
   approve?: Answer;
   delayMs: number;
   offsetMs: number;
-  /** The take over waited until the slow request was seen in flight at the stand-in. */
+  /** The take over waited for the slow request to be seen in flight at the stand-in... */
+  waited: boolean;
+  /** ...and saw it. */
   inFlight: boolean;
 }
 
@@ -89,6 +91,7 @@ export async function runPart5(ctx: RunContext): Promise<PartReport> {
       ticketId: created.ticketId,
       delayMs,
       offsetMs: waitForFlight ? rng.int(0, Math.round(delayMs * 0.9)) : rng.int(0, 5_000),
+      waited: waitForFlight,
       inFlight: false,
     };
     races.push(race);
@@ -129,6 +132,7 @@ export async function runPart5(ctx: RunContext): Promise<PartReport> {
       ticketId: created.ticketId,
       delayMs,
       offsetMs: rng.int(-300, 2_500),
+      waited: false,
       inFlight: false,
     };
     races.push(race);
@@ -208,7 +212,8 @@ export async function runPart5(ctx: RunContext): Promise<PartReport> {
     lines: [
       `${races.length} races: ${races.length - approveRaces} take overs racing a slow AI reply (model answer or ` +
         `Zendesk update delayed 0.8-4 s; ${races.filter((r) => r.inFlight).length} sent while the slow request was ` +
-        `in flight, the rest 0-5 s after the message) and ${approveRaces} approvals of held drafts (send delayed ` +
+        `seen in flight (of ${races.filter((r) => r.waited).length} that waited for it), the rest 0-5 s after the ` +
+        `message) and ${approveRaces} approvals of held drafts (send delayed ` +
         `0.5-3 s) racing a take over by another agent (-0.3 to +2.5 s)`,
       `outcomes: ${formatCounts(results)}`,
       `AI comments after an acknowledged take over: ${late.length}`,

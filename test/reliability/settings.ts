@@ -6,8 +6,10 @@ export interface Settings {
   seed: number;
   part1: {
     messages: number;
-    /** New tickets start within this window; follow-ups come 2-12 s after the message before. */
+    /** New tickets start within this window. */
     windowMs: number;
+    /** A follow-up comes this long after the message before it (min, max). */
+    followUpMs: [number, number];
     /** Share of messages that carry a fault (timeouts and solve refusals come on top, as counted). */
     faultRate: number;
     modelTimeouts: number;
@@ -21,6 +23,8 @@ export interface Settings {
     freshFollowUps: number;
     /** Part 1's events delivered again, later. */
     oldEvents: number;
+    /** The fresh tickets and follow-ups are written over this long. */
+    windowMs: number;
     settleMs: number;
   };
   part3: { webhookBodies: number; apiRequests: number };
@@ -34,22 +38,24 @@ export function settingsFor(opts: { quick: boolean; seed: number }): Settings {
     quick,
     seed,
     part1: {
-      messages: quick ? 300 : 1000,
-      windowMs: quick ? 30_000 : 100_000,
+      messages: quick ? 160 : 1000,
+      windowMs: quick ? 20_000 : 100_000,
+      followUpMs: quick ? [1_000, 5_000] : [2_000, 12_000],
       faultRate: 0.2,
-      modelTimeouts: quick ? 2 : 4,
-      zendeskTimeouts: quick ? 2 : 4,
+      modelTimeouts: quick ? 1 : 4,
+      zendeskTimeouts: quick ? 1 : 4,
       lateZendeskTimeouts: quick ? 1 : 2,
       settleMs: quick ? 120_000 : 180_000,
     },
     part2: {
-      freshTickets: quick ? 50 : 150,
-      freshFollowUps: quick ? 30 : 100,
-      oldEvents: quick ? 170 : 600,
+      freshTickets: quick ? 30 : 150,
+      freshFollowUps: quick ? 20 : 100,
+      oldEvents: quick ? 100 : 600,
+      windowMs: quick ? 12_000 : 40_000,
       settleMs: quick ? 60_000 : 120_000,
     },
-    part3: { webhookBodies: quick ? 3_000 : 10_000, apiRequests: quick ? 1_000 : 3_000 },
-    part4: { durationMs: quick ? 30_000 : 60_000, users: 6, settleMs: quick ? 60_000 : 90_000 },
-    part5: { replyRaces: quick ? 12 : 40, approveRaces: quick ? 6 : 20, settleMs: 60_000 },
+    part3: { webhookBodies: quick ? 1_500 : 10_000, apiRequests: quick ? 500 : 3_000 },
+    part4: { durationMs: quick ? 20_000 : 60_000, users: 6, settleMs: quick ? 60_000 : 90_000 },
+    part5: { replyRaces: quick ? 8 : 40, approveRaces: quick ? 4 : 20, settleMs: 60_000 },
   };
 }
