@@ -1,6 +1,6 @@
 // Renders one run of `npm run bench` as docs/benchmarks.md (the whole file) and a short summary.
 // Pure: figures in, text out. Every number printed was measured in the run, except the marked references.
-import type { BundleResult } from "./bundle.ts";
+import { type BundleResult, bundleSummary, renderBundle } from "./bundle.ts";
 import type { E2EResult } from "./e2e.ts";
 import type { IntakeTable } from "./intake.ts";
 import { type Row, roundRatios } from "./load.ts";
@@ -25,7 +25,6 @@ export interface Run {
 
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : "–");
 const x = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : "–");
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const rps = (n: number) => n.toFixed(0);
 
 function loadTable(rows: Row[]): string[] {
@@ -65,8 +64,8 @@ export function renderReport(r: Run): string {
     "# Benchmarks",
     "",
     "Written by `npm run bench` (`bench/run.ts`); do not edit by hand, run it again. Every figure",
-    "below was measured in the run described here, except the one marked *reference* (the 25 KB",
-    "budget is a constant of `scripts/build-app.ts`). Absolute",
+    "below was measured in the run described here, except the one marked *reference* (the budgets",
+    "are constants of `scripts/build-app.ts` and `scripts/worker-size.ts`). Absolute",
     "numbers depend on the machine; the ratios against a baseline measured in the same run are",
     "what to compare between runs. Latencies are per request, client side, loopback only. Other work",
     "on the machine (the load average and other `workerd` processes below) shares its CPUs with the",
@@ -160,24 +159,7 @@ export function renderReport(r: Run): string {
     "two rows is the batch wait; the 0 s row is the work itself (queue hop, D1, drafting, Zendesk calls).",
     "Tickets the AI did not answer are left out of the times and counted with the reason it gave.",
     "",
-    "## 4. The sidebar bundle",
-    "",
-    "What `npm run build` prints and writes to `dist/app-size.json` (gzip level 9).",
-    "",
-    "| part | gzipped | raw |",
-    "|---|---:|---:|",
-    `| sidebar JS (Preact, ZAF SDK, zod-lite, 6 locales) | ${kb(b.sidebar.js)} | ${kb(b.raw.js)} |`,
-    `| sidebar CSS (Garden tokens inlined) | ${kb(b.sidebar.css)} | ${kb(b.raw.css)} |`,
-    `| sidebar HTML | ${kb(b.sidebar.html)} | |`,
-    `| **sidebar total** | **${kb(b.sidebar.total)}** | |`,
-    `| admin page JS (nav_bar, not loaded with the sidebar) | ${kb(b.admin)} | |`,
-    "",
-    "| ratio | |",
-    "|---|---:|",
-    `| sidebar total / budget (${kb(b.budget)}) | ${x(b.sidebar.total / b.budget)} |`,
-    `| sidebar JS / Zendesk's React + Garden scaffold JS (*reference*: ~${kb(b.scaffoldJs)}, not measured here) | ${x(b.sidebar.js / b.scaffoldJs)} |`,
-    `| sidebar total (JS + CSS + HTML) / the scaffold's JS alone | ${x(b.sidebar.total / b.scaffoldJs)} |`,
-    "",
+    ...renderBundle(b),
     "## 5. The sidebar's load in Chromium",
     "",
     "Headless Chromium (`/usr/bin/chromium`, playwright-core, the flags of the browser tests), a new",
@@ -220,7 +202,7 @@ export function summary(r: Run): string {
           `p50 ${ms(p.ms.p50)}, p95 ${ms(p.ms.p95)}`,
       ),
     ),
-    `sidebar bundle: ${kb(r.bundle.sidebar.total)} gzipped (${x(r.bundle.sidebar.total / r.bundle.budget)} of the budget)`,
+    ...bundleSummary(r.bundle),
     `sidebar load:   p50 ${ms(r.sidebar.sidebar.p50)} vs blank ${ms(r.sidebar.blank.p50)} ` +
       `(${x(r.sidebar.sidebar.p50 / r.sidebar.blank.p50)})`,
     `took ${r.seconds.toFixed(0)} s; written to docs/benchmarks.md`,

@@ -301,6 +301,8 @@ async function seedShop(t: SeedTarget, shop: Shop): Promise<SeededAccount> {
   ) as { views?: Record<string, { title: string; active?: boolean; all?: unknown[]; any?: unknown[] }> };
   for (const v of Object.values(requirements.views ?? {}))
     await control("POST", "/views", { title: v.title, active: v.active, all: v.all, any: v.any });
+  // A section in the account's Guide, so "Publish to Guide" in the admin area has a place to go.
+  await control("POST", "/help-center/sections", { name: `${shop.name} help` });
 
   await connectAccount(t, shop.subdomain);
 

@@ -1,6 +1,6 @@
 // What went wrong with a Worker call, as a value the UI can explain. Pure: no I/O.
 // Must never leak the secret or raw bodies into messages beyond the Worker's `error`.
-import { ErrorBodySchema } from "../../common/api.schema";
+import { ErrorBodySchema } from "../../common/ticket.schema";
 import type { HttpAnswer } from "../zaf/types";
 
 export type ApiErrorKind =

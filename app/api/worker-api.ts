@@ -2,7 +2,7 @@
 // with the secure setting as a placeholder, so the secret never reaches the browser.
 // Every answer is parsed with the shared schemas. The sidebar's calls live here; the admin
 // area's (admin-api.ts) use the same `createWorkerCall`. Must never call `fetch` directly.
-import { type Agent, type Autonomy, type TicketView, TicketViewSchema } from "../../common/api.schema";
+import { type Agent, type Autonomy, type TicketView, TicketViewSchema } from "../../common/ticket.schema";
 import type { Zaf } from "../zaf/client";
 import type { ZafRequestOptions } from "../zaf/types";
 import { type ApiError, classify } from "./errors";

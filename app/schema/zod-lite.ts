@@ -1,4 +1,4 @@
-// The sidebar's runtime for the part of zod's API that common/api.schema.ts uses: the
+// The sidebar's runtime for the part of zod's API that common/*.schema.ts use: the
 // build aliases "zod" to this file for the browser bundle only (zod itself is ~27 KB
 // gzipped, over the sidebar's whole budget). Must never be used by the Worker or change
 // a parse result: test/unit/app/zod-lite.test.ts runs every shared schema through both.
@@ -175,3 +175,9 @@ export const z = {
   record: (key: Schema, value: Schema) => new RecordSchema(key, value),
   coerce: { number: () => new Leaf(isNumber, "number", [], Number) },
 };
+
+// The same functions as named exports, for `import * as z from "zod"` (how common/ imports zod: it lets
+// the Worker's bundler drop the parts of zod it does not use; docs/decisions/008-bundles.md).
+export const { string, number, boolean, object, array, record, coerce } = z;
+const zEnum = z.enum;
+export { zEnum as enum };

@@ -1,7 +1,7 @@
 // A reply the AI holds for approval: approve and send it, edit it first, or discard it.
 // Must never send anything itself; the controller does, with the edited body if any.
 import { useState } from "preact/hooks";
-import type { TicketView } from "../../common/api.schema";
+import type { TicketView } from "../../common/ticket.schema";
 import type { Translate } from "../i18n/i18n";
 import type { SidebarController } from "./controller";
 

@@ -1,6 +1,6 @@
 // Who handles the ticket, and the Take over / Release / Resolve buttons (or the question
 // that must be answered first). Accessible names are the contract's: keep them exact.
-import type { TicketView } from "../../common/api.schema";
+import type { TicketView } from "../../common/ticket.schema";
 import type { Translate } from "../i18n/i18n";
 import type { Pending, SidebarController, SidebarState } from "./controller";
 import { buttonsFor, ownedByMe, phaseOf, stateLabel } from "./view-model";

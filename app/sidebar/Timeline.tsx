@@ -1,7 +1,7 @@
 // A compact, newest-first list of what happened on the ticket and why.
 // Shows five lines until the agent asks for all; never fetches anything.
 import { useState } from "preact/hooks";
-import type { TimelineEvent } from "../../common/api.schema";
+import type { TimelineEvent } from "../../common/ticket.schema";
 import type { Translate } from "../i18n/i18n";
 import { shortTime, timelineLines } from "./view-model";
 

@@ -1,7 +1,7 @@
 // The sidebar's behaviour without a DOM: loads the ticket's oHallo state, runs the
 // actions, asks before forcing, re-reads after every action and whenever Zendesk says the
 // ticket changed, and polls while visible. Must never touch the DOM or call the SDK.
-import type { Agent, Autonomy, TicketView } from "../../common/api.schema";
+import type { Agent, Autonomy, TicketView } from "../../common/ticket.schema";
 import type { ApiError } from "../api/errors";
 import { type ApiResult, createWorkerApi, type WorkerApi } from "../api/worker-api";
 import type { Zaf } from "../zaf/client";

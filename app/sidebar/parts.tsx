@@ -1,6 +1,6 @@
 // Small sidebar pieces: the error notice, the open attention items, the autonomy field.
 // Presentation only: they read props and call the controller, nothing else.
-import { type Autonomy, AutonomySchema, type TicketView } from "../../common/api.schema";
+import { type Autonomy, AutonomySchema, type TicketView } from "../../common/ticket.schema";
 import type { Translate } from "../i18n/i18n";
 import type { Problem, SidebarController } from "./controller";
 import { attentionLabel, dismissable, errorMessage, reasonText } from "./view-model";

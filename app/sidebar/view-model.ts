@@ -7,7 +7,7 @@ import type {
   ReasonParams,
   TicketView,
   TimelineEvent,
-} from "../../common/api.schema";
+} from "../../common/ticket.schema";
 import type { Translate } from "../i18n/i18n";
 
 export function ownedByMe(view: TicketView, me: Agent | null): boolean {

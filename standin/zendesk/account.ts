@@ -106,7 +106,7 @@ export class Account implements Credentials {
     this.limits = new RateLimiter(options.rateLimit === undefined ? ZENDESK_LIMITS : options.rateLimit);
     this.apps = new Installations(360_000_001 + k * 1_000_000);
     this.views = new Views(360_100_001 + k * 1_000_000);
-    this.helpCenter = new HelpCenter(360_200_001 + k * 1_000_000);
+    this.helpCenter = new HelpCenter(4_408_800_000_001 + k * 1_000_000_000, () => this.store.stampNow());
     this.store.onChange((change) => this.feed.record(change));
     this.reset();
   }

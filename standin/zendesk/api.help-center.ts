@@ -1,86 +1,50 @@
-// An account's Help Center, as far as a product writing draft articles needs it: sections, permission groups, and
-// articles created in a section (developer.zendesk.com Help Center API, "Create Article").
+// The Help Center API as far as a product writing draft articles needs it: locales, sections, management
+// permission groups, and articles (create in a section, show, archive). Sources and the unverified parts are in
+// README.md ("Help Center"); an account without Guide answers 404 everywhere here.
 
 import type { ApiContext } from "./api.ts";
-import { isRecord, json, parseJson, type Route, type StandinRequest } from "./http.ts";
+import type { Article, HelpCenter, Section } from "./help-center.ts";
+import { slug } from "./help-center.ts";
+import { isRecord, json, noContent, parseJson, type Route, type StandinRequest } from "./http.ts";
 
-export type Section = { id: number; name: string; locale: string; created_at: string; updated_at: string };
-export type PermissionGroup = { id: number; name: string };
-export type Article = {
-  id: number;
-  section_id: number;
-  title: string;
-  body: string;
-  locale: string;
-  permission_group_id: number;
-  user_segment_id: number | null;
-  draft: boolean;
-  label_names: string[];
-  author_id: number;
-  created_at: string;
-  updated_at: string;
-};
+export { HelpCenter } from "./help-center.ts";
 
-export class HelpCenter {
-  locales: string[] = ["en-us"];
-  readonly sections = new Map<number, Section>();
-  readonly articles: Article[] = [];
-  readonly permissionGroups: PermissionGroup[] = [];
-  private nextId: number;
-  private readonly firstId: number;
+const NOT_FOUND = { error: "RecordNotFound", description: "Not found" };
 
-  constructor(firstId = 360_200_001) {
-    this.firstId = firstId;
-    this.nextId = firstId;
-    this.clear();
-  }
-
-  addSection(input: { id?: number; name: string; locale?: string }, at: string): Section {
-    const id = input.id ?? this.nextId++;
-    const section = { id, name: input.name, locale: input.locale ?? "en-us", created_at: at, updated_at: at };
-    this.sections.set(id, section);
-    return section;
-  }
-
-  addArticle(input: Omit<Article, "id">): Article {
-    const article = { ...input, id: this.nextId++ };
-    this.articles.push(article);
-    return article;
-  }
-
-  clear(): void {
-    this.sections.clear();
-    this.articles.length = 0;
-    this.nextId = this.firstId;
-    this.locales = ["en-us"];
-    // Every Help Center starts with the built-in "Agents and managers" group.
-    this.permissionGroups.splice(0, this.permissionGroups.length, {
-      id: this.nextId++,
-      name: "Agents and managers",
-    });
-  }
-}
-
-const hcUrl = (base: string, kind: string, id: number, locale: string) =>
+const apiUrl = (base: string, kind: string, id: number, locale: string) =>
   `${base}/api/v2/help_center/${locale}/${kind}/${id}.json`;
 
 function renderSection(s: Section, base: string) {
   return {
     ...s,
-    url: hcUrl(base, "sections", s.id, s.locale),
+    url: apiUrl(base, "sections", s.id, s.locale),
+    html_url: `${base}/hc/${s.locale}/sections/${s.id}-${slug(s.name)}`,
     source_locale: s.locale,
     outdated: false,
-    position: 0,
+    category_id: null,
+    parent_section_id: null,
+    description: "",
   };
 }
 
 function renderArticle(a: Article, base: string) {
+  const { archived: _archived, ...fields } = a;
   return {
-    ...a,
-    url: hcUrl(base, "articles", a.id, a.locale),
+    ...fields,
+    url: apiUrl(base, "articles", a.id, a.locale),
+    html_url: `${base}/hc/${a.locale}/articles/${a.id}-${slug(a.title)}`,
+    name: a.title,
     source_locale: a.locale,
+    edited_at: a.updated_at,
     outdated: false,
+    outdated_locales: [],
     promoted: false,
+    position: 0,
+    comments_disabled: false,
+    vote_sum: 0,
+    vote_count: 0,
+    content_tag_ids: [],
+    user_segment_ids: a.user_segment_id === null ? [] : [a.user_segment_id],
   };
 }
 
@@ -97,9 +61,39 @@ const listOf = <T>(key: string, items: T[]) => ({
   sort_order: "asc",
 });
 
-const NOT_FOUND = { error: "RecordNotFound", description: "Not found" };
+const isId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
 
-/** `title`, `locale` and `permission_group_id` are required, `user_segment_id` must be given (null = everyone). */
+/** The body Guide answered a create without both ids with (cloudbees-oss/zendesk-java-client#289). */
+function missingAttributes(names: string[]) {
+  const why: Record<string, string> = {
+    user_segment_id: "You must provide user_segment_id. Set to 'null' to make it visible to everyone.",
+    permission_group_id: "You must provide permission_group_id.",
+    label_names: "label_names must be an array of strings.",
+    draft: "draft must be a boolean.",
+  };
+  const message = names
+    .map((n) => `You passed an invalid value for the ${n} attribute. ${why[n] ?? ""}`.trim())
+    .join(" ");
+  return json(400, { title: "Invalid attribute", message });
+}
+
+function invalid(details: Record<string, string>) {
+  return json(422, {
+    error: "RecordInvalid",
+    description: "Record validation errors",
+    details: Object.fromEntries(
+      Object.entries(details).map(([field, description]) => [
+        field,
+        [{ description, error: "InvalidValue" }],
+      ]),
+    ),
+  });
+}
+
+/**
+ * Order as Guide checks (as far as known): the section, the body, the attributes that must be present, the
+ * records they name, then the article's own validations.
+ */
 function createArticle(req: StandinRequest, ctx: ApiContext, match: RegExpExecArray) {
   const hc = ctx.helpCenter;
   const section = hc.sections.get(Number(match[2]));
@@ -107,45 +101,66 @@ function createArticle(req: StandinRequest, ctx: ApiContext, match: RegExpExecAr
   const raw = parseJson(req.body);
   if (!raw.ok) return raw.response;
   const a = isRecord(raw.value) && isRecord(raw.value.article) ? raw.value.article : {};
-  const errors: Record<string, string[]> = {};
-  const locale = typeof a.locale === "string" ? a.locale : match[1];
-  if (typeof a.title !== "string" || a.title.trim() === "") errors.title = ["can't be blank"];
-  if (!locale || !hc.locales.includes(locale)) errors.locale = ["is not an enabled Help Center locale"];
-  if (!hc.permissionGroups.some((g) => g.id === a.permission_group_id))
-    errors.permission_group_id = ["is invalid"];
-  if (!("user_segment_id" in a) || (a.user_segment_id !== null && typeof a.user_segment_id !== "number")) {
-    errors.user_segment_id = ["must be given (null for everyone)"];
-  }
+  const missing: string[] = [];
+  if (!("user_segment_id" in a) || (a.user_segment_id !== null && !isId(a.user_segment_id)))
+    missing.push("user_segment_id");
+  if (!isId(a.permission_group_id)) missing.push("permission_group_id");
   const labels = a.label_names ?? [];
-  if (!Array.isArray(labels) || !labels.every((l) => typeof l === "string"))
-    errors.label_names = ["is invalid"];
-  if (Object.keys(errors).length > 0) return json(400, { errors });
-  const at = ctx.store.stampNow();
+  if (!Array.isArray(labels) || !labels.every((l) => typeof l === "string")) missing.push("label_names");
+  if (a.draft !== undefined && typeof a.draft !== "boolean") missing.push("draft");
+  if (missing.length > 0) return missingAttributes(missing);
+  // A user segment id that is not one: RecordNotFound (facetoe/zenpy#527); a permission group alike (unverified).
+  if (a.user_segment_id !== null && !hc.userSegments.some((s) => s.id === a.user_segment_id))
+    return json(404, NOT_FOUND);
+  if (!hc.permissionGroups.some((g) => g.id === a.permission_group_id)) return json(404, NOT_FOUND);
+  const locale = typeof a.locale === "string" ? a.locale.toLowerCase() : match[1];
+  const problems: Record<string, string> = {};
+  if (typeof a.title !== "string" || a.title.trim() === "") problems.title = "Title: cannot be blank";
+  if (!locale || !hc.locales.includes(locale)) problems.locale = `Locale: ${locale ?? "none"} is not enabled`;
+  if (Object.keys(problems).length > 0) return invalid(problems);
   const article = hc.addArticle({
     section_id: section.id,
     title: String(a.title),
     body: typeof a.body === "string" ? a.body : "",
     locale: String(locale),
     permission_group_id: Number(a.permission_group_id),
-    user_segment_id: typeof a.user_segment_id === "number" ? a.user_segment_id : null,
+    user_segment_id: isId(a.user_segment_id) ? a.user_segment_id : null,
     draft: a.draft === true,
     label_names: labels as string[],
     author_id: ctx.principal.user.id,
-    created_at: at,
-    updated_at: at,
   });
-  const body = { article: renderArticle(article, ctx.base) };
-  return json(201, body, { Location: body.article.url });
+  return json(
+    201,
+    { article: renderArticle(article, ctx.base) },
+    { Location: `${ctx.base}/api/v2/help_center/articles/${article.id}.json` },
+  );
 }
 
+type Handle = Route<ApiContext>["handle"];
+
+/** Every Help Center endpoint of an account without Guide: 404 (unverified; what facetoe/zenpy#631 saw). */
+const guide =
+  (handle: Handle): Handle =>
+  (req, ctx, match) =>
+    ctx.helpCenter.enabled ? handle(req, ctx, match) : json(404, NOT_FOUND);
+
+const live = (hc: HelpCenter, id: string | undefined) => hc.article(Number(id));
+
 // An optional locale segment, as in `/api/v2/help_center/en-us/sections.json`.
-const HC = String.raw`^\/api\/v2\/help_center(?:\/([a-z]{2}(?:-[a-z0-9]+)?))?`;
+const HC = String.raw`^\/api\/v2\/help_center(?:\/([a-z]{2,3}(?:-[a-z0-9]+)?))?`;
 
 export const HELP_CENTER_ROUTES: Route<ApiContext>[] = [
   {
     method: "GET",
+    pattern: /^\/api\/v2\/help_center\/locales(?:\.json)?$/,
+    handle: guide((_r, ctx) =>
+      json(200, { locales: ctx.helpCenter.locales, default_locale: ctx.helpCenter.defaultLocale }),
+    ),
+  },
+  {
+    method: "GET",
     pattern: new RegExp(`${HC}\\/sections(?:\\.json)?$`),
-    handle: (_r, ctx) =>
+    handle: guide((_r, ctx) =>
       json(
         200,
         listOf(
@@ -153,14 +168,15 @@ export const HELP_CENTER_ROUTES: Route<ApiContext>[] = [
           [...ctx.helpCenter.sections.values()].map((s) => renderSection(s, ctx.base)),
         ),
       ),
+    ),
   },
   {
     method: "GET",
     pattern: new RegExp(`${HC}\\/sections\\/(\\d+)\\/articles(?:\\.json)?$`),
-    handle: (_r, ctx, m) => {
+    handle: guide((_r, ctx, m) => {
       const id = Number(m[2]);
       if (!ctx.helpCenter.sections.has(id)) return json(404, NOT_FOUND);
-      const articles = ctx.helpCenter.articles.filter((a) => a.section_id === id);
+      const articles = ctx.helpCenter.articles.filter((a) => a.section_id === id && !a.archived);
       return json(
         200,
         listOf(
@@ -168,16 +184,42 @@ export const HELP_CENTER_ROUTES: Route<ApiContext>[] = [
           articles.map((a) => renderArticle(a, ctx.base)),
         ),
       );
-    },
+    }),
   },
   {
     method: "POST",
     pattern: new RegExp(`${HC}\\/sections\\/(\\d+)\\/articles(?:\\.json)?$`),
-    handle: createArticle,
+    handle: guide(createArticle),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`${HC}\\/articles\\/(\\d+)(?:\\.json)?$`),
+    handle: guide((_r, ctx, m) => {
+      const article = live(ctx.helpCenter, m[2]);
+      return article ? json(200, { article: renderArticle(article, ctx.base) }) : json(404, NOT_FOUND);
+    }),
+  },
+  {
+    // "Archive Article": the article leaves every listing; the stand-in keeps it only for the control API.
+    method: "DELETE",
+    pattern: new RegExp(`${HC}\\/articles\\/(\\d+)(?:\\.json)?$`),
+    handle: guide((_r, ctx, m) => {
+      const article = live(ctx.helpCenter, m[2]);
+      if (!article) return json(404, NOT_FOUND);
+      article.archived = true;
+      return noContent();
+    }),
   },
   {
     method: "GET",
     pattern: /^\/api\/v2\/guide\/permission_groups(?:\.json)?$/,
-    handle: (_r, ctx) => json(200, { permission_groups: ctx.helpCenter.permissionGroups }),
+    handle: guide((_r, ctx) =>
+      json(200, {
+        permission_groups: ctx.helpCenter.permissionGroups,
+        next_page: null,
+        previous_page: null,
+        count: ctx.helpCenter.permissionGroups.length,
+      }),
+    ),
   },
 ];

@@ -163,8 +163,16 @@ export const ADMIN_ROUTES: ControlRoute[] = [
     pattern: /^\/help-center\/sections$/,
     handle: (req, c) => {
       const body = parse(req, SectionInput);
+      return body.ok ? json(201, { section: c.account.helpCenter.addSection(body.value) }) : body.response;
+    },
+  },
+  {
+    method: "POST",
+    pattern: /^\/help-center\/permission-groups$/,
+    handle: (req, c) => {
+      const body = parse(req, z.object({ name: z.string().min(1) }));
       if (!body.ok) return body.response;
-      return json(201, { section: c.account.helpCenter.addSection(body.value, c.account.store.stampNow()) });
+      return json(201, { permission_group: c.account.helpCenter.addPermissionGroup(body.value) });
     },
   },
   {
@@ -176,10 +184,21 @@ export const ADMIN_ROUTES: ControlRoute[] = [
     method: "PUT",
     pattern: /^\/help-center$/,
     handle: (req, c) => {
-      const body = parse(req, z.object({ locales: z.array(z.string().min(2)).min(1) }));
+      const input = z.object({
+        locales: z.array(z.string().min(2)).min(1).optional(),
+        enabled: z.boolean().optional(),
+      });
+      const body = parse(req, input);
       if (!body.ok) return body.response;
-      c.account.helpCenter.locales = body.value.locales;
-      return ok({ locales: body.value.locales, permissionGroups: c.account.helpCenter.permissionGroups });
+      const hc = c.account.helpCenter;
+      if (body.value.locales) hc.locales = body.value.locales.map((l) => l.toLowerCase());
+      if (body.value.enabled !== undefined) hc.enabled = body.value.enabled;
+      return ok({
+        enabled: hc.enabled,
+        locales: hc.locales,
+        permissionGroups: hc.permissionGroups,
+        userSegments: hc.userSegments,
+      });
     },
   },
   {

@@ -75,20 +75,28 @@ const approved = (id: number, question: string) => ({
   confidence: null,
   motivation: null,
 });
-const series = Array.from({ length: 30 }, (_, i) => ({
-  date: new Date(Date.UTC(2026, 9, 22 + i)).toISOString().slice(0, 10),
-  aiResolved: 6 + ((i * 7) % 9),
-  humanResolved: 2 + ((i * 5) % 4),
-  reopened: i % 6 === 0 ? 1 : 0,
-}));
+// The last 7 days' resolves are too young to count: pending, not resolved.
+const series = Array.from({ length: 30 }, (_, i) => {
+  const young = i >= 23;
+  return {
+    date: new Date(Date.UTC(2026, 9, 22 + i)).toISOString().slice(0, 10),
+    aiResolved: young ? 0 : 6 + ((i * 7) % 9),
+    humanResolved: young ? 0 : 2 + ((i * 5) % 4),
+    reopened: i % 6 === 0 ? 1 : 0,
+    aiPending: young ? 5 + (i % 3) : 0,
+    humanPending: young ? 2 : 0,
+  };
+});
 const stats = {
-  from: "2026-10-21T00:00:00.000Z",
-  to: at,
-  resolutions: { aiResolved: 284, humanResolved: 97 },
+  from: "2026-10-22T00:00:00.000Z",
+  to: "2026-11-20T23:59:59.999Z",
+  settleDays: 7,
+  resolutions: { aiResolved: 229, humanResolved: 78, reopened: 5, aiPending: 41, humanPending: 14 },
   takeovers: {
     total: 61,
-    byReason: { "agent replied in Zendesk": 34, "take over button": 22, "forced from a colleague": 5 },
+    byReason: { implicit_reply: 34, button: 22, forced_from: 5 },
     afterRelease: 9,
+    retakeoverRate: 0.225,
   },
   releases: 40,
   attention: {
@@ -111,6 +119,7 @@ let settings: Record<string, unknown> = {
   maxAiRepliesPerHour: 6,
   aiAgentId: null,
   scope: { channels: ["email", "web"], brandIds: [], groupIds: [] },
+  guide: { sectionId: 4408800000003, permissionGroupId: null, locale: null },
 };
 let installation = {
   subdomain: "nordlys",
@@ -152,7 +161,9 @@ function answer(method: string, url: URL, body: string): [number, unknown] {
   if (method === "GET" && path === "/api/stats") return [200, stats];
   if (method === "GET" && path === "/api/settings") return [200, settings];
   if (method === "PATCH" && path === "/api/settings") {
-    settings = { ...settings, ...(JSON.parse(body) as object) };
+    const patch = JSON.parse(body) as { guide?: object };
+    // As the Worker does: `guide` by field, the rest whole.
+    settings = { ...settings, ...patch, guide: { ...(settings.guide as object), ...patch.guide } };
     return [200, settings];
   }
   if (method === "GET" && path === "/api/installation") return [200, installation];
@@ -242,8 +253,14 @@ describe("the admin area with everything the contract describes", () => {
     await tab("Statistics").click();
     const line = app.locator('svg[data-chart="resolutions-chart"]');
     await line.waitFor();
-    expect(await line.locator("g[data-series] path").count()).toBe(3);
+    expect(await line.locator("g[data-series] path").count()).toBe(4);
     expect(await line.locator('g[data-series="aiResolved"] circle').count()).toBe(30);
+    expect(await line.locator('g[data-series="pending"] circle').last().getAttribute("data-value")).toBe("9");
+    await app
+      .locator('[data-note="pending"]')
+      .getByText("Not yet counted: 41 by the AI, 14 by people. Reopened sooner: 5.")
+      .waitFor();
+    await app.locator('[data-note="retakeover-rate"]').getByText("23% of the tickets handed back").waitFor();
     const value = (chart: string, key: string) =>
       app.locator(`svg[data-chart="${chart}"] g[data-key="${key}"]`).getAttribute("data-value");
     expect(await value("held-chart", "p90")).toBe("210");
@@ -258,12 +275,15 @@ describe("the admin area with everything the contract describes", () => {
     await app.getByLabel("AI replies per ticket per hour, at most").fill("4");
     await app.getByLabel("Messaging").check();
     await app.getByLabel("Group IDs").fill("360001, 360002");
+    expect(await app.getByLabel("Section ID").inputValue()).toBe("4408800000003");
+    await app.getByLabel("Language").fill("da");
     await app.getByRole("button", { name: "Save", exact: true }).click();
     await app.getByText("Saved.").waitFor();
     const patch = seen.filter((r) => r.method === "PATCH").at(-1);
     expect(JSON.parse(patch?.body ?? "{}")).toEqual({
       maxAiRepliesPerHour: 4,
       scope: { channels: ["email", "web", "native_messaging"], brandIds: [], groupIds: [360001, 360002] },
+      guide: { locale: "da" },
     });
     expect(await app.getByText("Not available yet").count()).toBe(0);
   });

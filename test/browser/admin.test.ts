@@ -2,7 +2,8 @@
 // Worker (wrangler dev) and the Zendesk stand-in. Three proposals come the real way (a customer
 // asks what the KB cannot answer, an agent answers in Zendesk, the ticket is resolved); the
 // test approves one, edits and approves one, rejects one with a reason, imports a CSV with a
-// bad row, and reads the charts. OHALLO_SCREENSHOTS=1 writes docs/screenshots/admin-*.png.
+// bad row, reads the charts, and publishes approved entries to the stand-in's Guide as drafts.
+// OHALLO_SCREENSHOTS=1 writes docs/screenshots/admin-*.png.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Locator, Page } from "playwright-core";
@@ -128,7 +129,10 @@ describe("Pending review", () => {
     await expect.poll(waiting).toBe("3");
     await count(app.locator("article.proposal"), 3);
     const first = proposal(EXCHANGES[0].question);
-    await first.getByText(EXCHANGES[0].answer).waitFor();
+    await first.locator(".proposal-body").getByText(EXCHANGES[0].answer).waitFor();
+    // The evidence: the conversation it came from and the replay of that ticket with it approved.
+    await first.locator(".evidence .excerpt").getByText(EXCHANGES[0].answer).waitFor();
+    await first.getByText(/Replayed with this approved, the AI would have answered/).waitFor();
     await first.getByText("60% confident").waitFor();
     await first.getByText(/no approved entry answered it/).waitFor();
     await first.getByRole("link", { name: `Ticket #${tickets[0]}` }).waitFor();
@@ -264,8 +268,16 @@ describe("Statistics", () => {
     await app.locator('svg[data-chart="resolutions-chart"]').waitFor();
     for (const chart of ["resolutions-chart", "takeovers-chart", "releases-chart", "attention-chart"])
       await attr(app.locator(`svg[data-chart="${chart}"]`), "role", "img");
-    expect(await bar("resolutions-chart", "humanResolved")).toBe("3");
-    expect(await bar("takeovers-chart", "agent replied in Zendesk")).toBe("3");
+    // The three tickets people answered were resolved minutes ago: counted once they stay solved 7 days.
+    const line = app.locator('svg[data-chart="resolutions-chart"]');
+    expect(await line.locator("g[data-series] path").count()).toBe(4);
+    expect(await line.locator('g[data-series="pending"] circle').last().getAttribute("data-value")).toBe("3");
+    expect(
+      await line.locator('g[data-series="humanResolved"] circle').last().getAttribute("data-value"),
+    ).toBe("0");
+    await text(app.locator('[data-note="pending"]'), "Not yet counted: 0 by the AI, 3 by people.");
+    expect(await bar("takeovers-chart", "implicit_reply")).toBe("3");
+    expect(await app.locator('svg[data-chart="held-chart"] g[data-key="median"]').count()).toBe(1);
     expect(await bar("proposals-chart", "approved")).toBe("2");
     expect(await bar("proposals-chart", "rejected")).toBe("1");
     const ring = app.locator('svg[data-chart="approval-rate"]');
@@ -299,6 +311,87 @@ describe("Settings and Connection", () => {
     await app.getByRole("heading", { name: "nordlys.zendesk.com" }).waitFor();
     await app.getByRole("button", { name: /^Connect/ }).waitFor();
     await shot("connection");
+  });
+});
+
+describe("Publish to Guide", () => {
+  interface Article {
+    id: number;
+    section_id: number;
+    title: string;
+    body: string;
+    draft: boolean;
+    label_names: string[];
+    archived: boolean;
+  }
+  /** The stand-in's Guide, as an admin changes it in Zendesk. */
+  async function guide<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${stack.standin.origin}/__standin${path}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return (await res.json()) as T;
+  }
+  const articles = async () =>
+    (await guide<{ articles: Article[] }>("GET", "/help-center/articles")).articles;
+  const section = async (name: string) =>
+    (await guide<{ section: { id: number } }>("POST", "/help-center/sections", { name })).section.id;
+  const rowOf = async (search: string, question: string) => {
+    await tab("Knowledge base").click();
+    await app.getByLabel("Search").fill(search);
+    const row = app.locator("tr[data-entry]", { hasText: question });
+    await count(app.locator("tr[data-entry]"), 1);
+    return row;
+  };
+  let first: number;
+
+  it("creates a draft article in the account's first section, says so, and makes no second one", async () => {
+    first = await section("Orders");
+    const row = await rowOf("Kolding", EXCHANGES[1].question);
+    await row.getByRole("button", { name: "Publish to Guide" }).click();
+    const link = row.getByRole("link", { name: "Open the article" });
+    await link.waitFor();
+    await text(row, "Draft article created in Guide.");
+    await text(row, "Settings do not say where articles go");
+    const [article, ...more] = await articles();
+    expect(more).toEqual([]);
+    expect(article).toMatchObject({
+      section_id: first,
+      title: EXCHANGES[1].question,
+      body: `<p>${EDITED}</p>`,
+      draft: true,
+      label_names: ["orders", "pick up"],
+    });
+    expect(await link.getAttribute("href")).toBe(
+      `${stack.standin.origin}/hc/en-us/articles/${article?.id}-Can-I-collect-my-order-myself-from-your-warehouse`,
+    );
+    await shot("kb-publish");
+    await row.getByRole("button", { name: "Publish to Guide" }).click();
+    await text(row, "This entry was published to Guide before; that article was left as it is.");
+    expect(await articles()).toHaveLength(1);
+  });
+
+  it("puts the next where Settings say, and shows what Guide refused", async () => {
+    const chosen = await section("Gifts");
+    await tab("Settings").click();
+    await app.getByLabel("Section ID").fill(String(chosen));
+    await app.getByRole("button", { name: "Save", exact: true }).click();
+    await app.getByText("Saved.").waitFor();
+    expect((await stack.api("GET", "/api/settings")).body).toMatchObject({ guide: { sectionId: chosen } });
+    const row = await rowOf("gift wrapping", EXCHANGES[0].question);
+    await row.getByRole("button", { name: "Publish to Guide" }).click();
+    await row.getByRole("link", { name: "Open the article" }).waitFor();
+    expect((await articles()).map((a) => a.section_id)).toEqual([first, chosen]);
+
+    await guide("PUT", "/help-center", { enabled: false });
+    try {
+      const other = await rowOf("item 7 is", "Question 7: do you stock item 7?");
+      await other.getByRole("button", { name: "Publish to Guide" }).click();
+      await text(other, "Could not publish to Guide: This Zendesk account has no Guide");
+      expect(await articles()).toHaveLength(2);
+    } finally {
+      await guide("PUT", "/help-center", { enabled: true });
+    }
   });
 });
 

@@ -281,8 +281,13 @@ describe("the admin area, opened from the left rail", () => {
     await admin.getByRole("tab", { name: "Policies", exact: true }).click();
     await admin.getByText(/^1–12 of 12$/).waitFor();
     await admin.getByRole("tab", { name: "Statistics", exact: true }).click();
-    const ai = admin.locator('svg[data-chart="resolutions-chart"] g[data-key="aiResolved"]');
-    expect(Number(await ai.getAttribute("data-value"))).toBeGreaterThanOrEqual(1);
+    // A resolve counts for the AI or for people once the ticket stayed solved 7 days: the seed's
+    // resolves are today's, so they are drawn as not counted yet.
+    const pending = admin.locator('svg[data-chart="resolutions-chart"] g[data-series="pending"] circle');
+    await pending.first().waitFor();
+    const values = await pending.evaluateAll((cs) => cs.map((c) => Number(c.getAttribute("data-value"))));
+    expect(values.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    await admin.locator('[data-note="pending"]').waitFor();
   });
 });
 

@@ -19,6 +19,12 @@ export default async function setup(project: TestProject) {
     apiToken: TEST_ZENDESK.apiToken,
     oauthToken: TEST_ZENDESK.oauthToken,
     apiUser: { id: 900001, name: "oHallo AI" },
+    // Every workerd test file shares this one default account, so together they update tickets
+    // far faster than one shop would: its account-wide Update Ticket limit is raised (Zendesk:
+    // 100 a minute), or a 429 would pause the shared installation and time tests out at random.
+    // The per-ticket limit stays Zendesk's, and the account limit itself is tested on accounts of
+    // their own (installations.limits.test.ts), which get Zendesk's limits.
+    rateLimit: { ticketUpdatesPerMinute: 1_000, ticketUpdatesPerTicketUser: 30 },
   });
   const model = await startOpenAIStandin({ port: 0, apiKey: TEST_OPENAI_KEY });
   // The Worker's global OAuth client, as Zendesk would know it (it works on every account).

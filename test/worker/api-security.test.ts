@@ -22,6 +22,7 @@ const ROUTES: [string, string][] = [
   ["DELETE", "/api/kb-entries/1"],
   ["POST", "/api/kb-entries/1/approve"],
   ["POST", "/api/kb-entries/1/reject"],
+  ["POST", "/api/kb-entries/1/publish"],
   ["GET", "/api/policy-entries"],
   ["POST", "/api/policy-entries"],
   ["POST", "/api/policy-entries/import"],

@@ -107,6 +107,7 @@ describe("two connected installations and the default one", () => {
       ["DELETE", `/kb-entries/${entry?.id}`],
       ["POST", `/kb-entries/${entry?.id}/approve`, {}],
       ["POST", `/kb-entries/${entry?.id}/reject`, {}],
+      ["POST", `/kb-entries/${entry?.id}/publish`, {}],
       ["PATCH", `/policy-entries/${policyId}`, { ruleText: "hijacked" }],
       ["DELETE", `/policy-entries/${policyId}`],
       ["POST", `/tickets/${inA}/takeover`, { agent: ANA }],

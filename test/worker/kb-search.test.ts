@@ -77,7 +77,11 @@ beforeAll(async () => {
 
 describe("buildFtsQuery (pure)", () => {
   it("is an OR of quoted prefix terms without stop words, numbers or one- and two-letter words", () => {
-    expect(buildFtsQuery("Where is my parcel NH-20418?", "en")).toBe('"parcel"*');
+    expect(buildFtsQuery("Where is my sofa NH-20418?", "en")).toBe('"sofa"*');
+  });
+
+  it("also searches the other words of the support concepts a message mentions", () => {
+    expect(buildFtsQuery("Where is my parcel NH-20418?", "en")).toBe('"parcel"* OR "packag"* OR "packet"*');
   });
 
   it("searches a stem's prefix as the word spells it, never a prefix shorter than four letters", () => {

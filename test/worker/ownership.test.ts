@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   ANA,
+  control,
   BO,
   AI_AGENT_ID,
   agentWrites,
@@ -43,9 +44,12 @@ describe("ownership", () => {
     const replies = await repliesReach(id, 1);
     const reply = replies[0];
     expect(reply?.body).toContain(kbAnswer(SHIPPING_QUESTION));
-    const view = await api("GET", `/tickets/${id}`);
-    expect(view.body.state).toBe("open");
-    expect(view.body.events.map((e: { type: string }) => e.type)).toContain("ai_replied");
+    // The reply reaches Zendesk before its settle records it: wait for the record.
+    const view = await waitUntil(async () => {
+      const v = (await api("GET", `/tickets/${id}`)).body;
+      return v.events.some((e: { type: string }) => e.type === "ai_replied") ? v : null;
+    });
+    expect(view.state).toBe("open");
     await waitUntil(async () => (await zendeskTicket(id)).ticket.tags.includes("ohallo_ai"));
     expect(await dispositions(id)).toEqual(["replied"]);
   });
@@ -186,6 +190,24 @@ describe("ownership", () => {
     expect((await dispositions(id)).at(-1)).toBe("held");
     expect((await zendeskTicket(id)).ticket.status).toBe("solved");
     expect(await aiReplies(id)).toHaveLength(0);
+  });
+
+  it("an agent reopening a solved ticket in Zendesk reopens it here too", async () => {
+    const id = await createTicket({ body: "Thanks, all good" });
+    await waitUntil(async () => {
+      await deliver(id);
+      const d = await dispositions(id);
+      return d.length === 1 && d[0] !== "pending";
+    });
+    expect((await api("POST", `/tickets/${id}/resolve`, { agent: ANA })).status).toBe(200);
+    await deliver(id);
+    await control("PATCH", `/tickets/${id}`, { status: "open" });
+    await deliver(id);
+    const view = await waitUntil(async () => {
+      const v = (await api("GET", `/tickets/${id}`)).body;
+      return v.state === "open" ? v : null;
+    });
+    expect(view.events.at(-1)).toMatchObject({ type: "reopen", code: "reopened_in_helpdesk" });
   });
 
   it("solved in Zendesk resolves the ticket; resolve without a take over works", async () => {

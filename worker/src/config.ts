@@ -7,7 +7,7 @@
 // deploys), and connected ones (OAuth, when ZENDESK_OAUTH_CLIENT_ID is set).
 // Without an OAuth client the default installation is required; with one, it
 // is there only when ZENDESK_SUBDOMAIN is set.
-import { z } from "zod";
+import * as z from "zod";
 
 const nonEmpty = z.string().trim().min(1);
 const optional = z

@@ -21,6 +21,7 @@ import { Vault } from "./installations/crypto";
 import { defaultInstallation, GRACE_MS, type Installation } from "./installations/installation";
 import { applyRetention, type Erased, InstallationData } from "./installations/installation.data";
 import { InstallationRepo } from "./installations/installation.repo";
+import { PublicationRepo } from "./kb/kb.publish.repo";
 import { KbRepo } from "./kb/kb.repo";
 import { D1KnowledgeIndex, type KnowledgeIndex } from "./kb/knowledge.index";
 import { Reader } from "./lib/query";
@@ -52,6 +53,8 @@ export interface Services {
   attention: AttentionRepo;
   drafts: DraftRepo;
   kb: KbRepo;
+  /** The help-center articles KB entries were published as. */
+  publications: PublicationRepo;
   kbIndex: KnowledgeIndex;
   policies: PolicyRepo;
   settings: SettingsRepo;
@@ -189,6 +192,7 @@ function compose(env: Env): App {
         ...repos,
         store: new TicketStore(scope, repos),
         agents: k.agents,
+        publications: new PublicationRepo(scope),
         kbIndex: new D1KnowledgeIndex(scope),
         policies: new PolicyRepo(scope),
         settings: new SettingsRepo(scope),

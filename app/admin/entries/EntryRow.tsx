@@ -3,7 +3,7 @@
 import type { Translate } from "../../i18n/i18n";
 import { errorText, formatDate } from "../i18n";
 import type { EntriesController, EntriesState } from "./entries.controller";
-import { type AnyEntry, isKb, missingCall, preview, rowActions } from "./entries.view-model";
+import { type AnyEntry, isKb, missingCall, preview, publishNotes, rowActions } from "./entries.view-model";
 
 interface Props {
   e: AnyEntry;
@@ -97,10 +97,14 @@ function Outcome({ e, state, t }: Props) {
   const published = state.published[e.id];
   const failure = state.failure?.id === e.id ? state.failure.error : null;
   if (failure) {
+    const publishing = state.failure?.action === "publish";
+    // The Worker's own words say what Guide refused (a 422, or Zendesk failing: a 502 is not the Worker down).
     const text =
-      state.failure?.action === "publish" && missingCall(failure)
+      publishing && missingCall(failure)
         ? t("publish.unavailable")
-        : errorText(failure, t);
+        : publishing && failure.detail && failure.kind !== "unauthorized"
+          ? t("publish.failed", { detail: failure.detail })
+          : errorText(failure, t);
     return (
       <p class="row-error" role="alert">
         {text}
@@ -110,7 +114,7 @@ function Outcome({ e, state, t }: Props) {
   if (!published) return null;
   return (
     <p class="row-note">
-      {t("publish.done")}{" "}
+      {publishNotes(published).map((key) => `${t(key)} `)}
       <a href={published.url} target="_blank" rel="noopener noreferrer">
         {t("publish.open")}
       </a>

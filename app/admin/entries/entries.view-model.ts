@@ -1,7 +1,7 @@
 // What the KB and policy lists show, as plain values: topics to suggest, a short preview of
 // long text, which row actions apply, and whether a 404 means "this Worker lacks the call".
 // Pure: no DOM, no I/O.
-import type { AdminKbEntry, AdminPolicyEntry } from "../../../common/admin.schema";
+import type { AdminKbEntry, AdminPolicyEntry, PublishResult } from "../../../common/admin.schema";
 import { EntryStatusSchema } from "../../../common/api.schema";
 import type { EntryStatus } from "../../api/admin-api";
 import type { ApiError } from "../../api/errors";
@@ -39,6 +39,15 @@ export function rowActions(e: AnyEntry, canPublish: boolean): RowActions {
 /** The Worker answers an unknown route with a bare "Not found": the call is not there yet. */
 export const missingCall = (error: ApiError): boolean =>
   error.kind === "not_found" && (error.detail === null || error.detail === "Not found");
+
+/** What a publication says, as translation keys: created or found again, behind the entry, placed by default. */
+export function publishNotes(r: PublishResult): string[] {
+  return [
+    r.created === false ? "publish.existing" : "publish.done",
+    ...(r.stale ? ["publish.stale"] : []),
+    ...((r.chosen?.length ?? 0) > 0 ? ["publish.chosen"] : []),
+  ];
+}
 
 /** The status filter's value: a status, or "" for all. */
 export function statusFilter(value: string): EntryStatus | "" {

@@ -1,5 +1,6 @@
-// The Settings tab: learning, the AI's defaults and limits, and which channels, brands and
-// groups it handles. A setting this Worker does not offer yet is shown disabled, marked so.
+// The Settings tab: learning, the AI's defaults and limits, which channels, brands and groups it
+// handles, and where "Publish to Guide" puts draft articles. A setting this Worker does not offer
+// yet is shown disabled, marked so.
 // Presentation only: the SettingsController checks and saves the form.
 import type { ComponentChildren } from "preact";
 import type { AdminSettings } from "../../../common/admin.schema";
@@ -215,7 +216,47 @@ function Form({ s, errors, t }: { s: AdminSettings; errors: FieldErrors; t: Tran
           {...{ errors, t }}
         />
       </fieldset>
+      <GuideFields s={s} errors={errors} t={t} />
     </>
+  );
+}
+
+/** Where "Publish to Guide" creates draft articles; each empty field: Guide's first or default. */
+function GuideFields({ s, errors, t }: { s: AdminSettings; errors: FieldErrors; t: Translate }) {
+  const guide = s.guide;
+  const value = (v: number | string | null | undefined) => (v == null ? "" : String(v));
+  return (
+    <fieldset class="group">
+      <legend>{t("settings.guide")}</legend>
+      <p class="hint">{t("settings.guide_hint")}</p>
+      {!guide && <Unavailable t={t} what={t("settings.unavailable")} />}
+      <Input
+        name="guideSectionId"
+        label={t("settings.guide_section")}
+        hint={t("settings.guide_section_hint")}
+        value={value(guide?.sectionId)}
+        inputMode="numeric"
+        disabled={!guide}
+        {...{ errors, t }}
+      />
+      <Input
+        name="guidePermissionGroupId"
+        label={t("settings.guide_group")}
+        hint={t("settings.guide_group_hint")}
+        value={value(guide?.permissionGroupId)}
+        inputMode="numeric"
+        disabled={!guide}
+        {...{ errors, t }}
+      />
+      <Input
+        name="guideLocale"
+        label={t("settings.guide_locale")}
+        hint={t("settings.guide_locale_hint")}
+        value={value(guide?.locale)}
+        disabled={!guide}
+        {...{ errors, t }}
+      />
+    </fieldset>
   );
 }
 

@@ -36,17 +36,20 @@ export class SettingsController extends Store<SettingsState> {
     this.api = api;
   }
 
+  /** Opening the tab reloads; the form is only re-created when the Worker's values changed, so what
+   * the admin typed meanwhile stays. */
   async load(): Promise<void> {
     this.set({ phase: "loading" });
     const result = await this.api.settings();
-    if (result.ok)
+    if (result.ok) {
+      const changed = JSON.stringify(result.value) !== JSON.stringify(this.state.settings);
       this.set({
         phase: "ready",
         settings: result.value,
         loadError: null,
-        formVersion: this.state.formVersion + 1,
+        formVersion: this.state.formVersion + (changed ? 1 : 0),
       });
-    else this.set({ phase: this.state.settings ? "ready" : "failed", loadError: result.error });
+    } else this.set({ phase: this.state.settings ? "ready" : "failed", loadError: result.error });
   }
 
   async save(fields: Fields): Promise<void> {

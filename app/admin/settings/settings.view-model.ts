@@ -1,7 +1,7 @@
 // The Settings form as plain values: which settings this Worker offers (a setting it does not
 // send yet shows as "not available yet"), and the form checked into a patch of what changed.
 // Pure: no DOM, no I/O.
-import type { AdminSettings, AdminSettingsPatch, Scope } from "../../../common/admin.schema";
+import type { AdminSettings, AdminSettingsPatch, GuideSettings, Scope } from "../../../common/admin.schema";
 import { AutonomySchema } from "../../../common/api.schema";
 import { splitList } from "../entries/entry-form";
 import { type FieldErrors, type Fields, checked, field } from "../store";
@@ -11,7 +11,7 @@ export const AUTONOMY_MODES = AutonomySchema.options;
 /** Zendesk's `via.channel` values the scope offers; others the Worker sends are kept. */
 export const CHANNELS = ["email", "web", "api", "native_messaging", "mobile_sdk"] as const;
 
-export type Optional = "handoffAcknowledgement" | "maxAiRepliesPerHour" | "aiAgentId" | "scope";
+export type Optional = "handoffAcknowledgement" | "maxAiRepliesPerHour" | "aiAgentId" | "scope" | "guide";
 
 export const available = (s: AdminSettings, key: Optional): boolean => s[key] !== undefined;
 
@@ -29,6 +29,32 @@ function ids(text: string): number[] | null {
   const parts = splitList(text);
   const out = parts.map(Number);
   return out.every((n) => Number.isSafeInteger(n) && n > 0) ? out : null;
+}
+
+/** One optional ID: empty is null, anything but a whole number is refused (undefined). */
+function optionalId(text: string): number | null | undefined {
+  if (text === "") return null;
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Zendesk's locale codes as Guide writes them: `en-us`, `de`, `pt-br`. */
+const LOCALE = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/;
+
+/** Where Guide articles go: each field that changed, or the errors. */
+function guidePatch(current: GuideSettings, fields: Fields, errors: Record<string, string>) {
+  const patch: Partial<GuideSettings> = {};
+  const sectionId = optionalId(field(fields, "guideSectionId"));
+  const groupId = optionalId(field(fields, "guidePermissionGroupId"));
+  const localeText = field(fields, "guideLocale").toLowerCase();
+  if (sectionId === undefined) errors.guideSectionId = "form.guide_id";
+  else if (sectionId !== current.sectionId) patch.sectionId = sectionId;
+  if (groupId === undefined) errors.guidePermissionGroupId = "form.guide_id";
+  else if (groupId !== current.permissionGroupId) patch.permissionGroupId = groupId;
+  const locale = localeText === "" ? null : localeText;
+  if (locale !== null && !LOCALE.test(locale)) errors.guideLocale = "form.locale";
+  else if (locale !== current.locale) patch.locale = locale;
+  return patch;
 }
 
 const same = (a: readonly unknown[], b: readonly unknown[]) =>
@@ -92,6 +118,10 @@ export function settingsPatch(current: AdminSettings, fields: Fields): SettingsC
       !same(scope.groupIds, was.groupIds)
     )
       patch.scope = scope;
+  }
+  if (current.guide) {
+    const guide = guidePatch(current.guide, fields, errors);
+    if (Object.keys(guide).length > 0) patch.guide = guide;
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, patch };
 }

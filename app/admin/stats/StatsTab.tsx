@@ -15,10 +15,12 @@ import {
   attentionBars,
   barsFrom,
   minutesLabel,
+  notYetCounted,
   proposalBars,
   RANGES,
   releaseBars,
   resolutionBars,
+  seriesChart,
   sum,
   TAKEOVER_REASONS,
   takeoverBars,
@@ -63,6 +65,9 @@ function Charts({ s, t, locale }: { s: Stats; t: Translate; locale: string }) {
     return t(`stats.${m.unit}`, { value: n(m.value) });
   };
   const series = (key: string) => t(`stats.series.${key}`);
+  const pending = notYetCounted(s);
+  const chart = s.series && s.series.length > 0 ? seriesChart(s.series) : null;
+  const retaken = s.takeovers.retakeoverRate;
   return (
     <div class="charts">
       <Figure
@@ -74,12 +79,12 @@ function Charts({ s, t, locale }: { s: Stats; t: Translate; locale: string }) {
           share: resolved ? Math.round((aiResolved / resolved) * 100) : 0,
         })}
       >
-        {s.series && s.series.length > 0 ? (
+        {chart ? (
           <LineChart
             id="resolutions-chart"
             title={t("stats.resolutions")}
-            days={s.series}
-            keys={["aiResolved", "humanResolved", "reopened"]}
+            days={chart.days}
+            keys={chart.keys}
             label={series}
             locale={locale}
           />
@@ -94,6 +99,16 @@ function Charts({ s, t, locale }: { s: Stats; t: Translate; locale: string }) {
             />
             <Unavailable t={t} what={t("stats.series_unavailable")} />
           </>
+        )}
+        {pending && (
+          <p class="muted" data-note="pending">
+            {t("stats.pending_note", {
+              days: n(pending.days),
+              ai: n(pending.ai),
+              human: n(pending.human),
+              reopened: n(pending.reopened),
+            })}
+          </p>
         )}
       </Figure>
       <Figure
@@ -118,6 +133,11 @@ function Charts({ s, t, locale }: { s: Stats; t: Translate; locale: string }) {
         />
         {s.takeovers.afterRelease === undefined && (
           <Unavailable t={t} what={t("stats.after_release_unavailable")} />
+        )}
+        {typeof retaken === "number" && (
+          <p class="muted" data-note="retakeover-rate">
+            {t("stats.retakeover_rate", { rate: Math.round(retaken * 100) })}
+          </p>
         )}
       </Figure>
       <Figure

@@ -6,8 +6,10 @@ import type { Stats, StatsDay } from "../../../common/admin.schema";
 export const RANGES = [7, 30, 90] as const;
 export type RangeDays = (typeof RANGES)[number];
 
+/** The last `days` UTC days, today included, as dates: the Worker counts whole UTC days. */
 export function rangeFor(days: RangeDays, now: Date): { from: string; to: string } {
-  return { from: new Date(now.getTime() - days * 86_400_000).toISOString(), to: now.toISOString() };
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: day(now.getTime() - (days - 1) * 86_400_000), to: day(now.getTime()) };
 }
 
 /** The smallest of 1, 2, 5 × 10^k at or above `n` (at least 1): a readable axis top. */
@@ -43,7 +45,22 @@ export function approvalRate(p: Stats["proposals"]): number | null {
   return decided > 0 ? p.approved / decided : null;
 }
 
-export type SeriesKey = "aiResolved" | "humanResolved" | "reopened";
+export type SeriesKey = "aiResolved" | "humanResolved" | "reopened" | "pending";
+
+/** A day as the line chart draws it: `pending` is the AI's and people's resolves too young to count. */
+export type ChartDay = StatsDay & { pending?: number };
+
+/** The days and the lines to draw; `pending` only when the Worker says what is still pending. */
+export function seriesChart(series: readonly StatsDay[]): { days: ChartDay[]; keys: SeriesKey[] } {
+  const keys: SeriesKey[] = ["aiResolved", "humanResolved", "reopened"];
+  if (!series.some((d) => d.aiPending !== undefined || d.humanPending !== undefined)) {
+    return { days: [...series], keys };
+  }
+  return {
+    days: series.map((d) => ({ ...d, pending: (d.aiPending ?? 0) + (d.humanPending ?? 0) })),
+    keys: [...keys, "pending"],
+  };
+}
 
 export interface LinePoint {
   x: number;
@@ -63,19 +80,25 @@ export interface LineChartModel {
 }
 
 export function lineChart(
-  days: readonly StatsDay[],
+  days: readonly ChartDay[],
   keys: readonly SeriesKey[],
   width = 640,
   height = 220,
 ): LineChartModel {
   const plot = { left: 36, top: 12, right: width - 12, bottom: height - 28 };
-  const max = niceMax(Math.max(0, ...days.flatMap((d) => keys.map((k) => d[k]))));
+  const value = (d: ChartDay, k: SeriesKey) => d[k] ?? 0;
+  const max = niceMax(Math.max(0, ...days.flatMap((d) => keys.map((k) => value(d, k)))));
   const span = Math.max(1, days.length - 1);
   const x = (i: number) => plot.left + (days.length === 1 ? 0.5 : i / span) * (plot.right - plot.left);
   const y = (v: number) => plot.bottom - (v / max) * (plot.bottom - plot.top);
   const round = (n: number) => Math.round(n * 10) / 10;
   const lines = keys.map((key) => {
-    const points = days.map((d, i) => ({ x: round(x(i)), y: round(y(d[key])), value: d[key], date: d.date }));
+    const points = days.map((d, i) => ({
+      x: round(x(i)),
+      y: round(y(value(d, key))),
+      value: value(d, key),
+      date: d.date,
+    }));
     const d = points.map((p, i) => `${i ? "L" : "M"}${p.x} ${p.y}`).join(" ");
     return { key, d, points };
   });
@@ -88,11 +111,18 @@ export function lineChart(
   return { width, height, plot, lines, yTicks, xLabels, max };
 }
 
-/** The take over reasons the Worker writes, mapped to translation keys; others show as sent. */
+/** The take over reason codes the Worker sends, mapped to translation keys; others show as sent. */
 export const TAKEOVER_REASONS: Readonly<Record<string, string>> = {
-  "take over button": "stats.reason.button",
-  "agent replied in Zendesk": "stats.reason.implicit",
-  "forced from a colleague": "stats.reason.forced",
+  button: "stats.reason.button",
+  implicit_reply: "stats.reason.implicit",
+  forced_from: "stats.reason.forced",
+};
+
+/** What Workers before the codes sent instead. */
+const LEGACY_REASONS: Readonly<Record<string, string>> = {
+  "take over button": "button",
+  "agent replied in Zendesk": "implicit_reply",
+  "forced from a colleague": "forced_from",
 };
 
 export const ATTENTION_TYPES = [
@@ -110,11 +140,14 @@ export function minutesLabel(minutes: number): { value: number; unit: "minutes" 
 }
 
 /** Every known reason (zero when unused), then any other the Worker sends. */
-export const takeoverBars = (s: Stats): Bar[] =>
-  barsFrom({
-    ...Object.fromEntries(Object.keys(TAKEOVER_REASONS).map((k) => [k, 0])),
-    ...s.takeovers.byReason,
-  });
+export function takeoverBars(s: Stats): Bar[] {
+  const counts: Record<string, number> = Object.fromEntries(Object.keys(TAKEOVER_REASONS).map((k) => [k, 0]));
+  for (const [reason, n] of Object.entries(s.takeovers.byReason)) {
+    const code = LEGACY_REASONS[reason] ?? reason;
+    counts[code] = (counts[code] ?? 0) + n;
+  }
+  return barsFrom(counts);
+}
 
 /** Releases, and take overs after a release when the Worker counts them. */
 export function releaseBars(s: Stats): Bar[] {
@@ -131,7 +164,20 @@ export function proposalBars(s: Stats): Bar[] {
     : barsFrom({ approved, rejected, pending }, ["approved", "rejected", "pending"]);
 }
 
-export const resolutionBars = (s: Stats): Bar[] => barsFrom(s.resolutions, ["aiResolved", "humanResolved"]);
+export const resolutionBars = (s: Stats): Bar[] =>
+  barsFrom({ aiResolved: s.resolutions.aiResolved, humanResolved: s.resolutions.humanResolved }, [
+    "aiResolved",
+    "humanResolved",
+  ]);
+
+/** What the resolution figures leave out for now, when the Worker says so (null: it does not). */
+export function notYetCounted(
+  s: Stats,
+): { ai: number; human: number; reopened: number; days: number } | null {
+  const { aiPending, humanPending, reopened } = s.resolutions;
+  if (aiPending === undefined && humanPending === undefined) return null;
+  return { ai: aiPending ?? 0, human: humanPending ?? 0, reopened: reopened ?? 0, days: s.settleDays ?? 7 };
+}
 
 export const attentionBars = (s: Stats): Bar[] => barsFrom(s.attention, ATTENTION_TYPES);
 

@@ -81,45 +81,114 @@ describe("views", () => {
 });
 
 describe("Help Center", () => {
-  it("lists sections and creates a draft article in one (201, Location), refusing what Zendesk requires", async () => {
-    const section = (await control(o, "/help-center/sections", "POST", { name: "Shipping" })).body.section;
+  const article = (group: number) => ({
+    title: "Which countries do you ship to?",
+    body: "<p>All of the EU.</p>",
+    locale: "en-us",
+    permission_group_id: group,
+    user_segment_id: null,
+    draft: true,
+    label_names: ["shipping"],
+  });
+  const create = (section: number, body: unknown, base = o) =>
+    api(base, `/api/v2/help_center/sections/${section}/articles.json`, { method: "POST", body });
+
+  it("lists sections and creates a draft article in one (201, Location, html_url, whole-second stamps)", async () => {
+    const section = (await control(o, "/help-center/sections", "POST", { name: "Shipping & returns" })).body
+      .section;
     const sections = await api(o, "/api/v2/help_center/sections.json");
     expect(sections.body.sections).toEqual([
-      expect.objectContaining({ id: section.id, name: "Shipping", locale: "en-us" }),
+      expect.objectContaining({ id: section.id, name: "Shipping & returns", locale: "en-us" }),
     ]);
-    const group = (await api(o, "/api/v2/guide/permission_groups.json")).body.permission_groups[0];
-    const article = {
+    expect(sections.body.sections[0].html_url).toBe(`${o}/hc/en-us/sections/${section.id}-Shipping-returns`);
+    const groups = (await api(o, "/api/v2/guide/permission_groups.json")).body.permission_groups;
+    expect(groups.map((g: { name: string }) => g.name)).toEqual(["Admins", "Agents and managers"]);
+    expect(groups[0]).toMatchObject({ built_in: true, edit: [], publish: [] });
+    expect((await api(o, "/api/v2/help_center/locales.json")).body).toEqual({
+      locales: ["en-us"],
+      default_locale: "en-us",
+    });
+    const created = await create(section.id, { article: article(groups[1].id), notify_subscribers: false });
+    expect(created.status).toBe(201);
+    const a = created.body.article;
+    expect(a).toMatchObject({
+      section_id: section.id,
       title: "Which countries do you ship to?",
       body: "<p>All of the EU.</p>",
       locale: "en-us",
-      permission_group_id: group.id,
+      permission_group_id: groups[1].id,
       user_segment_id: null,
+      user_segment_ids: [],
       draft: true,
-      label_names: ["ohallo"],
-    };
-    const created = await api(o, `/api/v2/help_center/sections/${section.id}/articles.json`, {
-      method: "POST",
-      body: { article, notify_subscribers: false },
+      label_names: ["shipping"],
+      author_id: 900001,
     });
-    expect(created.status).toBe(201);
-    expect(created.body.article).toMatchObject({ section_id: section.id, draft: true, author_id: 900001 });
-    expect(created.headers.get("location")).toBe(created.body.article.url);
-    const { user_segment_id: _omitted, ...missing } = article;
-    const refused = await api(o, `/api/v2/help_center/sections/${section.id}/articles.json`, {
-      method: "POST",
-      body: { article: { ...missing, title: "", permission_group_id: 1 } },
-    });
-    expect(refused.status).toBe(400);
-    expect(Object.keys(refused.body.errors).sort()).toEqual([
-      "permission_group_id",
-      "title",
-      "user_segment_id",
-    ]);
+    // Numbers past 2^32, as Guide's ids are; stamps in whole seconds.
+    expect(typeof a.id).toBe("number");
+    expect(a.id).toBeGreaterThan(2 ** 32);
+    expect(a.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(a.html_url).toBe(`${o}/hc/en-us/articles/${a.id}-Which-countries-do-you-ship-to`);
+    expect(a.url).toBe(`${o}/api/v2/help_center/en-us/articles/${a.id}.json`);
+    expect(created.headers.get("location")).toBe(`${o}/api/v2/help_center/articles/${a.id}.json`);
+    expect((await api(o, `/api/v2/help_center/articles/${a.id}.json`)).body.article.id).toBe(a.id);
+    expect((await api(o, `/api/v2/help_center/en-us/articles/${a.id}.json`)).status).toBe(200);
+    const listed = await api(o, `/api/v2/help_center/sections/${section.id}/articles.json`);
+    expect(listed.body.articles.map((x: { id: number }) => x.id)).toEqual([a.id]);
+  });
+
+  it("refuses what Guide refuses: missing ids (400), unknown records (404), blank title or locale (422)", async () => {
+    const section = (await control(o, "/help-center/sections", "POST", { name: "Billing" })).body.section;
+    const group = (await api(o, "/api/v2/guide/permission_groups.json")).body.permission_groups[0].id;
+    const { user_segment_id: _u, permission_group_id: _p, ...bare } = article(group);
+    const missing = await create(section.id, { article: bare });
+    expect(missing.status).toBe(400);
+    expect(missing.body.title).toBe("Invalid attribute");
+    expect(missing.body.message).toContain("You must provide user_segment_id.");
+    expect(missing.body.message).toContain("You must provide permission_group_id.");
+    // A string id is not an id here (the Worker sends numbers; a stand-in that coerced would hide a bug).
     expect(
-      (await api(o, "/api/v2/help_center/sections/1/articles.json", { method: "POST", body: { article } }))
-        .status,
-    ).toBe(404);
-    expect((await control(o, "/help-center/articles")).body.articles).toHaveLength(1);
+      (await create(section.id, { article: { ...article(group), permission_group_id: `${group}` } })).status,
+    ).toBe(400);
+    expect((await create(section.id, { article: { ...article(group), user_segment_id: 7 } })).status).toBe(
+      404,
+    );
+    expect((await create(section.id, { article: article(12345) })).status).toBe(404);
+    expect((await create(1, { article: article(group) })).status).toBe(404);
+    const blank = await create(section.id, { article: { ...article(group), title: " ", locale: "fr" } });
+    expect(blank.status).toBe(422);
+    expect(Object.keys(blank.body.details).sort()).toEqual(["locale", "title"]);
+    expect((await create(section.id, "not an object")).status).toBe(400);
+    const all = (await control(o, "/help-center/articles")).body.articles;
+    expect(all.filter((x: { section_id: number }) => x.section_id === section.id)).toEqual([]);
+  });
+
+  it("archives an article (DELETE → 204, then 404), answers 404 everywhere without Guide, and keeps accounts apart", async () => {
+    const section = (await control(o, "/help-center/sections", "POST", { name: "Archive" })).body.section;
+    const group = (await api(o, "/api/v2/guide/permission_groups.json")).body.permission_groups[0].id;
+    const id = (await create(section.id, { article: article(group) })).body.article.id;
+    expect((await api(o, `/api/v2/help_center/articles/${id}.json`, { method: "DELETE" })).status).toBe(204);
+    expect((await api(o, `/api/v2/help_center/articles/${id}.json`)).status).toBe(404);
+
+    const acme = await control(o, "/accounts", "POST", {
+      subdomain: "guide-acme",
+      email: "admin@acme.example",
+      apiToken: "acme-token",
+    });
+    const base = acme.body.account.base;
+    const auth = `Basic ${btoa("admin@acme.example/token:acme-token")}`;
+    const theirs = await api(base, "/api/v2/help_center/sections.json", { auth });
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.sections).toEqual([]);
+    expect((await api(base, `/api/v2/help_center/articles/${id}.json`, { auth })).status).toBe(404);
+    await control(base, "/help-center", "PUT", { enabled: false });
+    for (const path of [
+      "/api/v2/help_center/sections.json",
+      "/api/v2/help_center/locales.json",
+      "/api/v2/guide/permission_groups.json",
+    ]) {
+      expect((await api(base, path, { auth })).status).toBe(404);
+    }
+    expect((await api(o, "/api/v2/help_center/sections.json")).status).toBe(200);
   });
 });
 

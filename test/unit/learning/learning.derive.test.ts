@@ -55,6 +55,15 @@ describe("courtesies and names", () => {
 });
 
 describe("learning candidates", () => {
+  it("the AI's acknowledgement that a person will answer does not close the question", () => {
+    const found = learningCandidates([
+      msg("customer", "My lawyer asks: do you sell gift vouchers for companies?"),
+      msg("ai", "Thank you for your message. A person from our team will answer you here."),
+      msg("agent", "We sell company gift vouchers from EUR 50 to EUR 500."),
+    ]);
+    expect(found.map((c) => c.answer)).toEqual(["We sell company gift vouchers from EUR 50 to EUR 500."]);
+  });
+
   it("one candidate per customer question, even when one reply answers two", () => {
     const messages = [
       msg("customer", "Hello, do you offer gift wrapping?"),

@@ -1,7 +1,7 @@
 // Attention items: what the AI could not answer safely, in front of a person
 // with the reason. At most one open item per ticket and type (a repeat updates
 // it). Resolving an item never touches the ticket's state.
-import { z } from "zod";
+import * as z from "zod";
 import {
   type Agent,
   type AttentionItem,

@@ -2,7 +2,7 @@
 // item never changes the ticket's state; resolving the last item a ticket
 // waited on ends the wait, and the AI looks at what it stayed silent on.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { ResolveAttentionSchema } from "../../../common/api.schema";
 import { type AppEnv, jsonBody } from "../http/app";
 import { HttpError, notFound } from "../http/errors";

@@ -2,7 +2,7 @@
 // way) and every acknowledgement that a person will answer. A draft in
 // `sending` whose lease expired is in doubt: it is reconciled against Zendesk
 // before anything is sent again (a retry never sends twice).
-import { z } from "zod";
+import * as z from "zod";
 import type { Agent } from "../../../common/api.schema";
 import { type WriteGuard, guardSql, idList } from "../lib/guard";
 import { type Query, run } from "../lib/query";

@@ -1,6 +1,6 @@
 // What a model must answer: one JSON object, parsed with zod (structured
 // outputs with OpenAI; the same schema checks any other server's answer).
-import { z } from "zod";
+import * as z from "zod";
 
 export const ModelDraftSchema = z.object({
   action: z.enum(["reply", "no_answer", "escalate"]),

@@ -1,11 +1,12 @@
 // The model behind the drafter port: OpenAI (or any OpenAI-compatible server
 // at OPENAI_BASE_URL) with structured outputs. It proposes; the pipeline's
 // validator decides. Failures say whether a retry can help.
-import OpenAI from "openai";
-import { zodResponseFormat } from "openai/helpers/zod";
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai/core/error";
+import type { ParsedChatCompletion } from "openai/resources/chat/completions";
 import { UpstreamError } from "../lib/upstream";
 import type { DraftProposal, DraftRequest, Drafter } from "./drafter.port";
 import { ModelDraftSchema } from "./model.schema";
+import { jsonSchemaFormat, OpenAIChat } from "./openai.client";
 import { buildPrompt } from "./prompt";
 
 export const MODEL_TIMEOUT_MS = 30_000;
@@ -23,35 +24,30 @@ function retryAfter(headers: Headers | undefined): number | null {
 
 export class OpenAIDrafter implements Drafter {
   readonly name = "openai";
-  private readonly client: OpenAI;
+  private readonly client: OpenAIChat;
 
   constructor(
     opts: { apiKey: string; baseUrl?: string | undefined; model: string },
     timeoutMs = MODEL_TIMEOUT_MS,
   ) {
-    // No SDK retries: the queue retries with backoff, so a failure is never hidden.
-    this.client = new OpenAI({
-      apiKey: opts.apiKey,
-      baseURL: opts.baseUrl,
-      maxRetries: 0,
-      timeout: timeoutMs,
-    });
+    // No retries here: the queue retries with backoff, so a failure is never hidden.
+    this.client = new OpenAIChat({ apiKey: opts.apiKey, baseUrl: opts.baseUrl, timeoutMs });
     this.model = opts.model;
   }
   private readonly model: string;
 
   async draft(req: DraftRequest): Promise<DraftProposal> {
     const prompt = buildPrompt(req);
-    let parsed: OpenAI.Chat.Completions.ParsedChatCompletion<unknown>;
+    let parsed: ParsedChatCompletion<unknown>;
     try {
-      parsed = await this.client.chat.completions.parse({
+      parsed = await this.client.parse({
         model: this.model,
         temperature: 0.2,
         messages: [
           { role: "system", content: prompt.system },
           { role: "user", content: prompt.user },
         ],
-        response_format: zodResponseFormat(ModelDraftSchema, "draft"),
+        response_format: jsonSchemaFormat(ModelDraftSchema, "draft"),
       });
     } catch (e) {
       const failure = toModelError(e);
@@ -77,9 +73,9 @@ export class OpenAIDrafter implements Drafter {
 
 /** Wire failures become ModelErrors; anything else is an answer we could not parse. */
 export function toModelError(e: unknown): ModelError | null {
-  if (e instanceof OpenAI.APIConnectionTimeoutError) return new ModelError("The model timed out", true);
-  if (e instanceof OpenAI.APIConnectionError) return new ModelError("The model could not be reached", true);
-  if (e instanceof OpenAI.APIError) {
+  if (e instanceof APIConnectionTimeoutError) return new ModelError("The model timed out", true);
+  if (e instanceof APIConnectionError) return new ModelError("The model could not be reached", true);
+  if (e instanceof APIError) {
     const status = e.status ?? null;
     const retryable =
       status === 429 || status === 408 || status === 409 || (status !== null && status >= 500);

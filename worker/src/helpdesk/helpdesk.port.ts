@@ -3,6 +3,7 @@
 // shapes. Zendesk is one adapter (helpdesk/zendesk/); another helpdesk is another
 // adapter, not a rewrite. Adapters translate wire formats and classify failures.
 import type { TicketState } from "../../../common/api.schema";
+import type { Result } from "../lib/result";
 import { UpstreamError } from "../lib/upstream";
 
 export interface HelpdeskTicket {
@@ -85,6 +86,46 @@ export interface TicketScope {
   groupId: number | null;
 }
 
+/** Where an article goes in the helpdesk's help center. */
+export interface ArticlePlacement {
+  sectionId: number;
+  /** Who may edit and publish it there (not who may read it). */
+  permissionGroupId: number;
+  locale: string;
+}
+
+/** A knowledge-base article to create as an unpublished draft, visible to everyone once someone publishes it. */
+export interface ArticleDraft {
+  title: string;
+  /** HTML, already escaped (kb/article.html.ts). */
+  bodyHtml: string;
+  labels: string[];
+  /** What the admin chose; a null part is the help center's first (section, group) or default (locale). */
+  placement: { [K in keyof ArticlePlacement]: ArticlePlacement[K] | null };
+}
+
+export interface HelpCenterArticle {
+  id: number;
+  /** Where a person opens it (a draft: agents signed in to the helpdesk). */
+  url: string;
+  draft: boolean;
+  placement: ArticlePlacement;
+}
+
+/** What the adapter chose because the draft's placement named none. */
+export type ChosenPart = keyof ArticlePlacement;
+
+/** The help center refused the article for a reason an admin must fix; a retry alone will not help. */
+export type ArticleRefusal =
+  | { kind: "no_help_center" }
+  | { kind: "no_section" }
+  | { kind: "no_permission_group" }
+  /** The section or permission group named does not exist (or the help center is off). */
+  | { kind: "not_found"; placement: ArticlePlacement }
+  /** The helpdesk user the installation acts as may not create articles. */
+  | { kind: "forbidden" }
+  | { kind: "invalid"; detail: string };
+
 export interface Helpdesk {
   /** The user, or null when the account has no such user. */
   getUser(userId: number): Promise<HelpdeskUser | null>;
@@ -95,6 +136,12 @@ export interface Helpdesk {
   postReply(input: ReplyInput): Promise<ReplyOutcome>;
   /** Shows `mirror` on the ticket, and solves it when asked. */
   mirror(ticketId: number, mirror: Mirror, opts?: { solve?: boolean }): Promise<void>;
+  /** Creates `draft` unpublished in the help center; infrastructure failures throw HelpdeskError. */
+  createArticleDraft(
+    draft: ArticleDraft,
+  ): Promise<Result<{ article: HelpCenterArticle; chosen: ChosenPart[] }, ArticleRefusal>>;
+  /** The article, or null when the help center no longer has it (deleted or archived). */
+  findArticle(articleId: number): Promise<HelpCenterArticle | null>;
 }
 
 /** A failure talking to the helpdesk (see UpstreamError for the fields). */

@@ -1,7 +1,7 @@
 // The six calls shared by /api/kb-entries and /api/policy-entries: list,
 // create (manual entries start approved), edit, delete, approve, reject.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { EntryStatusSchema, RejectSchema, SourceTypeSchema } from "../../../common/api.schema";
 import { type AppEnv, jsonBody } from "./app";
 import { HttpError, notFound } from "./errors";

@@ -1,7 +1,7 @@
 // Ids and numbers in URLs: decimal digits only. `0x10`, `1e1`, `+5`, `1.0` are
 // not ids (JavaScript would read them as numbers): a path id that is not one is
 // `404`, a query number that is not one is `400`.
-import { z } from "zod";
+import * as z from "zod";
 import { notFound } from "./errors";
 
 const DECIMAL_ID = /^[1-9][0-9]{0,15}$/;

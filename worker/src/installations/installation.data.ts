@@ -60,8 +60,12 @@ export interface Erased {
 
 /**
  * Retention for one installation: de-duplication records past Zendesk's retry
- * window, stored large events nobody applied, and the texts of messages and drafts
- * older than `days` (the rows, their outcomes and the audit trail stay).
+ * window, stored large events nobody applied, and the messages and drafts older
+ * than `days` (rows deleted, not blanked: SQLite reuses a deleted row's pages,
+ * never the space a shortened row leaves; decision 007). What stays: the tickets,
+ * the audit trail and attention items (the outcomes, the statistics' history).
+ * A message still waiting for its outcome, and a draft still held or on its way,
+ * are kept whatever their age.
  */
 export async function applyRetention(scope: Scope, now: number, days: number): Promise<Erased> {
   const { db, installationId: id } = scope;
@@ -75,14 +79,13 @@ export async function applyRetention(scope: Scope, now: number, days: number): P
       .bind(id, now - DEDUPE_WINDOW_MS),
     db
       .prepare(
-        `UPDATE messages SET body = '' WHERE installation_id = ? AND created_at < ? AND body != ''
-           AND disposition != 'pending'`,
+        "DELETE FROM messages WHERE installation_id = ? AND created_at < ? AND disposition != 'pending'",
       )
       .bind(id, before),
     db
       .prepare(
-        `UPDATE drafts SET body = '', meta = json_remove(meta, '$.edited') WHERE installation_id = ? AND created_at < ?
-           AND body != '' AND status NOT IN ('held', 'queued', 'sending')`,
+        `DELETE FROM drafts WHERE installation_id = ? AND created_at < ?
+           AND status NOT IN ('held', 'queued', 'sending')`,
       )
       .bind(id, before),
     // A proposal's evidence quotes the conversation: its excerpt goes with the texts it quotes.

@@ -1,7 +1,7 @@
 // The registry of connected installations and the OAuth states of connects in
 // progress. Secrets are stored sealed (crypto.ts); this file never sees them in
 // the clear. The only repository that is not scoped to one installation.
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_INSTALLATION } from "../lib/scope";
 import { type Installation, originFor } from "./installation";
 

@@ -1,7 +1,7 @@
 // The confidence gate: is the best-ranked entry a safe answer, or must a person look (and at which entries)?
 // Pure, over a ranking (kb.rank.ts). A wrong answer costs more than an attention item: when in doubt, refuse.
 import { detectLanguage, isLanguage, type Language } from "../text/language";
-import { type RankedCandidate, rankCandidates } from "./kb.rank";
+import { CONCEPT, type RankedCandidate, rankCandidates, stemsMatch } from "./kb.rank";
 import type { KbCandidate } from "./kb.search";
 
 export interface GateParams {
@@ -10,9 +10,9 @@ export interface GateParams {
   /** How far the best must lead the runner-up, as a share of its score. */
   minMargin: number;
   /**
-   * Share of the best's evidence that the strongest rival (another entry whose question the message
-   * covers by at least minCoverage) does not share. Below it, both entries are about the same words
-   * of the message and answer different things: refuse.
+   * Share of the best's evidence that its strongest rival (the other entry sharing most of it) does not
+   * share. Below it, both entries are about the same words of the message and answer different things:
+   * refuse.
    */
   minDistinct: number;
   /**
@@ -28,9 +28,12 @@ export interface GateParams {
  * The shipped thresholds: per parameter, the median of the choices made on the training folds of
  * `npm run eval:offline` (docs/offline-drafter.md). Never tuned on all the labelled data at once.
  */
-export const GATE: GateParams = { minCoverage: 0.25, minMargin: 0.15, minDistinct: 0.25, minSupport: 0.45 };
+export const GATE: GateParams = { minCoverage: 0.25, minMargin: 0.15, minDistinct: 0.15, minSupport: 0.4 };
 
-/** The question coverage an entry sharing a single word or concept with the message needs (not tuned). */
+/**
+ * An entry sharing a single word or concept with the message must have more than this share of its
+ * question covered (not tuned): "Can I pay with Klarna?" covers half of "Can I pay with MobilePay?".
+ */
 export const SINGLE_WORD_COVERAGE = 0.5;
 
 export interface Closest {
@@ -56,23 +59,54 @@ export function distinctEvidence(
   return { share: total === 0 ? 0 : own / total, words: best.unit > 0 ? own / best.unit : 0 };
 }
 
+/**
+ * Does what the message asks tell `best` from `other` by what only one of them is about? Each entry's
+ * own subject words are the words of its question the other entry never says. The message separates
+ * them when it covers some of `best`'s own words and none of `other`'s. (An entry with no words of its
+ * own, a general case beside a specific one, is never separated: the message may be about the specific
+ * case in words the entry does not know, a sideboard for "furniture".)
+ */
+export function separates(best: RankedCandidate, other: RankedCandidate): boolean {
+  const own = (x: RankedCandidate, y: RankedCandidate) =>
+    x.questionWords.filter(
+      (w) =>
+        w.subject &&
+        !w.concepts.some((c) => y.vocabulary.has(CONCEPT + c)) &&
+        ![...y.vocabulary].some((v) => stemsMatch(v, w.stem, x.entry.language)),
+    );
+  return own(best, other).some((w) => w.covered) && !own(other, best).some((w) => w.covered);
+}
+
 /** The gate over a ranking (best first). */
 export function judge(ranked: readonly RankedCandidate[], params: GateParams = GATE): Judgement {
   const [best, second] = ranked;
   const all = [...ranked];
   if (best === undefined || best.score <= 0) return { kind: "refuse", why: "nothing", ranked: all };
-  if (best.questionCoverage < params.minCoverage - 1e-9) return { kind: "refuse", why: "weak", ranked: all };
+  if (best.questionCoverage < params.minCoverage - 1e-9 || !best.subjectCovered)
+    return { kind: "refuse", why: "weak", ranked: all };
   // One shared word is enough only for a question it mostly is: "Do you sell gift cards?" is not
-  // about "Do you sell or share my personal data?".
-  if (best.evidence.size < 2 && best.questionCoverage < SINGLE_WORD_COVERAGE)
+  // about "Do you sell or share my personal data?", nor "How do I reset my lamp?" about "How do I reset
+  // my password?".
+  if (best.evidence.size < 2 && best.questionCoverage <= SINGLE_WORD_COVERAGE + 1e-9)
     return { kind: "refuse", why: "weak", ranked: all };
   const margin = second === undefined || second.score <= 0 ? 1 : (best.score - second.score) / best.score;
-  if (margin < params.minMargin) return { kind: "refuse", why: "close", ranked: all };
-  // Rivals for "the same words": entries whose own question the message covers as well as the gate asks.
-  const rival = ranked.slice(1).find((r) => r.score > 0 && r.questionCoverage >= params.minCoverage - 1e-9);
-  const { share: distinct, words } =
-    rival === undefined ? { share: 1, words: 1 } : distinctEvidence(best, rival);
-  if (distinct < params.minDistinct) return { kind: "refuse", why: "same_words", ranked: all };
+  if (margin < params.minMargin && second !== undefined && !separates(best, second))
+    return { kind: "refuse", why: "close", ranked: all };
+  // "The same words": the rival is whichever other entry shares most of the best's evidence (an
+  // entry about parcels in general shares "parcel" with "Where can I track my parcel?").
+  let distinct = 1;
+  let words = 1;
+  let rival: RankedCandidate | undefined;
+  for (const r of ranked.slice(1)) {
+    if (r.score <= 0) continue;
+    const d = distinctEvidence(best, r);
+    if (d.share < distinct) {
+      ({ share: distinct, words } = d);
+      rival = r;
+    }
+  }
+  if (distinct < params.minDistinct && (rival === undefined || !separates(best, rival)))
+    return { kind: "refuse", why: "same_words", ranked: all };
   if (best.questionCoverage + words / 3 < params.minSupport - 1e-9)
     return { kind: "refuse", why: "weak", ranked: all };
   // For display and ordering only: coverage, lead and distinct evidence, in 0.5..1.

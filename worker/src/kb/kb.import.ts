@@ -2,7 +2,7 @@
 // the same schema as a single create, insert the valid rows in batches, and
 // say exactly which rows were refused and why. Nothing half-imported.
 import Papa from "papaparse";
-import { z } from "zod";
+import * as z from "zod";
 import { KbEntryCreateSchema } from "../../../common/api.schema";
 import type { KbRepo, KbWrite } from "./kb.repo";
 

@@ -1,10 +1,14 @@
 // Ranking of one search's candidates: how much of a message each approved entry explains, and with which words.
 // Pure, over plain candidates: never queries D1, never decides whether to answer (that is kb.gate.ts).
+import { askedPart } from "../text/asked";
 import { type TextFeatures, textFeatures } from "../text/features";
 import { LANGUAGES, type Language } from "../text/language";
 import { normalizeText, tokenize } from "../text/normalize";
 import { stem } from "../text/stems";
+import { CONCEPT, fieldMatches, literalMatch, sharableConcepts } from "./kb.match";
 import type { KbCandidate } from "./kb.search";
+
+export { CONCEPT, stemsMatch } from "./kb.match";
 
 // Commerce words in almost every question ("order", "item"): they count little towards covering one.
 const WEAK_SOURCE = `order orders ordered item items product products buy bought purchase
@@ -18,52 +22,12 @@ const WEAK: ReadonlyMap<Language, ReadonlySet<string>> = new Map(
 );
 const WEAK_WEIGHT = 0.25;
 
-// Marks a concept among a candidate's matched features (no stem contains it).
-export const CONCEPT = "§";
-
-const COMPOUNDING: ReadonlySet<Language> = new Set(["de", "nl", "da"]);
-
-/**
- * Do two stems name the same thing? Equal; or the shorter (5+ letters) a prefix of the other that
- * stemming left a little longer ("deliv" and "deliveri", at most 3 letters more); in German, Dutch and
- * Danish also the first or last part of a compound ("liefer" in "lieferzeit", "konto" in "kundenkonto",
- * after a 4+ letter modifier; "bestell" does not hold "stell"). "pass" is not "password".
- */
-export function stemsMatch(a: string, b: string, language: Language): boolean {
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length < 5) return false;
-  const compounds = COMPOUNDING.has(language);
-  if (long.startsWith(short) && (compounds || long.length - short.length <= 3)) return true;
-  return compounds && long.length - short.length >= 4 && long.endsWith(short);
-}
+// Question sentences with fewer content words than this refer to the rest of the message.
+const MIN_ASKED_STEMS = 2;
 
 const FIELD_WEIGHT = { question: 3, topics: 1.5, answer: 1 } as const;
 type Field = keyof typeof FIELD_WEIGHT;
 const FIELDS: readonly Field[] = ["question", "topics", "answer"];
-
-/**
- * A literal match between two stems, unless the message's word sits in a support phrase that the
- * entry's word does not share ("back" in "send it back" is not "back" in "money back").
- */
-function literalMatch(msg: TextFeatures, m: string, entry: TextFeatures, e: string): boolean {
-  if (!stemsMatch(m, e, msg.language)) return false;
-  const mc = msg.conceptsOf.get(m);
-  if (mc === undefined) return true;
-  const ec = entry.conceptsOf.get(e);
-  return ec !== undefined && mc.some((c) => ec.includes(c));
-}
-
-/** The message's features one field shares: its concepts, then stems those concepts do not explain. */
-function fieldMatches(msg: TextFeatures, field: TextFeatures): string[] {
-  const concepts = msg.concepts.filter((c) => field.concepts.includes(c));
-  const stems = msg.stems.filter(
-    (m) =>
-      !(msg.conceptsOf.get(m) ?? []).some((c) => concepts.includes(c)) &&
-      field.stems.some((e) => literalMatch(msg, m, field, e)),
-  );
-  return [...concepts.map((c) => CONCEPT + c), ...stems];
-}
 
 export interface RankedCandidate {
   entry: KbCandidate;
@@ -73,6 +37,12 @@ export interface RankedCandidate {
   evidence: ReadonlyMap<string, number>;
   /** Share of the entry question's content stems the message covers (literally or by concept). */
   questionCoverage: number;
+  /** Does the message cover a word of the entry question's subject (not only "how long", "order")? */
+  subjectCovered: boolean;
+  /** The words of the entry's question, as what the message asks covers them. */
+  questionWords: readonly QuestionWord[];
+  /** Every stem of the entry's question, topics and answer, and its concepts (marked with CONCEPT). */
+  vocabulary: ReadonlySet<string>;
   /** Share of the message's content stems the entry explains (any field). */
   messageCoverage: number;
   /** The evidence of one word found in one entry's question only: the unit of "a distinguishing word". */
@@ -93,16 +63,47 @@ function entryFeatures(text: string, language: Language): TextFeatures {
   return features;
 }
 
-function questionCoverage(msg: TextFeatures, q: TextFeatures, weak: ReadonlySet<string>): number {
+// Concepts that say what kind of answer is wanted ("how long", "how much"), not what it is about.
+const FRAME_CONCEPTS: ReadonlySet<string> = new Set(["duration", "cost"]);
+
+/** A word of an entry's question, as the message covers it. */
+export interface QuestionWord {
+  stem: string;
+  concepts: readonly string[];
+  covered: boolean;
+  /** Not only part of a frame ("how long", "what does it cost") and not a weak word ("order"). */
+  subject: boolean;
+}
+
+/** The entry question's content words, each with whether the message covers it (literally or by concept). */
+function questionWords(
+  msg: TextFeatures,
+  q: TextFeatures,
+  weak: ReadonlySet<string>,
+  entryStems: ReadonlySet<string>,
+): QuestionWord[] {
+  const msgConcepts = sharableConcepts(msg, entryStems);
+  return q.stems.map((e) => {
+    const concepts = q.conceptsOf.get(e) ?? [];
+    return {
+      stem: e,
+      concepts,
+      covered:
+        msg.stems.some((m) => literalMatch(msg, m, q, e, entryStems)) ||
+        concepts.some((c) => msgConcepts.includes(c)),
+      subject: !weak.has(e) && !(concepts.length > 0 && concepts.every((c) => FRAME_CONCEPTS.has(c))),
+    };
+  });
+}
+
+/** Share of the question covered, weak words ("order", "item") counting a quarter. */
+function coverage(words: readonly QuestionWord[], weak: ReadonlySet<string>): number {
   let covered = 0;
   let total = 0;
-  for (const e of q.stems) {
-    const weight = weak.has(e) ? WEAK_WEIGHT : 1;
+  for (const w of words) {
+    const weight = weak.has(w.stem) ? WEAK_WEIGHT : 1;
     total += weight;
-    const hit =
-      msg.stems.some((m) => literalMatch(msg, m, q, e)) ||
-      (q.conceptsOf.get(e) ?? []).some((c) => msg.concepts.includes(c));
-    if (hit) covered += weight;
+    if (w.covered) covered += weight;
   }
   return total === 0 ? 0 : covered / total;
 }
@@ -122,7 +123,15 @@ export function rankCandidates(
       answer: entryFeatures(c.answer, c.language),
     }),
   );
-  const matches = fields.map((f) => FIELDS.map((name) => new Set(fieldMatches(msg, f[name]))));
+  const entryStems = fields.map((f) => new Set(FIELDS.flatMap((name) => f[name].stems)));
+  const matches = fields.map((f, i) =>
+    FIELDS.map((name) => new Set(fieldMatches(msg, f[name], entryStems[i] ?? new Set()))),
+  );
+  // The entry's subject must be in what the message asks, unless its questions are too short to name
+  // one ("Where can I download it?"): then the whole message asks.
+  const askedText = askedPart(text);
+  const askedOnly = askedText === null ? msg : textFeatures(askedText, language);
+  const asked = askedOnly.stems.length >= MIN_ASKED_STEMS ? askedOnly : msg;
   // Rarity over the pool: every entry holding a query term is in it, up to the search limit.
   const n = Math.max(pool.length, 10);
   const df = new Map<string, number>();
@@ -140,7 +149,11 @@ export function rankCandidates(
         const weight = Math.max(...FIELDS.map((name, k) => (perField[k]?.has(f) ? FIELD_WEIGHT[name] : 0)));
         evidence.set(f, weight * idf(f));
       }
-      const qc = questionCoverage(msg, (fields[i] as Record<Field, TextFeatures>).question, weak);
+      const qf = (fields[i] as Record<Field, TextFeatures>).question;
+      const own = entryStems[i] ?? new Set<string>();
+      const qc = coverage(questionWords(msg, qf, weak, own), weak);
+      const askedWords = questionWords(asked, qf, weak, own);
+      const subjectWords = askedWords.filter((w) => w.subject);
       const explained = msg.stems.filter(
         (m) => evidence.has(m) || (msg.conceptsOf.get(m) ?? []).some((c) => evidence.has(CONCEPT + c)),
       ).length;
@@ -151,6 +164,14 @@ export function rankCandidates(
         score: total * (0.5 + qc),
         evidence,
         questionCoverage: qc,
+        subjectCovered: subjectWords.length === 0 || subjectWords.some((w) => w.covered),
+        questionWords: askedWords,
+        vocabulary: new Set([
+          ...own,
+          ...FIELDS.flatMap((name) => (fields[i] as Record<Field, TextFeatures>)[name].concepts).map(
+            (c) => CONCEPT + c,
+          ),
+        ]),
         messageCoverage: msg.stems.length === 0 ? 0 : explained / msg.stems.length,
         unit,
       };

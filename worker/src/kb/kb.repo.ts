@@ -1,6 +1,6 @@
 // KB entries in D1 (the FTS5 index follows by trigger). Only `approved`
 // entries reach the AI; that filter lives in kb.search.ts.
-import { z } from "zod";
+import * as z from "zod";
 import { type Evidence, EvidenceSchema, type KbEntry } from "../../../common/api.schema";
 import { type EntryFilter, listPage, updateRow } from "../lib/entries.query";
 import type { Query } from "../lib/query";

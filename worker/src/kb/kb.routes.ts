@@ -1,10 +1,12 @@
-// /api/kb-entries: the shared entry routes over the KB repository, plus bulk import.
+// /api/kb-entries: the shared entry routes over the KB repository, bulk import, and publishing an
+// entry to the help center (kb.publish.routes.ts).
 import { Hono } from "hono";
 import { KbEntryCreateSchema, KbEntryPatchSchema } from "../../../common/api.schema";
 import type { AppEnv } from "../http/app";
 import { entryRoutes } from "../http/entries.routes";
 import { HttpError } from "../http/errors";
 import { ImportError, importKb, parseImport } from "./kb.import";
+import { publishRoutes } from "./kb.publish.routes";
 
 const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 
@@ -45,4 +47,4 @@ const crud = entryRoutes({
   remove: (s, id) => s.kb.delete(id),
 });
 
-export const kbRoutes = new Hono<AppEnv>().route("/", importRoute).route("/", crud);
+export const kbRoutes = new Hono<AppEnv>().route("/", importRoute).route("/", publishRoutes).route("/", crud);

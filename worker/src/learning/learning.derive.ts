@@ -43,7 +43,9 @@ export function learningCandidates(
   const out: LearningCandidate[] = [];
   let asked: CandidateTurn[] = [];
   for (const m of turns) {
-    if (!m.isPublic) continue;
+    // The AI's own comments close nothing: a question it flagged got at most its acknowledgement
+    // that a person will answer, and one it answered is not among the questions asked.
+    if (!m.isPublic || m.role === "ai") continue;
     if (m.role === "customer") {
       if (m.disposition === "attention" || m.disposition === "held") asked.push(m);
       continue;

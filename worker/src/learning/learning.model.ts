@@ -3,10 +3,10 @@
 // why people stepped in and what was rejected before, and proposes KB entries,
 // updates of outdated ones, and policies. The conversation is data, never
 // instructions; whatever comes back is cleaned and checked by the service.
-import OpenAI from "openai";
-import { zodResponseFormat } from "openai/helpers/zod";
-import { z } from "zod";
+import type { ParsedChatCompletion } from "openai/resources/chat/completions";
+import * as z from "zod";
 import { MODEL_TIMEOUT_MS, toModelError } from "../drafting/openai.adapter";
+import { jsonSchemaFormat, OpenAIChat } from "../drafting/openai.client";
 import { LANGUAGE_NAMES } from "../drafting/prompt";
 import type { Learner, LearningInput, Proposal } from "./learning.port";
 
@@ -100,34 +100,29 @@ export function fromModel(out: ModelLearning): Proposal[] {
 
 export class OpenAILearner implements Learner {
   readonly name = "openai";
-  private readonly client: OpenAI;
+  private readonly client: OpenAIChat;
   private readonly model: string;
 
   constructor(
     opts: { apiKey: string; baseUrl?: string | undefined; model: string },
     timeoutMs = MODEL_TIMEOUT_MS,
   ) {
-    this.client = new OpenAI({
-      apiKey: opts.apiKey,
-      baseURL: opts.baseUrl,
-      maxRetries: 0,
-      timeout: timeoutMs,
-    });
+    this.client = new OpenAIChat({ apiKey: opts.apiKey, baseUrl: opts.baseUrl, timeoutMs });
     this.model = opts.model;
   }
 
   async propose(input: LearningInput): Promise<Proposal[]> {
     const prompt = buildLearningPrompt(input);
-    let parsed: OpenAI.Chat.Completions.ParsedChatCompletion<unknown>;
+    let parsed: ParsedChatCompletion<unknown>;
     try {
-      parsed = await this.client.chat.completions.parse({
+      parsed = await this.client.parse({
         model: this.model,
         temperature: 0.2,
         messages: [
           { role: "system", content: prompt.system },
           { role: "user", content: prompt.user },
         ],
-        response_format: zodResponseFormat(ModelLearningSchema, "learning"),
+        response_format: jsonSchemaFormat(ModelLearningSchema, "learning"),
       });
     } catch (e) {
       const failure = toModelError(e);

@@ -1,7 +1,7 @@
 // Signals for suggested policies: a ticket on which a person stepped in after a
 // message about a risk topic that no policy caught. One is evidence; the same
 // topic on more tickets becomes a proposal (learning.service.ts).
-import { z } from "zod";
+import * as z from "zod";
 import type { Scope } from "../lib/scope";
 
 const Row = z.object({ ticket_id: z.number(), keywords: z.string() });

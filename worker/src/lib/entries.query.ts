@@ -2,7 +2,7 @@
 // paged list with its total, and a partial update of the columns given, always
 // inside one installation. Table and column names are this module's constants
 // and typed keys, never text from a caller or a request.
-import { z } from "zod";
+import * as z from "zod";
 import type { Scope } from "./scope";
 
 type Value = string | number | null;

@@ -1,5 +1,5 @@
 // Policy entries in D1. Only `approved` policies apply to drafts.
-import { z } from "zod";
+import * as z from "zod";
 import { type Evidence, type PolicyEntry, PolicyConditionsSchema } from "../../../common/api.schema";
 import { parseEvidence } from "../kb/kb.repo";
 import { type EntryFilter, listPage, updateRow } from "../lib/entries.query";

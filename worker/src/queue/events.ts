@@ -57,6 +57,13 @@ export async function applyHelpdeskEvent(s: Services, ev: HelpdeskEvent): Promis
           { type: "resolve", agent: null, source: "zendesk" },
           { inlineSync: true },
         );
+      } else if (
+        (await s.tickets.stateOf(ev.ticketId)) === "resolved" &&
+        !(await s.helpdesk.getTicket(ev.ticketId)).closed
+      ) {
+        // Open again in Zendesk (an agent reopened it there): ours too; the statistics count it.
+        // A late event from before the solve (Zendesk shows it solved now) changes nothing.
+        await applyEvent(s, ev.ticketId, { type: "reopened_in_helpdesk" }, { inlineSync: true });
       }
       return;
     }

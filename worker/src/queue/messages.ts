@@ -1,7 +1,7 @@
 // Queue messages, versioned `{type, v}`: they outlive deploys, so a consumer
 // must read every version still in flight. Version 2 names the installation;
 // version 1 (before installations) belongs to the default one. Parsed with zod.
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_INSTALLATION } from "../lib/scope";
 
 const Scope = z.object({

@@ -1,8 +1,11 @@
 // GET/PATCH /api/settings: learning, default autonomy, auto release, brand tone,
 // the acknowledgement and the reply cap, the agent AI replies are posted as
 // (connected installations; the default one uses ZENDESK_AI_AGENT_ID) and the
-// channels, brands and groups the AI may touch.
+// channels, brands and groups the AI may touch; and `guide`, where "Publish to Guide" puts a KB
+// entry's draft article (section, permission group, locale; null: the help center's first or default).
 import { Hono } from "hono";
+import * as z from "zod";
+import { type GuideSettings, GuideSettingsSchema } from "../../../common/admin.schema";
 import { type Settings, SettingsPatchSchema } from "../../../common/api.schema";
 import { type AppEnv, jsonBody } from "../http/app";
 import { HttpError } from "../http/errors";
@@ -14,15 +17,32 @@ const shown = (s: Services, settings: Settings): Settings => ({
   aiAgentId: s.installation.aiAgentId,
 });
 
+/** Zendesk's locale codes: `en-us`, `de`, `pt-br`, `zh-tw` (lower case, as Guide writes them). */
+const LOCALE = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/;
+const GuidePatch = z.object({ guide: GuideSettingsSchema.partial().optional() });
+
+function nextGuide(current: GuideSettings, patch: Partial<GuideSettings> | undefined): GuideSettings {
+  const next = { ...current, ...patch };
+  const locale = next.locale === null ? null : next.locale.toLowerCase();
+  if (locale !== null && !LOCALE.test(locale)) {
+    throw new HttpError(400, `guide.locale: "${locale}" is not a Zendesk locale such as en-us or de`);
+  }
+  return { ...next, locale };
+}
+
 export const settingsRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const s = c.get("services");
-    return c.json(shown(s, await s.settings.get()));
+    const [settings, guide] = await s.reads.all([s.settings.getQuery(), s.settings.guideQuery()]);
+    return c.json({ ...shown(s, settings), guide });
   })
   .patch("/", async (c) => {
     const s = c.get("services");
-    const patch = SettingsPatchSchema.parse(await jsonBody(c.req.raw));
-    const current = await s.settings.get();
+    const body = await jsonBody(c.req.raw);
+    const patch = SettingsPatchSchema.parse(body);
+    const guidePatch = GuidePatch.parse(body).guide;
+    const [current, currentGuide] = await s.reads.all([s.settings.getQuery(), s.settings.guideQuery()]);
+    const guide = nextGuide(currentGuide, guidePatch);
     if (patch.aiAgentId !== undefined) {
       if (s.installation.kind === "default") {
         throw new HttpError(
@@ -50,10 +70,11 @@ export const settingsRoutes = new Hono<AppEnv>()
       retentionDays: patch.retentionDays ?? current.retentionDays,
     };
     await s.settings.put(next);
+    if (guidePatch !== undefined) await s.settings.putGuide(guide);
     if (patch.aiAgentId !== undefined) {
       await c.get("app").installations.setAiAgent(s.installation.id, next.aiAgentId, s.now());
       const aiAgentId = next.aiAgentId ?? s.installation.connectedById;
-      return c.json({ ...next, aiAgentId });
+      return c.json({ ...next, aiAgentId, guide });
     }
-    return c.json(shown(s, next));
+    return c.json({ ...shown(s, next), guide });
   });

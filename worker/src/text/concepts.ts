@@ -10,9 +10,9 @@ import { stem } from "./stems";
 // Format: one concept per block; "lang: term, term, multi word term".
 const CONCEPT_SOURCE = `
 return
-  en: return, returns, send back, bring back, take back
+  en: return, returns, send back, bring back, take back, post back, ship back, mail back
   de: zurückschicken, zurücksenden, rücksendung, retoure, retournieren, zurückgeben, schicke zurück
-  nl: retour, retourneren, terugsturen, terugbrengen, stuur terug
+  nl: retour, retourneren, terugsturen, terugbrengen, stuur terug, stuur retour, retour sturen, retour zenden
   fr: retour, retourner, renvoyer, rapporter
   es: devolver, devolución, devolverlo
   da: returnere, returnering, retur, sende tilbage
@@ -27,18 +27,18 @@ delivery
   en: delivery, deliver, shipping, ship, shipment, postage
   de: lieferung, liefern, versand, versenden, zustellung
   nl: bezorging, bezorgen, levering, leveren, verzending, verzenden
-  fr: livraison, livrer, expédition, expédier, frais de port
+  fr: livraison, livrer, expédition, expédier, frais de port, envoi, envoyer
   es: envío, enviar, entrega, entregar
   da: levering, levere, forsendelse, fragt
 duration
-  en: how long, how many days, how quickly, how fast, how soon
-  de: wie lange, wie schnell, wie viele tage, lieferzeit, dauer
-  nl: hoe lang, hoe snel, hoeveel dagen, levertijd
-  fr: combien de temps, combien de jours, délai, délais
-  es: cuánto tarda, cuánto tiempo, cuántos días, plazo
-  da: hvor lang tid, hvor hurtigt, hvor mange dage, leveringstid
+  en: how long, how many days, how quickly, how fast, how soon, until when, by when
+  de: wie lange, wie schnell, wie viele tage, lieferzeit, dauer, bis wann
+  nl: hoe lang, hoe snel, hoeveel dagen, levertijd, tot wanneer
+  fr: combien de temps, combien de jours, délai, délais, jusqu'à quand
+  es: cuánto tarda, cuánto tiempo, cuántos días, plazo, hasta cuándo
+  da: hvor lang tid, hvor længe, hvor hurtigt, hvor mange dage, leveringstid
 cost
-  en: cost, price, fee, free of charge, how much, pay for
+  en: cost, price, fee, free of charge, how much, pay for, postage
   de: kosten, kostet, preis, gebühr, kostenlos, gratis
   nl: kosten, kost, prijs, gratis
   fr: coût, coûte, prix, frais, gratuit, offert
@@ -66,7 +66,7 @@ lost
   es: perdido, extraviado, no ha llegado
   da: forsvundet, mistet, tabt, ikke ankommet
 damaged
-  en: damaged, broken, cracked, defective, faulty, dented, chipped, shattered, scratched
+  en: damaged, broken, cracked, defective, faulty, dented, chipped, shattered, scratched, in pieces, smashed
   de: beschädigt, kaputt, defekt, zerbrochen, gebrochen, zerkratzt
   nl: beschadigd, kapot, gebroken, defect
   fr: endommagé, cassé, abîmé, fissuré, défectueux
@@ -86,6 +86,27 @@ discount
   fr: réduction, remise, code promo
   es: descuento, cupón
   da: rabat, rabatkode
+parcel
+  en: parcel, package, packet
+  de: paket, päckchen
+  nl: pakket, pakje
+  fr: colis, paquet
+  es: paquete
+  da: pakke
+pickup
+  en: pick up, collect, click & collect, click and collect
+  de: abholen, abholung
+  nl: ophalen, afhalen
+  fr: retirer, retrait
+  es: recoger, recogida
+  da: hente, afhente, afhentning
+vat
+  en: vat number, vat id, vat registration number
+  de: ust-idnr, ust-id, umsatzsteuer-id, umsatzsteuer-identifikationsnummer, uid-nummer
+  nl: btw-nummer, btw-id
+  fr: numéro de tva, tva intracommunautaire
+  es: nif-iva, número de iva
+  da: momsnummer, cvr-nummer
 password
   en: password, log in, login, sign in
   de: passwort, kennwort, anmelden, einloggen
@@ -100,6 +121,13 @@ invoice
   fr: facture, reçu
   es: factura, recibo
   da: faktura, kvittering
+email
+  en: email address, e-mail address, mail address
+  de: e-mail-adresse, emailadresse, mailadresse
+  nl: e-mailadres, emailadres, mailadres
+  fr: adresse e-mail, adresse mail, adresse électronique
+  es: correo electrónico, dirección de correo, dirección de email
+  da: e-mailadresse, emailadresse, mailadresse
 address
   en: address, delivery address, shipping address
   de: adresse, lieferadresse, anschrift

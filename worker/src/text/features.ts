@@ -36,10 +36,39 @@ export interface TextFeatures {
   concepts: string[];
   /** Concepts each stem stands for (a stem inside "send it back" carries "return"). */
   conceptsOf: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Stems found only as the first part of a hyphenated word in a head-final language ("first" in
+   * "first-time", "built" in "built-in"): they qualify the last part and never stand for themselves.
+   */
+  modifiers: ReadonlySet<string>;
+  /**
+   * Compounds that say a concept by their last part, with their first part ("studentenrabatt" says
+   * "discount" after "studenten"): a narrower thing than the concept.
+   */
+  conceptHeads: ReadonlyMap<string, string>;
+}
+
+const HEAD_FINAL: ReadonlySet<Language> = new Set(["en", "de", "nl", "da"]);
+const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+
+function modifierStems(normalized: string, language: Language): Set<string> {
+  if (!HEAD_FINAL.has(language)) return new Set();
+  const modifiers = new Set<string>();
+  for (const compound of normalized.match(HYPHENATED) ?? []) {
+    const parts = compound.split("-");
+    for (const part of parts.slice(0, -1))
+      if (isContentWord(part, language)) modifiers.add(stem(part, language));
+  }
+  if (modifiers.size === 0) return modifiers;
+  // A stem that also stands alone (or as a head) elsewhere in the text is not only a modifier.
+  const alone = normalized.replace(HYPHENATED, (c) => c.split("-").slice(-1)[0] ?? "");
+  for (const w of tokenize(alone)) modifiers.delete(stem(w, language));
+  return modifiers;
 }
 
 export function textFeatures(text: string, language: Language): TextFeatures {
-  const raw = tokenize(normalizeText(text));
+  const normalized = normalizeText(text);
+  const raw = tokenize(normalized);
   const words = raw.map((w) => stem(w, language));
   const index = conceptIndex(language);
   const found: { term: IndexedTerm; span: number[] }[] = [];
@@ -49,26 +78,41 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       if (span !== null) found.push({ term, span });
     }
   });
-  // Longest terms first: "delivery address" is about an address, not about delivery.
+  // Longest terms first: "delivery address" is about an address, not about delivery; among terms of
+  // as many words, the most specific ("lieferadresse" is an address before it is "liefern").
+  const letters = (t: IndexedTerm) => t.stems.reduce((n, x) => n + x.length, 0);
   found.sort(
     (a, b) =>
       b.term.stems.length - a.term.stems.length ||
+      letters(b.term) - letters(a.term) ||
       a.term.order - b.term.order ||
       (a.span[0] ?? 0) - (b.span[0] ?? 0),
   );
   const taken = new Set<number>();
   const conceptsOf = new Map<string, string[]>();
   const concepts = new Set<string>();
+  const heads = new Map<string, string>();
   for (const { term, span } of found) {
     if (span.some((k) => taken.has(k))) continue;
     concepts.add(term.concept);
+    const first = words[span[0] ?? 0] ?? "";
+    const t = term.stems[0] ?? "";
+    if (first.length - t.length >= 4 && first.endsWith(t) && !first.startsWith(t))
+      heads.set(first, first.slice(0, first.length - t.length));
     for (const k of span) {
       taken.add(k);
       const w = words[k] ?? "";
       conceptsOf.set(w, [...new Set([...(conceptsOf.get(w) ?? []), term.concept])]);
     }
   }
-  return { language, stems: contentStemsOf(raw, language), concepts: [...concepts], conceptsOf };
+  return {
+    language,
+    stems: contentStemsOf(raw, language),
+    concepts: [...concepts],
+    conceptsOf,
+    modifiers: modifierStems(normalized, language),
+    conceptHeads: heads,
+  };
 }
 
 interface IndexedTerm {

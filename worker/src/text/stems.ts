@@ -74,10 +74,15 @@ export function stem(word: string, language: Language): string {
   const hit = CACHE.get(key);
   if (hit !== undefined) return hit;
   if (CACHE.size >= CACHE_SIZE) CACHE.clear();
-  const out = fold(STEMMERS[language](word));
+  const out = fold(STEMMERS[language](language === "de" ? withoutZu(word) : word));
   CACHE.set(key, out);
   return out;
 }
+
+// German separable verbs take "zu" inside the infinitive: "zurückzusenden" is "zurücksenden".
+const ZU_INFINITIVE =
+  /^(ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nach|vor|weg|zurück|zusammen)zu(\p{L}{2,}(?:en|ern|eln))$/u;
+const withoutZu = (word: string) => word.replace(ZU_INFINITIVE, "$1$2");
 
 /** Words shorter than this are never content (and never search terms). */
 export const MIN_WORD_LENGTH = 2;

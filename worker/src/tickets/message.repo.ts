@@ -1,7 +1,7 @@
 // Comments seen on tickets. Each customer message ends with exactly one
 // disposition: replied (by the AI), attention (an item was raised), held (a
 // human owns the ticket, or the AI is off on it). `pending` is the only open one.
-import { z } from "zod";
+import * as z from "zod";
 import { type WriteGuard, guardSql, idList } from "../lib/guard";
 import { type Query, run } from "../lib/query";
 import type { Scope } from "../lib/scope";

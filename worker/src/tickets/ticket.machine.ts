@@ -37,6 +37,8 @@ export type OwnershipEvent =
    * the ticket in the helpdesk too.
    */
   | { type: "customer_message"; stillClosed?: boolean }
+  /** The helpdesk shows a ticket we hold resolved as open again (an agent reopened it there). */
+  | { type: "reopened_in_helpdesk" }
   | { type: "auto_release"; hours: number };
 
 export type MachineEvent = OwnershipEvent | OutcomeEvent;
@@ -144,6 +146,27 @@ export function transition(
       }
       if (rec.state === "in_progress") return changed(rec, { lastHumanAt: now });
       return unchanged(rec);
+    }
+
+    case "reopened_in_helpdesk": {
+      if (rec.state !== "resolved") return unchanged(rec);
+      return changed(
+        rec,
+        { state: "open", owner: null, heldSince: null },
+        {
+          audit: [
+            {
+              type: "reopen",
+              actor: { kind: "system" },
+              from: "resolved",
+              to: "open",
+              reason: "reopened in Zendesk",
+              detail: { code: "reopened_in_helpdesk", params: {} },
+            },
+          ],
+          effects: [{ type: "sync_zendesk" }, { type: "draft", includeHeld: false }],
+        },
+      );
     }
 
     case "customer_message": {

@@ -1,7 +1,7 @@
 // Ticket records and their audit log in D1: reads, and the statements the
 // ticket store commits. Every record write is a compare-and-set on `version`
 // (ticket.store.ts); the audit entries commit in the same batch or not at all.
-import { z } from "zod";
+import * as z from "zod";
 import {
   type Autonomy,
   ReasonParamsSchema,

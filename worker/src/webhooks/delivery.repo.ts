@@ -1,6 +1,6 @@
 // Accepted webhook deliveries (de-duplication on the event id) and the bodies
 // of events too large for a queue message. Nothing here decides anything.
-import { z } from "zod";
+import * as z from "zod";
 import type { Scope } from "../lib/scope";
 import type { HelpdeskEvent } from "../helpdesk/helpdesk.port";
 

@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 import type { AdminKbEntry } from "../../../../common/admin.schema";
 import type { ListQuery } from "../../../../app/api/admin-api";
 import { EntriesController, PAGE_SIZE } from "../../../../app/admin/entries/entries.controller";
-import { missingCall, rowActions, topicsOf } from "../../../../app/admin/entries/entries.view-model";
+import {
+  missingCall,
+  publishNotes,
+  rowActions,
+  topicsOf,
+} from "../../../../app/admin/entries/entries.view-model";
 import { kbForm, kbInput, policyInput, splitList } from "../../../../app/admin/entries/entry-form";
 import { failed, fakeEntries, kbEntry, ok, policyEntry, settle } from "./support";
 
@@ -145,6 +150,19 @@ describe("EntriesController", () => {
     expect(failure && missingCall(failure.error)).toBe(true);
     expect(missingCall({ kind: "not_found", status: 404, detail: "KB entry not found" })).toBe(false);
     await settle();
+  });
+
+  it("says whether the article is new or found again, behind the entry, or placed by default", () => {
+    const article = { articleId: 5, url: "https://nordlys.zendesk.com/hc/en-us/articles/5" };
+    expect(publishNotes(article)).toEqual(["publish.done"]);
+    expect(publishNotes({ ...article, created: true, chosen: ["sectionId", "locale"] })).toEqual([
+      "publish.done",
+      "publish.chosen",
+    ]);
+    expect(publishNotes({ ...article, created: false, stale: true, chosen: [] })).toEqual([
+      "publish.existing",
+      "publish.stale",
+    ]);
   });
 });
 

@@ -94,6 +94,34 @@ describe("settingsPatch", () => {
     });
   });
 
+  it("patches where Guide articles go, by field, with checked IDs and locale; never on a Worker without it", () => {
+    const guided: AdminSettings = {
+      ...full,
+      guide: { sectionId: 11, permissionGroupId: null, locale: null },
+    };
+    const untouched = { guideSectionId: ["11"], guidePermissionGroupId: [""], guideLocale: [""] };
+    expect(settingsPatch(guided, form(guided, untouched))).toEqual({ ok: true, patch: {} });
+    const changed = {
+      guideSectionId: [""],
+      guidePermissionGroupId: ["4408800000001"],
+      guideLocale: ["PT-BR"],
+    };
+    expect(settingsPatch(guided, form(guided, changed))).toEqual({
+      ok: true,
+      patch: { guide: { sectionId: null, permissionGroupId: 4408800000001, locale: "pt-br" } },
+    });
+    const wrong = { guideSectionId: ["12a"], guidePermissionGroupId: ["-3"], guideLocale: ["english"] };
+    expect(settingsPatch(guided, form(guided, wrong))).toEqual({
+      ok: false,
+      errors: {
+        guideSectionId: "form.guide_id",
+        guidePermissionGroupId: "form.guide_id",
+        guideLocale: "form.locale",
+      },
+    });
+    expect(settingsPatch(full, form(full, changed))).toEqual({ ok: true, patch: {} });
+  });
+
   it("keeps channels the Worker knows that the form does not list", () => {
     expect(channelsFor({ channels: ["voice"], brandIds: [], groupIds: [] }).at(-1)).toBe("voice");
   });
@@ -119,6 +147,18 @@ describe("SettingsController", () => {
     expect(patches).toEqual([{ brandTone: "Warm." }]);
     expect(settings.state).toMatchObject({ announcement: "saved", settings: { brandTone: "Warm." } });
     expect(settings.state.formVersion).toBeGreaterThan(version);
+  });
+
+  it("keeps what the admin typed when the tab reloads the same values, and shows new ones", async () => {
+    let answer = today;
+    const settings = new SettingsController(fakeApi({ settings: async () => ok(answer) }));
+    await settings.load();
+    const version = settings.state.formVersion;
+    await settings.load();
+    expect(settings.state.formVersion).toBe(version);
+    answer = { ...today, brandTone: "Changed elsewhere." };
+    await settings.load();
+    expect(settings.state.formVersion).toBe(version + 1);
   });
 
   it("keeps the form when the Worker refuses", async () => {

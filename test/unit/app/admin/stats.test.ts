@@ -9,8 +9,11 @@ import {
   lineChart,
   minutesLabel,
   niceMax,
+  notYetCounted,
   proposalBars,
   releaseBars,
+  resolutionBars,
+  seriesChart,
   takeoverBars,
 } from "../../../../app/admin/stats/stats.view-model";
 import { fakeApi, ok } from "./support";
@@ -19,7 +22,7 @@ const today: Stats = {
   from: "2026-10-21T12:00:00.000Z",
   to: "2026-11-20T12:00:00.000Z",
   resolutions: { aiResolved: 12, humanResolved: 4 },
-  takeovers: { total: 5, byReason: { "agent replied in Zendesk": 3, "take over button": 2 } },
+  takeovers: { total: 5, byReason: { implicit_reply: 3, button: 2 } },
   releases: 2,
   attention: { escalation: 2, human_requested: 1 },
   proposals: { approved: 3, rejected: 1, pending: 2 },
@@ -43,9 +46,17 @@ describe("stats view model", () => {
 
   it("shows every known take over reason, and counts what a Worker does not send yet as absent", () => {
     expect(takeoverBars(today).map((b) => [b.key, b.value])).toEqual([
-      ["agent replied in Zendesk", 3],
-      ["take over button", 2],
-      ["forced from a colleague", 0],
+      ["implicit_reply", 3],
+      ["button", 2],
+      ["forced_from", 0],
+    ]);
+    // A Worker from before the codes sent English sentences; an unknown code shows as sent.
+    const legacy = { ...today, takeovers: { total: 4, byReason: { "take over button": 3, escalated: 1 } } };
+    expect(takeoverBars(legacy).map((b) => [b.key, b.value])).toEqual([
+      ["button", 3],
+      ["escalated", 1],
+      ["forced_from", 0],
+      ["implicit_reply", 0],
     ]);
     expect(releaseBars(today).map((b) => b.key)).toEqual(["releases"]);
     expect(
@@ -79,6 +90,24 @@ describe("stats view model", () => {
     expect(lineChart(days.slice(0, 1), ["reopened"]).lines[0]?.points[0]?.x).toBe(332);
   });
 
+  it("draws what is not counted yet as its own line, and says so, when the Worker sends it", () => {
+    const day = { date: "2026-11-20", aiResolved: 1, humanResolved: 0, reopened: 0 };
+    expect(seriesChart([day])).toEqual({ days: [day], keys: ["aiResolved", "humanResolved", "reopened"] });
+    const young = { ...day, aiPending: 2, humanPending: 1 };
+    expect(seriesChart([young])).toEqual({
+      days: [{ ...young, pending: 3 }],
+      keys: ["aiResolved", "humanResolved", "reopened", "pending"],
+    });
+    expect(notYetCounted(today)).toBeNull();
+    const full = {
+      ...today,
+      settleDays: 7,
+      resolutions: { aiResolved: 12, humanResolved: 4, reopened: 2, aiPending: 3, humanPending: 1 },
+    };
+    expect(notYetCounted(full)).toEqual({ ai: 3, human: 1, reopened: 2, days: 7 });
+    expect(resolutionBars(full).map((b) => b.key)).toEqual(["aiResolved", "humanResolved"]);
+  });
+
   it("reads long holds in hours", () => {
     expect(minutesLabel(42.4)).toEqual({ value: 42, unit: "minutes" });
     expect(minutesLabel(150)).toEqual({ value: 2.5, unit: "hours" });
@@ -86,7 +115,7 @@ describe("stats view model", () => {
 });
 
 describe("StatsController", () => {
-  it("asks for the chosen period up to now, and keeps the last answer while a new one loads", async () => {
+  it("asks for the chosen number of UTC days up to today, and keeps the last answer while a new one loads", async () => {
     const asked: [string, string][] = [];
     const stats = new StatsController(
       fakeApi({
@@ -98,11 +127,11 @@ describe("StatsController", () => {
       () => new Date("2026-11-20T12:00:00.000Z"),
     );
     await stats.load();
-    expect(asked[0]).toEqual(["2026-10-21T12:00:00.000Z", "2026-11-20T12:00:00.000Z"]);
+    expect(asked[0]).toEqual(["2026-10-22", "2026-11-20"]);
     const loading = stats.setDays(7);
     expect(stats.state).toMatchObject({ phase: "loading", days: 7, stats: today });
     await loading;
-    expect(asked[1]?.[0]).toBe("2026-11-13T12:00:00.000Z");
+    expect(asked[1]?.[0]).toBe("2026-11-14");
     await stats.setDays(7);
     expect(asked).toHaveLength(2);
   });

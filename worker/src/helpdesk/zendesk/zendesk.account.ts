@@ -1,7 +1,7 @@
 // Account-level Zendesk calls the installation flows need: who the token belongs
 // to, the Worker's webhook (create, read its signing secret, find, delete), the
 // app's installation and its settings, and the views the app relies on.
-import { z } from "zod";
+import * as z from "zod";
 import type { ZendeskClient } from "./zendesk.client";
 
 export const EVENT_TYPES = [

@@ -3,7 +3,7 @@
 // doubt). It never retries by itself, but once: after a 401 it renews an OAuth
 // token and repeats the request (access tokens expire). Nothing outside
 // helpdesk/zendesk/ knows Zendesk's wire formats.
-import { z } from "zod";
+import * as z from "zod";
 import type { MarketplaceHeaders, ZendeskAuth } from "../../config";
 import { Disconnected, HelpdeskError } from "../helpdesk.port";
 
@@ -108,7 +108,29 @@ export class ZendeskClient {
   }
 }
 
-const ErrorWire = z.looseObject({ error: z.unknown().optional(), description: z.unknown().optional() });
+const ErrorWire = z.looseObject({
+  error: z.unknown().optional(),
+  description: z.unknown().optional(),
+  // Guide's 400: `{"title": "Invalid attribute", "message": "You passed an invalid value for ..."}`.
+  title: z.unknown().optional(),
+  message: z.unknown().optional(),
+  // RecordInvalid: `{"details": {"field": [{"description": "Title: cannot be blank"}]}}`.
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+const Detail = z.array(z.looseObject({ description: z.string() }));
+
+/** Zendesk's own sentences about the fields it refused (its wording, not the values sent). */
+function detailLines(details: Record<string, unknown> | undefined): string[] {
+  return Object.values(details ?? {})
+    .flatMap((d) => {
+      const parsed = Detail.safeParse(d);
+      return parsed.success ? parsed.data.map((x) => x.description) : [];
+    })
+    .slice(0, 3);
+}
+
+const strings = (...xs: unknown[]) => xs.filter((x): x is string => typeof x === "string");
 
 /** Zendesk's error name and description, never the request (it may carry customer text). */
 function summary(text: string): string {
@@ -120,6 +142,13 @@ function summary(text: string): string {
   }
   const j = ErrorWire.safeParse(parsed);
   if (!j.success) return "";
-  const parts = [j.data.error, j.data.description].filter((x): x is string => typeof x === "string");
-  return parts.length ? `: ${parts.join(" - ").slice(0, 200)}` : "";
+  // The Support API nests the same pair under `error` in places (`{"error": {"title", "message"}}`).
+  const nested = ErrorWire.safeParse(j.data.error);
+  const inner = nested.success ? strings(nested.data.title, nested.data.message) : [];
+  const parts = [
+    ...strings(j.data.error, j.data.description, j.data.title, j.data.message),
+    ...inner,
+    ...detailLines(j.data.details),
+  ];
+  return parts.length ? `: ${parts.join(" - ").slice(0, 300)}` : "";
 }

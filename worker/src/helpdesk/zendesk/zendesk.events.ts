@@ -1,7 +1,7 @@
 // Zendesk event-subscription webhook bodies, parsed defensively: ids come as
 // strings, statuses in upper case, unknown fields anywhere. The result is a
 // helpdesk event in our words (helpdesk.port.ts) that the queue consumer applies.
-import { z } from "zod";
+import * as z from "zod";
 import type { HelpdeskEvent, TicketScope } from "../helpdesk.port";
 
 /** Positive whole numbers below 2^53, as numbers or decimal strings: never `-1`, `1.5`, `1e20` or `0x10`. */

@@ -1,9 +1,14 @@
 // The Zendesk Support API behind the Helpdesk port: tickets, comments (cursor
 // pagination), users, replies with safe_update, and our state mirrored as tags,
 // in the same update as a reply when there is one (Update Ticket is limited per
-// account and per ticket). Statuses, stamps and tags stay in this folder.
-import { z } from "zod";
+// account and per ticket). Statuses, stamps and tags stay in this folder. Guide's articles: zendesk.articles.ts.
+import * as z from "zod";
+import type { Result } from "../../lib/result";
 import {
+  type ArticleDraft,
+  type ArticleRefusal,
+  type ChosenPart,
+  type HelpCenterArticle,
   type Helpdesk,
   HelpdeskError,
   type HelpdeskComment,
@@ -14,6 +19,7 @@ import {
   type ReplyOutcome,
   SolveRefused,
 } from "../helpdesk.port";
+import { createArticleDraft, findArticle } from "./zendesk.articles";
 import type { ZendeskClient } from "./zendesk.client";
 import { mirrorTags } from "./zendesk.mirror";
 
@@ -152,5 +158,15 @@ export class ZendeskHelpdesk implements Helpdesk {
       }
       throw e;
     }
+  }
+
+  createArticleDraft(
+    draft: ArticleDraft,
+  ): Promise<Result<{ article: HelpCenterArticle; chosen: ChosenPart[] }, ArticleRefusal>> {
+    return createArticleDraft(this.zd, draft);
+  }
+
+  findArticle(articleId: number): Promise<HelpCenterArticle | null> {
+    return findArticle(this.zd, articleId);
   }
 }

@@ -1,7 +1,7 @@
 // Zendesk's OAuth endpoints: the authorization URL (code + PKCE), the code
 // exchange and the refresh (Zendesk rotates refresh tokens: a used one is dead,
 // so the new pair must be kept). Errors say whether the grant is gone for good.
-import { z } from "zod";
+import * as z from "zod";
 import type { MarketplaceHeaders } from "../../config";
 import { HelpdeskError } from "../helpdesk.port";
 import { marketplaceHeaders, ZENDESK_TIMEOUT_MS } from "./zendesk.client";

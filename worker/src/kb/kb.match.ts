@@ -1,0 +1,123 @@
+// Word-level matching between a message and one KB entry: which stems name the same thing, and which of
+// the message's words and concepts a field of the entry shares. Pure; the scoring is kb.rank.ts's.
+import type { TextFeatures } from "../text/features";
+import type { Language } from "../text/language";
+
+// Marks a concept among a candidate's matched features (no stem contains it).
+export const CONCEPT = "§";
+
+const COMPOUNDING: ReadonlySet<Language> = new Set(["de", "nl", "da"]);
+
+/**
+ * Do two stems name the same thing? Equal; or the shorter (5+ letters) a prefix of the other that
+ * stemming left a little longer ("deliv" and "deliveri", at most 3 letters more); in German, Dutch and
+ * Danish also the first or last part of a compound ("liefer" in "lieferzeit", "konto" in "kundenkonto",
+ * after a 4+ letter modifier; "bestell" does not hold "stell"). "pass" is not "password".
+ */
+export function stemsMatch(a: string, b: string, language: Language): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 5) return false;
+  const compounds = COMPOUNDING.has(language);
+  if (long.startsWith(short) && (compounds || long.length - short.length <= 3)) return true;
+  return compounds && long.length - short.length >= 4 && long.endsWith(short);
+}
+
+// Linking letters between the parts of a German, Dutch or Danish compound ("Studenten|rabatt").
+const LINKING = /(?:es|en|er|e|n|s)$/u;
+
+/** Does the entry say the first part of a compound (`modifier`, of message word `m`)? */
+function modifierKnown(modifier: string, m: string, entryStems: ReadonlySet<string>): boolean {
+  const base = modifier.length > 4 ? modifier.replace(LINKING, "") : modifier;
+  for (const x of entryStems) {
+    if (x === m || x.length < 4) continue;
+    if (modifier.startsWith(x) || x.startsWith(base)) return true;
+  }
+  return false;
+}
+
+/**
+ * When message stem `m` is a compound whose last part is entry stem `e` ("studentenrabatt" and
+ * "rabatt"), does the entry also say the first part? A "student discount" is a discount the entry may
+ * not give; an "Expresslieferung" is a delivery an entry mentioning "Express" does cover.
+ */
+function modifierExplained(m: string, e: string, entryStems: ReadonlySet<string>): boolean {
+  if (m.length - e.length < 4 || !m.endsWith(e) || m.startsWith(e)) return true;
+  return modifierKnown(m.slice(0, m.length - e.length), m, entryStems);
+}
+
+/**
+ * When message stem `m` is a compound whose first part is entry stem `e` ("lieferadress" and "liefer"),
+ * does the entry also say the last part? A "Lieferadresse" is an address, not a delivery.
+ */
+function headExplained(m: string, e: string, entryStems: ReadonlySet<string>): boolean {
+  if (m.length - e.length < 4 || !m.startsWith(e)) return true;
+  const head = m.slice(e.length);
+  const bare = head.replace(/^(?:es|en|er|e|n|s)(?=.{4})/u, "");
+  for (const x of entryStems) {
+    if (x === e || x.length < 4) continue;
+    if (x === m || head.startsWith(x) || bare.startsWith(x) || x.startsWith(bare) || x.endsWith(bare))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * The message's concepts an entry may share: a concept said only by compounds whose first part the
+ * entry never mentions ("Studentenrabatt" for "discount") is left out.
+ */
+export function sharableConcepts(msg: TextFeatures, entryStems: ReadonlySet<string>): string[] {
+  if (msg.conceptHeads.size === 0) return msg.concepts;
+  return msg.concepts.filter((c) =>
+    [...msg.conceptsOf].some(([w, cs]) => {
+      if (!cs.includes(c)) return false;
+      const modifier = msg.conceptHeads.get(w);
+      return modifier === undefined || modifierKnown(modifier, w, entryStems);
+    }),
+  );
+}
+
+/**
+ * A literal match between two stems, unless either word sits in a support phrase the other does not
+ * share ("back" in "send it back" is not "back" in "money back"; "money" alone is not "money back"), one
+ * is only the modifier of a hyphenated word ("first" in "first-time" is not "my first flat"), or the
+ * message's word is a compound whose other part the entry never mentions ("Studentenrabatt" is not
+ * "Rabatt", "Lieferadresse" is not "Lieferung").
+ */
+export function literalMatch(
+  msg: TextFeatures,
+  m: string,
+  entry: TextFeatures,
+  e: string,
+  entryStems: ReadonlySet<string>,
+): boolean {
+  if (!stemsMatch(m, e, msg.language)) return false;
+  if (msg.modifiers.has(m) !== entry.modifiers.has(e)) return false;
+  if (
+    COMPOUNDING.has(msg.language) &&
+    !(modifierExplained(m, e, entryStems) && headExplained(m, e, entryStems))
+  )
+    return false;
+  const mc = msg.conceptsOf.get(m);
+  const ec = entry.conceptsOf.get(e);
+  if (mc === undefined && ec === undefined) return true;
+  return mc !== undefined && ec !== undefined && mc.some((c) => ec.includes(c));
+}
+
+/**
+ * The message's features one field of an entry shares: its concepts, then stems those concepts do not
+ * explain. `entryStems`: the stems of all the entry's fields.
+ */
+export function fieldMatches(
+  msg: TextFeatures,
+  field: TextFeatures,
+  entryStems: ReadonlySet<string>,
+): string[] {
+  const concepts = sharableConcepts(msg, entryStems).filter((c) => field.concepts.includes(c));
+  const stems = msg.stems.filter(
+    (m) =>
+      !(msg.conceptsOf.get(m) ?? []).some((c) => concepts.includes(c)) &&
+      field.stems.some((e) => literalMatch(msg, m, field, e, entryStems)),
+  );
+  return [...concepts.map((c) => CONCEPT + c), ...stems];
+}
