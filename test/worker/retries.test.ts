@@ -106,4 +106,21 @@ describe("retries", () => {
     await new Promise((r) => setTimeout(r, 800));
     expect(await aiReplies(id)).toHaveLength(1);
   });
+
+  it("a reply Zendesk applied but whose answer came back cut off is not sent again", async () => {
+    const id = await createTicket({ body: SHIP });
+    // The reply's update is applied; only its 200's body is garbled (a proxy cut it off).
+    await control("POST", "/faults", {
+      match: { method: "PUT", pathPrefix: `/api/v2/tickets/${id}.json` },
+      body: '{"ticket": {"id": ',
+      times: 1,
+    });
+    await deliver(id);
+    await waitUntil(async () => (await dispositions(id)).join() === "replied", 20_000);
+    // The reply's own comment event comes back: it is the AI's, not a person's taking over.
+    await deliver(id);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await aiReplies(id)).toHaveLength(1);
+    expect((await api("GET", `/tickets/${id}`)).body.state).toBe("open");
+  });
 });
