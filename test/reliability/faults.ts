@@ -107,8 +107,6 @@ export class Injector {
     this.installed.push({ kind, on: "zendesk", subdomain: account.subdomain, faultId: fault.id, ticketId });
   }
 
-  private servedZendesk: Installed[] = [];
-
   /** Planned faults, and those a request consumed, by kind. */
   counts(): { planned: Record<string, number>; served: Record<string, number> } {
     const scripts = new Set(this.stack.openai.scripts.list().map((s) => s.id));
@@ -118,13 +116,11 @@ export class Injector {
         waiting.add(`${a.subdomain}/${f.id}`);
     const planned: Record<string, number> = {};
     const served: Record<string, number> = {};
-    this.servedZendesk = [];
     for (const i of this.installed) {
       planned[i.kind] = (planned[i.kind] ?? 0) + 1;
       const left = i.on === "model" ? scripts.has(i.scriptId) : waiting.has(`${i.subdomain}/${i.faultId}`);
       if (left) continue;
       served[i.kind] = (served[i.kind] ?? 0) + 1;
-      if (i.on === "zendesk") this.servedZendesk.push(i);
     }
     return { planned, served };
   }
@@ -134,13 +130,6 @@ export class Injector {
     const counts = this.counts();
     this.clear();
     return counts;
-  }
-
-  /** Tickets on which a Zendesk fault of this kind was served (as of the last counts()). */
-  servedOn(kind: FaultKind): Set<number> {
-    return new Set(
-      this.servedZendesk.flatMap((i) => (i.kind === kind && i.on === "zendesk" ? [i.ticketId] : [])),
-    );
   }
 
   private clear(): void {

@@ -7,8 +7,6 @@ export interface PartReport {
   lines: string[];
   /** Each broken promise, with its smallest example. Empty: the part passed. */
   failures: string[];
-  /** Known product bugs that showed (known.ts): reported, not counted as failures. */
-  expected?: string[];
   /** The story of a few failing tickets (explain() in observe.ts). */
   evidence?: string[];
 }
@@ -25,6 +23,5 @@ export function printReport(part: PartReport, out: (line: string) => void): void
   out(`\n== ${part.name}: ${verdict} (${seconds(part.durationMs)})`);
   for (const line of part.lines) out(`   ${line}`);
   for (const f of part.failures) out(`   ✗ ${f}`);
-  for (const e of part.expected ?? []) out(`   ≈ ${e}`);
   if (part.evidence?.length) out(`   evidence:\n${part.evidence.map((l) => `     ${l}`).join("\n")}`);
 }

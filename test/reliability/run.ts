@@ -18,7 +18,6 @@ import type { RunContext } from "./verdict.ts";
 
 interface Args {
   quick: boolean;
-  strict: boolean;
   seed: number;
   only: Set<number> | null;
 }
@@ -32,7 +31,6 @@ function parseArgs(argv: string[]): Args {
   const only = value("--only");
   return {
     quick: argv.includes("--quick") || process.env.RELIABILITY_QUICK === "1",
-    strict: argv.includes("--strict") || process.env.RELIABILITY_STRICT === "1",
     seed: Number.isSafeInteger(seed) ? seed : 1,
     only: only ? new Set(only.split(",").map(Number)) : null,
   };
@@ -95,7 +93,7 @@ async function main(): Promise<number> {
     await prepare(stack);
     const landings = new Landings(stack);
     cleanup.add(async () => landings.close());
-    const ctx: RunContext = { stack, settings, landings, log, strict: args.strict };
+    const ctx: RunContext = { stack, settings, landings, log };
     const wanted = (n: number) => args.only === null || args.only.has(n);
     let part1Tickets: TicketSet | null = null;
     if (wanted(1)) {

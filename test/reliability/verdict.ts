@@ -1,7 +1,5 @@
 // Turns what was observed into report lines and failures, the same way for every part.
-import type { FaultKind } from "./faults.ts";
 import type { Judged, Violation } from "./judge.ts";
-import { KNOWN_BUGS } from "./known.ts";
 import { explain, type Landings, type TicketSet } from "./observe.ts";
 import { formatCounts } from "./report.ts";
 import type { Settings } from "./settings.ts";
@@ -14,38 +12,6 @@ export interface RunContext {
   settings: Settings;
   landings: Landings;
   log: (line: string) => void;
-  /** Count known product bugs (known.ts) as failures. */
-  strict: boolean;
-}
-
-/**
- * Splits violations into failures and expected failures: those on a ticket where a known bug's fault was
- * served (known.ts), unless the run is strict. Also says when a known bug's fault was served and no
- * violation followed (fixed, or not triggered this time).
- */
-export function splitKnown(
-  ctx: RunContext,
-  violations: readonly Violation[],
-  servedOn: (fault: FaultKind) => Set<number>,
-): { failing: Violation[]; expected: string[] } {
-  if (ctx.strict) return { failing: [...violations], expected: [] };
-  const failing: Violation[] = [];
-  const expected: string[] = [];
-  for (const bug of KNOWN_BUGS) {
-    const tickets = servedOn(bug.fault);
-    if (tickets.size === 0) continue;
-    const hits = violations.filter((v) => tickets.has(v.ticketId) && bug.kinds.includes(v.kind));
-    expected.push(
-      hits.length
-        ? `EXPECTED FAILURE (known bug "${bug.id}": ${bug.summary}): ${violationFailures(hits).join("; ")}`
-        : `known bug "${bug.id}" did not show on the ${tickets.size} ticket(s) its fault hit (fixed? then remove it from known.ts)`,
-    );
-  }
-  for (const v of violations) {
-    const known = KNOWN_BUGS.some((bug) => bug.kinds.includes(v.kind) && servedOn(bug.fault).has(v.ticketId));
-    if (!known) failing.push(v);
-  }
-  return { failing, expected };
 }
 
 /** The stories of the first ticket of each kind of violation (three at most). */
