@@ -84,6 +84,8 @@ export async function runPart5(ctx: RunContext): Promise<PartReport> {
         : undefined;
     // Three in four take overs wait until the slow request is seen in flight at the stand-in and come at
     // a random moment inside its delay; the others come 0-5 s after the message, wherever that falls.
+    // The wait is long: the local queue runs one batch at a time, and each slow request holds its batch,
+    // so at scale a reply may start a minute after its message (Cloudflare runs batches side by side).
     const waitForFlight = rng.chance(0.75);
     const race: Race = {
       kind,
@@ -101,7 +103,7 @@ export async function runPart5(ctx: RunContext): Promise<PartReport> {
           kind === "slow_model"
             ? stack.openai.requests.list({ match: ref }).some((r) => r.status === null)
             : !faults?.list().some((f) => f.id === fault?.id),
-        20_000,
+        60_000,
       );
     await sleep(race.offsetMs);
     race.takeOver = await takeOver(stack, tally, account, created.ticketId, rng.pick(account.agents));
