@@ -88,7 +88,7 @@ describe("a proposal under review", () => {
     expect(p?.evidence?.ticketId).toBe(id);
     expect(p?.evidence?.excerpt.map((l) => l.role)).toEqual(["customer", "agent"]);
     expect(p?.evidence?.excerpt[1]?.text).toContain("Industrivej 12");
-    expect(p?.evidence?.whyHuman).toMatch(/validation_failed/);
+    expect(p?.evidence?.whyHuman).toMatch(/found no answer it could trust/);
     expect(p?.evidence?.whyHuman).toMatch(/took the ticket over/);
     const takeOver = (await api("GET", `/tickets/${id}`)).body.events.find(
       (e: { type: string }) => e.type === "take_over",

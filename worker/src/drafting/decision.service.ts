@@ -2,7 +2,7 @@
 // escalating policy first, then a validated draft (up to three attempts),
 // then policies and autonomy. Used by the pipeline and by the evaluations,
 // so what is measured is what runs.
-import type { Autonomy } from "../../../common/api.schema";
+import type { Autonomy, PolicyEntry } from "../../../common/api.schema";
 import { matchPolicies } from "../policies/policy.match";
 import type { Services } from "../services";
 import { asksForHuman } from "../text/human-request";
@@ -23,11 +23,13 @@ export async function decideForMessages(
     conversation: ConversationTurn[];
     autonomy: Autonomy;
     brandTone: string;
+    /** The approved policies, when the caller already read them. */
+    policies?: PolicyEntry[];
   },
 ): Promise<Decision & { citations?: number[] }> {
   const { question } = input;
   const language = detectLanguage(question);
-  const policies = await s.policies.approved();
+  const policies = input.policies ?? (await s.policies.approved());
   const matches = matchPolicies(question, policies);
   const early = decideBeforeDrafting({ asksForHuman: asksForHuman(question), matches });
   if (early) return early;

@@ -49,7 +49,15 @@ export interface Connection {
   connectedById: number;
 }
 
+/** How long an isolate trusts what it read of an installation for its webhook deliveries. */
+export const WEBHOOK_TARGET_TTL_MS = 30_000;
+
 export class InstallationRepo {
+  private readonly webhookTargets = new Map<
+    string,
+    { target: { installation: Installation; sealed: string }; until: number }
+  >();
+
   constructor(
     private readonly db: D1Database,
     private readonly originTemplate: string,
@@ -102,6 +110,24 @@ export class InstallationRepo {
     return (await this.one("SELECT * FROM installations WHERE id = ?", id))?.webhook_secret_enc ?? null;
   }
 
+  /**
+   * What a webhook delivery needs (the installation and its sealed signing secret), kept by the
+   * isolate for WEBHOOK_TARGET_TTL_MS so a delivery costs no D1 read. This isolate's own connects,
+   * disconnects and deletions drop it at once; other isolates see them within the TTL (their
+   * consumers check the installation again before any work). `fresh`: read D1 whatever is kept.
+   */
+  async webhookTarget(id: string, now: number, fresh: boolean) {
+    const hit = this.webhookTargets.get(id);
+    if (!fresh && hit && hit.until > now) return hit.target;
+    const r = await this.one("SELECT * FROM installations WHERE id = ?", id);
+    const target = r?.webhook_secret_enc
+      ? { installation: this.toInstallation(r), sealed: r.webhook_secret_enc }
+      : null;
+    if (target) this.webhookTargets.set(id, { target, until: now + WEBHOOK_TARGET_TTL_MS });
+    else this.webhookTargets.delete(id);
+    return target;
+  }
+
   async tokens(id: string): Promise<StoredTokens | null> {
     const r = await this.one("SELECT * FROM installations WHERE id = ?", id);
     if (!r) return null;
@@ -150,6 +176,7 @@ export class InstallationRepo {
 
   /** A connect or reconnect that went through every step: the installation is live with these. */
   async saveConnection(c: Connection, now: number): Promise<void> {
+    this.webhookTargets.delete(c.id);
     await this.db
       .prepare(
         `INSERT INTO installations (id, subdomain, status, api_secret_hash, webhook_id, webhook_secret_enc,
@@ -192,6 +219,7 @@ export class InstallationRepo {
     now: number,
     opts: { eraseAll: boolean; deleteAfter: number },
   ) {
+    this.webhookTargets.delete(id);
     await this.db
       .prepare(
         `UPDATE installations SET status = 'disconnected', disconnected_reason = ?, access_token_enc = NULL,
@@ -248,6 +276,7 @@ export class InstallationRepo {
   }
 
   async forget(id: string): Promise<void> {
+    this.webhookTargets.delete(id);
     await this.db.prepare("DELETE FROM installations WHERE id = ?").bind(id).run();
   }
 

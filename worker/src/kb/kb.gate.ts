@@ -43,7 +43,11 @@ export interface Closest {
 
 export type Judgement =
   | { kind: "accept"; best: RankedCandidate; confidence: number }
-  | { kind: "refuse"; why: "nothing" | "weak" | "close" | "same_words"; ranked: RankedCandidate[] };
+  | {
+      kind: "refuse";
+      why: "nothing" | "other_thing" | "weak" | "close" | "same_words";
+      ranked: RankedCandidate[];
+    };
 
 /** `best`'s evidence that `other` does not have: as a share of all of it, and in words (see minSupport). */
 export function distinctEvidence(
@@ -82,12 +86,19 @@ export function judge(ranked: readonly RankedCandidate[], params: GateParams = G
   const [best, second] = ranked;
   const all = [...ranked];
   if (best === undefined || best.score <= 0) return { kind: "refuse", why: "nothing", ranked: all };
+  // Austria for the entry about Germany, Klarna for the one about MobilePay: a thing of the kind the
+  // entry is for, and not the one it covers. No threshold can tell these from a right answer.
+  if (best.otherThing !== null) return { kind: "refuse", why: "other_thing", ranked: all };
   if (best.questionCoverage < params.minCoverage - 1e-9 || !best.subjectCovered)
     return { kind: "refuse", why: "weak", ranked: all };
   // One shared word is enough only for a question it mostly is: "Do you sell gift cards?" is not
   // about "Do you sell or share my personal data?", nor "How do I reset my lamp?" about "How do I reset
-  // my password?".
-  if (best.evidence.size < 2 && best.questionCoverage <= SINGLE_WORD_COVERAGE + 1e-9)
+  // my password?"; and only when the message asks about no other support topic the entry never says:
+  // "Can my invoice go to another address?" is not "Where do I find my invoice?".
+  if (
+    best.evidence.size < 2 &&
+    (best.questionCoverage <= SINGLE_WORD_COVERAGE + 1e-9 || best.unexplainedConcepts.length > 0)
+  )
     return { kind: "refuse", why: "weak", ranked: all };
   const margin = second === undefined || second.score <= 0 ? 1 : (best.score - second.score) / best.score;
   if (margin < params.minMargin && second !== undefined && !separates(best, second))

@@ -2,6 +2,7 @@
 // the message's words and concepts a field of the entry shares. Pure; the scoring is kb.rank.ts's.
 import type { TextFeatures } from "../text/features";
 import type { Language } from "../text/language";
+import { covers, type ThingKind } from "../text/things";
 
 // Marks a concept among a candidate's matched features (no stem contains it).
 export const CONCEPT = "§";
@@ -80,7 +81,9 @@ export function sharableConcepts(msg: TextFeatures, entryStems: ReadonlySet<stri
 /**
  * A literal match between two stems, unless either word sits in a support phrase the other does not
  * share ("back" in "send it back" is not "back" in "money back"; "money" alone is not "money back"), one
- * is only the modifier of a hyphenated word ("first" in "first-time" is not "my first flat"), or the
+ * is only the modifier of a hyphenated word ("first" in "first-time" is not "my first flat"), the entry
+ * question's is the head of a hyphenated word whose modifier the message never says ("time" in "first-time" is not
+ * "many times"), or the
  * message's word is a compound whose other part the entry never mentions ("Studentenrabatt" is not
  * "Rabatt", "Lieferadresse" is not "Lieferung").
  */
@@ -90,9 +93,16 @@ export function literalMatch(
   entry: TextFeatures,
   e: string,
   entryStems: ReadonlySet<string>,
+  /** `entry` is the entry's question, where a hyphenated word says what the entry is for. */
+  question = false,
 ): boolean {
   if (!stemsMatch(m, e, msg.language)) return false;
   if (msg.modifiers.has(m) !== entry.modifiers.has(e)) return false;
+  // The question's word is the head of a hyphenated word whose modifier the message never says (in an
+  // answer, "3rd floor" may still be evidence for "ground-floor entrance").
+  const qualifiers = question ? entry.hyphenHeads.get(e) : undefined;
+  if (qualifiers && !qualifiers.some((q) => msg.stems.some((x) => stemsMatch(x, q, msg.language))))
+    return false;
   if (
     COMPOUNDING.has(msg.language) &&
     !(modifierExplained(m, e, entryStems) && headExplained(m, e, entryStems))
@@ -112,12 +122,66 @@ export function fieldMatches(
   msg: TextFeatures,
   field: TextFeatures,
   entryStems: ReadonlySet<string>,
+  question = false,
 ): string[] {
   const concepts = sharableConcepts(msg, entryStems).filter((c) => field.concepts.includes(c));
   const stems = msg.stems.filter(
     (m) =>
       !(msg.conceptsOf.get(m) ?? []).some((c) => concepts.includes(c)) &&
-      field.stems.some((e) => literalMatch(msg, m, field, e, entryStems)),
+      field.stems.some((e) => literalMatch(msg, m, field, e, entryStems, question)),
   );
   return [...concepts.map((c) => CONCEPT + c), ...stems];
+}
+
+/**
+ * The message names things of a kind the entry's question names others of (`other`, see otherThing), or
+ * asks about things the entry never says (`unsaid`, see unsaidThing).
+ */
+export interface OtherThing {
+  how: "other" | "unsaid";
+  kind: ThingKind;
+  /** What the message names (ids, things.ts). */
+  named: readonly string[];
+  /** What the entry's question names instead. */
+  entry: readonly string[];
+}
+
+/**
+ * Is the entry about another thing of a kind the message names? When the entry's question names a
+ * country, payment method or carrier, it is what the entry is for ("delivery to Germany", "pay with
+ * MobilePay"): if none of the message's things of that kind is in the entry (question, topics or
+ * answer), the entry does not answer it, however well the other words fit ("delivery to Austria",
+ * "pay with Klarna"). An entry whose question names none ("Which countries do you ship to?") is never
+ * caught, and one whose answer lists the customer's thing (a list of payment methods) still answers.
+ */
+export function otherThing(
+  msg: TextFeatures,
+  question: TextFeatures,
+  fields: readonly TextFeatures[],
+): OtherThing | null {
+  for (const [kind, named] of msg.things) {
+    const about = question.things.get(kind);
+    if (about === undefined || about.size === 0 || named.size === 0) continue;
+    const said = new Set(fields.flatMap((f) => [...(f.things.get(kind) ?? [])]));
+    if (![...named].some((id) => covers(kind, said, id)))
+      return { how: "other", kind, named: [...named], entry: [...about] };
+  }
+  return null;
+}
+
+/**
+ * A country, payment method, carrier or gift card named in what the message asks that the entry never
+ * says (question, topics or answer): its answer cannot be known to hold for it ("are the plates made
+ * in Denmark?" for the entry about plates in the dishwasher, "how long does delivery take for a gift
+ * card?" for the delivery times of parcels). Also when the entry lists others of the kind: "3-6 days
+ * to other EU countries" says nothing about Switzerland, and no word list here knows which countries
+ * are in the EU. `entry`: the things of that kind the entry does name.
+ */
+export function unsaidThing(asked: TextFeatures, fields: readonly TextFeatures[]): OtherThing | null {
+  for (const [kind, named] of asked.things) {
+    const said = new Set(fields.flatMap((f) => [...(f.things.get(kind) ?? [])]));
+    const missing = [...named].filter((id) => !covers(kind, said, id));
+    if (missing.length > 0) return { how: "unsaid", kind, named: missing, entry: [...said] };
+  }
+  return null;
 }

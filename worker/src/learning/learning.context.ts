@@ -10,6 +10,15 @@ import type { HumanStep, LearningInput, LearningTurn } from "./learning.port";
 /** How many rejected proposals of each kind a learner is shown (the most recent). */
 const REJECTED_SHOWN = 100;
 
+/** What each attention type means, in words (the evidence is read by people and the model). */
+const ATTENTION_TEXT: Readonly<Record<AttentionItem["type"], string>> = {
+  validation_failed: "The AI found no answer it could trust and handed the ticket to a person",
+  approval_required: "The AI's draft waited for a person's approval",
+  escalation: "The AI escalated the ticket to a person",
+  human_requested: "The customer asked for a person",
+  ai_error: "The AI could not draft a reply and handed the ticket to a person",
+};
+
 const TAKE_OVER_TEXT: Readonly<Record<string, string>> = {
   implicit_reply: "A person answered in the helpdesk instead of the AI (an implicit take over).",
   forced_from: "A person took the ticket over from a colleague.",
@@ -83,7 +92,7 @@ export function humanSteps(events: readonly TimelineEvent[], items: readonly Att
       at: Date.parse(a.createdAt),
       code: a.code,
       type: a.type,
-      text: `The AI handed it to a person (${a.type}): ${a.reason}`,
+      text: `${ATTENTION_TEXT[a.type]}: ${a.reason}`,
     });
   }
   return steps.sort(

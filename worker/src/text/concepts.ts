@@ -86,6 +86,13 @@ discount
   fr: réduction, remise, code promo
   es: descuento, cupón
   da: rabat, rabatkode
+loyalty
+  en: loyalty, loyalty programme, loyalty program, returning customer, regular customer, repeat customer, reward points, bonus points
+  de: treueprogramm, bonusprogramm, stammkunde, stammkundin, treuepunkte, bonuspunkte
+  nl: loyaliteitsprogramma, spaarprogramma, vaste klant, spaarpunten
+  fr: fidélité, programme de fidélité, client fidèle, cliente fidèle, points de fidélité
+  es: fidelidad, programa de fidelización, cliente habitual, puntos de fidelidad
+  da: loyalitetsprogram, bonusprogram, fast kunde, stamkunde, bonuspoint
 parcel
   en: parcel, package, packet
   de: paket, päckchen
@@ -150,7 +157,7 @@ repair
   es: reparar, reparación, arreglar
   da: reparere, reparation, repareret
 change
-  en: change, modify, edit, amend
+  en: change, modify, edit, amend, swap
   de: ändern, änderung, bearbeiten
   nl: wijzigen, aanpassen, veranderen
   fr: modifier, changer, modification
