@@ -148,7 +148,7 @@ describe("retries", () => {
           id: msgId,
           timestamp: new Date(),
           attempts: 1,
-          body: { type: "draft", v: 1, ticketId: id, includeHeld: false },
+          body: { type: "draft", v: 2, installationId: "default", ticketId: id, includeHeld: false },
         },
       ]);
       const ctx = createExecutionContext();
