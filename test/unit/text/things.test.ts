@@ -19,7 +19,8 @@ describe("namedThings", () => {
     expect(named("Sender I til Tyskland og Norge?", "da")).toEqual({ country: ["DE", "NO"] });
   });
   it("keeps aliases out of the languages where they are everyday words", () => {
-    expect(named("a suede sofa for our island cottage")).toEqual({});
+    expect(named("a suede sofa for our island cottage")).toEqual({ product: ["sofa"] });
+    expect(named("Hej, hvor lille er pakken?", "da")).toEqual({});
     expect(named("Kommt das sofort? Ups, falsche Nummer. Viele Grüße, Malte", "de")).toEqual({});
     expect(named("an ideal gift")).toEqual({});
     expect(named("Kan ik met iDEAL betalen?", "nl")).toEqual({ payment: ["ideal"] });
@@ -49,6 +50,36 @@ describe("namedThings", () => {
   it("reads paying by invoice as a payment method, an invoice alone as a document", () => {
     expect(named("Geht auch Kauf auf Rechnung?", "de")).toEqual({ payment: ["invoice"] });
     expect(named("Kann ich eine Rechnung bekommen?", "de")).toEqual({});
+  });
+});
+
+describe("round 4 kinds", () => {
+  it("reads a city as its country", () => {
+    expect(named("Wie lange dauert der Versand nach Wien?", "de")).toEqual({ country: ["AT"] });
+    expect(named("Do you deliver to Copenhagen?")).toEqual({ country: ["DK"] });
+  });
+  it("finds kinds of product, materials, groups, ranges and channels", () => {
+    expect(named("Are your crystal glasses dishwasher-safe?")).toEqual({
+      material: ["crystal"],
+      product: ["appliance", "glassware"],
+    });
+    expect(named("Is there a discount for students on Outlet items?")).toEqual({
+      group: ["student"],
+      range: ["outlet"],
+    });
+    expect(named("Can I order by phone?")).toEqual({ channel: ["phone"] });
+  });
+  it("reads the parts of German, Dutch and Danish compounds", () => {
+    expect(named("Ist der Esstisch aus Eiche?", "de")).toEqual({ product: ["table"], material: ["oak"] });
+    expect(named("Gibt es einen Studentenrabatt?", "de")).toEqual({ group: ["student"] });
+    expect(named("Kan ik een bureaulamp retourneren?", "nl")).toEqual({ product: ["lamp"] });
+  });
+  it("covers a thing by any of its ancestors", () => {
+    expect(covers("product", new Set(["homegoods"]), "curtain")).toBe(true);
+    expect(covers("product", new Set(["electronics"]), "kettle")).toBe(true);
+    expect(covers("product", new Set(["electronics"]), "sofa")).toBe(false);
+    expect(covers("country", new Set(["EU"]), "SI")).toBe(true);
+    expect(covers("country", new Set(["EU"]), "CH")).toBe(false);
   });
 });
 

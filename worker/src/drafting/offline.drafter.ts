@@ -6,7 +6,7 @@ import type { KbCandidate } from "../kb/kb.search";
 import { asksForHuman } from "../text/human-request";
 import { detectLanguage, type Language } from "../text/language";
 import { foldedWords } from "../text/normalize";
-import { thingOf } from "../text/things";
+import { type ThingKind, thingOf } from "../text/things";
 import { wrapAnswer } from "./phrases";
 
 export interface OfflineDraftInput {
@@ -70,6 +70,7 @@ const WHY: Readonly<Record<Exclude<Judgement, { kind: "accept" }>["why"] | "empt
   close: "two entries fit about equally well",
   same_words: "the closest entries share the same words of the message but answer different things",
   other_thing: "the message names something the closest entry is not about",
+  other_topic: "the message asks about something the closest entry never mentions",
   empty: "the matching entry has no answer",
 };
 
@@ -78,7 +79,12 @@ const KIND_NAMES = {
   payment: "payment method",
   carrier: "carrier",
   voucher: "gift card",
-} as const;
+  product: "kind of product",
+  material: "material",
+  group: "group of customers",
+  range: "range",
+  channel: "channel",
+} as const satisfies Record<ThingKind, string>;
 
 /** "the message names Austria; the closest entry is about another country (Germany)". */
 function otherThingWhy(verdict: Judgement): string | null {

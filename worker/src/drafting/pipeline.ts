@@ -10,13 +10,13 @@ import { waitsForPerson } from "../tickets/ticket.outcomes";
 import { applyEvent, runEffects } from "../tickets/ticket.service";
 import { detectLanguage } from "../text/language";
 import type { AttentionType, Settings } from "../../../common/api.schema";
-import type { Mirror } from "../helpdesk/helpdesk.port";
+import type { HelpdeskComment, HelpdeskTicket, Mirror } from "../helpdesk/helpdesk.port";
 import { mirrorOf } from "../tickets/mirror";
 import { inScope } from "../tickets/scope";
 import { acknowledgement } from "./acknowledgement";
 import { answeredInZendesk, buildConversation, unansweredMessages } from "./conversation";
 import type { Decision } from "./decide";
-import { decideForMessages } from "./decision.service";
+import { decideForMessages, type SearchedKb } from "./decision.service";
 import { reasons } from "./reasons";
 import { sendDraft, settleUnsettled } from "./send.protocol";
 import type { StoredMessage } from "../tickets/message.repo";
@@ -40,6 +40,10 @@ export interface TicketView {
   settings: Settings;
   openItems: AttentionItem[];
   policies: PolicyEntry[];
+  /** A KB search run in the same batch, for the message the caller expects to be the question. */
+  searched?: SearchedKb;
+  /** The helpdesk ticket and then its comments, read by the caller in that order (stamp first). */
+  fetched?: { ticket: HelpdeskTicket; comments: HelpdeskComment[] };
 }
 
 /** The reads of a TicketView, for a batch of the caller's (the consumer adds its writes before them). */
@@ -182,13 +186,13 @@ async function draftRound(
 
   // The stamp is read before deciding: if anything changes after this point,
   // Zendesk refuses the reply (409) and we come back here.
-  const zt = await s.helpdesk.getTicket(ticketId);
+  const zt = v.fetched?.ticket ?? (await s.helpdesk.getTicket(ticketId));
   if (zt.closed) {
     // Solved in Zendesk before its webhook reached us: resolve, then re-read.
     await applyEvent(s, ticketId, { type: "resolve", agent: null, source: "zendesk" }, { inlineSync: true });
     return "stale";
   }
-  const comments = await s.helpdesk.listComments(ticketId);
+  const comments = v.fetched?.comments ?? (await s.helpdesk.listComments(ticketId));
   // A person answered these in Zendesk (their reply's webhook is still on its way): not the AI's to answer.
   const answered = answeredInZendesk(todo, comments, {
     aiAgentId: s.installation.aiAgentId,
@@ -211,6 +215,7 @@ async function draftRound(
     autonomy: stored.autonomy ?? settings.defaultAutonomy,
     brandTone: settings.brandTone,
     policies: v.policies,
+    ...(v.searched ? { searched: v.searched } : {}),
   });
   // A reply's update also shows our state on the ticket: one write per reply.
   const mirror = mirrorOf(rec, openItems.length > 0, stored.autonomy ?? settings.defaultAutonomy);

@@ -3,7 +3,7 @@
 // the clear. The only repository that is not scoped to one installation.
 import * as z from "zod";
 import { DEFAULT_INSTALLATION } from "../lib/scope";
-import { type Installation, originFor } from "./installation";
+import { type Installation, MAIN_DATABASE, originFor } from "./installation";
 
 const Row = z.object({
   id: z.string(),
@@ -23,6 +23,7 @@ const Row = z.object({
   ai_agent_id: z.number().nullable(),
   paused_until: z.number().nullable(),
   delete_after: z.number().nullable(),
+  database: z.string(),
 });
 type Row = z.infer<typeof Row>;
 
@@ -76,6 +77,7 @@ export class InstallationRepo {
       connectedById: r.connected_by_id,
       pausedUntil: r.paused_until,
       deleteAfter: r.delete_after,
+      database: r.database,
     };
   }
 
@@ -175,14 +177,15 @@ export class InstallationRepo {
   }
 
   /** A connect or reconnect that went through every step: the installation is live with these. */
-  async saveConnection(c: Connection, now: number): Promise<void> {
+  async saveConnection(c: Connection, now: number, databases: readonly string[]): Promise<void> {
     this.webhookTargets.delete(c.id);
+    const database = await this.leastUsed(databases);
     await this.db
       .prepare(
         `INSERT INTO installations (id, subdomain, status, api_secret_hash, webhook_id, webhook_secret_enc,
            access_token_enc, refresh_token_enc, access_expires_at, refresh_expires_at, app_installation_id,
-           connected_by_id, created_at, updated_at)
-         VALUES (?, ?, 'connected', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           connected_by_id, created_at, updated_at, database)
+         VALUES (?, ?, 'connected', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (subdomain) DO UPDATE SET status = 'connected', api_secret_hash = excluded.api_secret_hash,
            webhook_id = excluded.webhook_id, webhook_secret_enc = excluded.webhook_secret_enc,
            access_token_enc = excluded.access_token_enc, refresh_token_enc = excluded.refresh_token_enc,
@@ -205,8 +208,23 @@ export class InstallationRepo {
         c.connectedById,
         now,
         now,
+        database,
       )
       .run();
+  }
+
+  /**
+   * Where a new installation's rows go: the bound database holding the fewest installations (the
+   * default one counts in `DB`), the first listed on a tie. A reconnect keeps its database.
+   */
+  private async leastUsed(databases: readonly string[]): Promise<string> {
+    const { results } = await this.db
+      .prepare("SELECT database, count(*) AS n FROM installations GROUP BY database")
+      .all<{ database: string; n: number }>();
+    const used = new Map(results.map((r) => [r.database, r.n]));
+    used.set(MAIN_DATABASE, (used.get(MAIN_DATABASE) ?? 0) + 1);
+    const [first = MAIN_DATABASE, ...rest] = databases;
+    return rest.reduce((best, d) => ((used.get(d) ?? 0) < (used.get(best) ?? 0) ? d : best), first);
   }
 
   /**

@@ -146,13 +146,20 @@ export interface OtherThing {
   entry: readonly string[];
 }
 
+/** The things of `kind` an entry says in any of its fields. */
+const saidIn = (fields: readonly TextFeatures[], kind: ThingKind) =>
+  new Set(fields.flatMap((f) => [...(f.things.get(kind) ?? [])]));
+
 /**
  * Is the entry about another thing of a kind the message names? When the entry's question names a
- * country, payment method or carrier, it is what the entry is for ("delivery to Germany", "pay with
- * MobilePay"): if none of the message's things of that kind is in the entry (question, topics or
+ * country, payment method, carrier, kind of product, material or group of customers, it is what the
+ * entry is for ("delivery to Germany", "pay with MobilePay", "plates in stoneware", "first-time
+ * customers"): if none of the message's things of that kind is in the entry (question, topics or
  * answer), the entry does not answer it, however well the other words fit ("delivery to Austria",
- * "pay with Klarna"). An entry whose question names none ("Which countries do you ship to?") is never
- * caught, and one whose answer lists the customer's thing (a list of payment methods) still answers.
+ * "pay with Klarna", "crystal glasses", "students", a sofa for "Can I extend the warranty on
+ * electronics?"). An entry whose question names none ("Which
+ * countries do you ship to?", "How do I return an item?") is never caught here, and one whose answer
+ * lists the customer's thing (a list of payment methods) still answers.
  */
 export function otherThing(
   msg: TextFeatures,
@@ -162,7 +169,7 @@ export function otherThing(
   for (const [kind, named] of msg.things) {
     const about = question.things.get(kind);
     if (about === undefined || about.size === 0 || named.size === 0) continue;
-    const said = new Set(fields.flatMap((f) => [...(f.things.get(kind) ?? [])]));
+    const said = saidIn(fields, kind);
     if (![...named].some((id) => covers(kind, said, id)))
       return { how: "other", kind, named: [...named], entry: [...about] };
   }
@@ -170,18 +177,37 @@ export function otherThing(
 }
 
 /**
- * A country, payment method, carrier or gift card named in what the message asks that the entry never
- * says (question, topics or answer): its answer cannot be known to hold for it ("are the plates made
- * in Denmark?" for the entry about plates in the dishwasher, "how long does delivery take for a gift
- * card?" for the delivery times of parcels). Also when the entry lists others of the kind: "3-6 days
- * to other EU countries" says nothing about Switzerland, and no word list here knows which countries
- * are in the EU. `entry`: the things of that kind the entry does name.
+ * A thing named in what the message asks that the entry never says (question, topics or answer): its
+ * answer cannot be known to hold for it ("are the plates made in Denmark?" for the entry about plates
+ * in the dishwasher, "how long does delivery take for a gift card?" for the delivery times of parcels,
+ * "a discount for students", "Outlet items", "can I order by phone?"). Also when the entry lists others
+ * of the kind: "3-6 days to other EU countries" says nothing about Switzerland, and no word list here
+ * knows which of them the entry's list covers (an entry saying "EU countries" covers each member state).
+ * A kind of product counts only in a question sentence and only for an entry whose question names kinds
+ * of product itself (a rug asked about for "How are large furniture items delivered?"); a general entry
+ * is left to the gate's preference for a more specific one (kb.gate.ts), and one that mentions a kind
+ * of product in passing ("furniture comes in 5-10 days") still answers about a blanket. A material
+ * counts only against an entry whose question names one (otherThing). `entry`: the things of that kind
+ * the entry does name.
  */
-export function unsaidThing(asked: TextFeatures, fields: readonly TextFeatures[]): OtherThing | null {
+export function unsaidThing(
+  asked: TextFeatures,
+  question: TextFeatures,
+  fields: readonly TextFeatures[],
+  askedIsQuestion: boolean,
+): OtherThing | null {
   for (const [kind, named] of asked.things) {
-    const said = new Set(fields.flatMap((f) => [...(f.things.get(kind) ?? [])]));
+    if (kind === "material") continue;
+    const said = saidIn(fields, kind);
+    if (kind === "product" && (!askedIsQuestion || !question.things.has(kind))) continue;
     const missing = [...named].filter((id) => !covers(kind, said, id));
     if (missing.length > 0) return { how: "unsaid", kind, named: missing, entry: [...said] };
   }
   return null;
+}
+
+/** The kinds of product the message names that the entry covers (for the preference of the specific). */
+export function coveredProducts(msg: TextFeatures, fields: readonly TextFeatures[]): string[] {
+  const said = saidIn(fields, "product");
+  return [...(msg.things.get("product") ?? [])].filter((id) => covers("product", said, id));
 }

@@ -9,6 +9,7 @@ import {
   CONCEPT,
   fieldMatches,
   literalMatch,
+  coveredProducts,
   type OtherThing,
   otherThing,
   sharableConcepts,
@@ -67,6 +68,17 @@ export interface RankedCandidate {
    * about one the entry never says (kb.match.ts).
    */
   otherThing: OtherThing | null;
+  /**
+   * What the message asks is the entry's question, in other words or the same: it covers the whole
+   * question and the question explains every content word it asks ("Where can I track my parcel?").
+   */
+  echoesQuestion: boolean;
+  /** The matched features that say what the message is about: its evidence less weak words ("order"). */
+  subjectEvidence: ReadonlySet<string>;
+  /** The kinds of product the message names (anywhere) that the entry covers. */
+  products: readonly string[];
+  /** The kinds of product the message names, covered or not. */
+  namedProducts: number;
 }
 
 // KB texts come back search after search: their features are remembered (a pure function's cache,
@@ -85,6 +97,13 @@ function entryFeatures(text: string, language: Language): TextFeatures {
 
 // Concepts that say what kind of answer is wanted ("how long", "how much"), not what it is about.
 const FRAME_CONCEPTS: ReadonlySet<string> = new Set(["duration", "cost"]);
+
+/**
+ * Concepts that say where a question happens rather than what it is about: every delivery is a
+ * parcel, and "your shop charged me twice" names the company, not its stores. A topic of the message
+ * that the entry never says must not be one of these to refuse it (kb.gate.ts).
+ */
+export const CONTEXT_CONCEPTS: ReadonlySet<string> = new Set(["parcel", "opening"]);
 
 /** A word of an entry's question, as the message covers it. */
 export interface QuestionWord {
@@ -153,7 +172,8 @@ export function rankCandidates(
   // one ("Where can I download it?"): then the whole message asks.
   const askedText = askedPart(text);
   const askedOnly = askedText === null ? msg : textFeatures(askedText, language);
-  const asked = askedOnly.stems.length >= MIN_ASKED_STEMS ? askedOnly : msg;
+  const askedIsQuestion = askedText !== null && askedOnly.stems.length >= MIN_ASKED_STEMS;
+  const asked = askedIsQuestion ? askedOnly : msg;
   // Rarity over the pool: every entry holding a query term is in it, up to the search limit.
   const n = Math.max(pool.length, 10);
   const df = new Map<string, number>();
@@ -181,6 +201,14 @@ export function rankCandidates(
         (m) => evidence.has(m) || (msg.conceptsOf.get(m) ?? []).some((c) => evidence.has(CONCEPT + c)),
       ).length;
       const total = [...evidence.values()].reduce((a, b) => a + b, 0);
+      const inQuestion = perField[0] ?? new Set<string>();
+      const echoesQuestion =
+        qc > 1 - 1e-9 &&
+        asked.stems.length > 0 &&
+        asked.stems.every(
+          (m) =>
+            inQuestion.has(m) || (asked.conceptsOf.get(m) ?? []).some((c) => inQuestion.has(CONCEPT + c)),
+        );
       const vocabulary = new Set([
         ...own,
         ...FIELDS.flatMap((name) => fi[name].concepts).map((c) => CONCEPT + c),
@@ -207,8 +235,17 @@ export function rankCandidates(
           ) ??
           unsaidThing(
             asked,
+            qf,
             FIELDS.map((name) => fi[name]),
+            askedIsQuestion,
           ),
+        echoesQuestion,
+        subjectEvidence: new Set([...evidence.keys()].filter((f) => !weak.has(f))),
+        products: coveredProducts(
+          msg,
+          FIELDS.map((name) => fi[name]),
+        ),
+        namedProducts: msg.things.get("product")?.size ?? 0,
       };
     })
     .sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);

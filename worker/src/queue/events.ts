@@ -5,6 +5,8 @@
 import type { HelpdeskEvent } from "../helpdesk/helpdesk.port";
 import { draftForTicket, type TicketView, toView, viewQueries } from "../drafting/pipeline";
 import type { AuthorKind } from "../tickets/message.repo";
+import { searchAhead } from "../drafting/decision.service";
+import type { KbCandidate } from "../kb/kb.search";
 import type { Services } from "../services";
 import { applyEvent } from "../tickets/ticket.service";
 
@@ -21,7 +23,7 @@ export async function applyHelpdeskEvent(s: Services, ev: HelpdeskEvent, token?:
       // AI's only if the Worker posted it.
       const byAiUser = comment.author.id === s.installation.aiAgentId;
       const kind = comment.author.isStaff || byAiUser ? "agent" : "customer";
-      return takeIn(s, ev, token, {
+      return takeIn(s, ev, token, undefined, {
         id: comment.id,
         kind,
         aiIfPosted: byAiUser,
@@ -35,13 +37,17 @@ export async function applyHelpdeskEvent(s: Services, ev: HelpdeskEvent, token?:
     case "ticket_created": {
       // The created event carries no comment: read the first one (the ticket's
       // description). Later comments arrive as their own events; the same first
-      // comment may too, and its id de-duplicates.
-      const [first] = await s.helpdesk.listComments(ev.ticketId);
+      // comment may too, and its id de-duplicates. The ticket is read first, so its
+      // stamp and these comments also serve the drafting round (one read each).
+      const ticket = await s.helpdesk.getTicket(ev.ticketId);
+      const comments = await s.helpdesk.listComments(ev.ticketId);
+      const [first] = comments;
       const byAiUser = first?.authorId === s.installation.aiAgentId;
       return takeIn(
         s,
         ev,
         token,
+        { ticket, comments },
         first
           ? {
               id: first.id,
@@ -117,6 +123,7 @@ async function takeIn(
   s: Services,
   ev: Extract<HelpdeskEvent, { kind: "comment_added" | "ticket_created" }>,
   token: string | undefined,
+  fetched: TicketView["fetched"] | undefined,
   c: IncomingComment | null,
 ): Promise<void> {
   const now = s.now();
@@ -146,16 +153,27 @@ async function takeIn(
         c.aiIfPosted,
       )
     : null;
+  // A customer's message will most likely be the whole question: its KB search rides along.
+  const ahead = c && c.kind === "customer" && c.isPublic ? searchAhead(s, c.body) : null;
+  const views = viewQueries(s, ticketId, now);
   const results = await s.reads.all([
     ...dedupe,
     ensure,
     ...(record ? [record] : []),
-    ...viewQueries(s, ticketId, now),
+    ...views,
+    ...(ahead ? [ahead.query] : []),
   ]);
   if (token && results[1] !== true) return;
   const at = dedupe.length + 1;
   const recordedAs = (record ? results[at] : null) as AuthorKind | null;
-  const view = toView(results.slice(record ? at + 1 : at) as unknown as Parameters<typeof toView>[0]);
+  const from = record ? at + 1 : at;
+  const read = toView(results.slice(from, from + views.length) as unknown as Parameters<typeof toView>[0]);
+  const found = results[from + views.length] as KbCandidate[] | undefined;
+  const view: TicketView = {
+    ...read,
+    ...(ahead && found ? { searched: { text: ahead.text, language: ahead.language, found } } : {}),
+    ...(fetched ? { fetched } : {}),
+  };
   const moved =
     c && recordedAs && c.isPublic && recordedAs !== "ai"
       ? await moveTicket(s, ticketId, c, recordedAs, view)

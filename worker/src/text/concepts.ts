@@ -39,11 +39,11 @@ duration
   da: hvor lang tid, hvor længe, hvor hurtigt, hvor mange dage, leveringstid
 cost
   en: cost, price, fee, free of charge, how much, pay for, postage
-  de: kosten, kostet, preis, gebühr, kostenlos, gratis
-  nl: kosten, kost, prijs, gratis
-  fr: coût, coûte, prix, frais, gratuit, offert
-  es: cuesta, coste, costo, precio, gratis, gratuito
-  da: koster, pris, gebyr, gratis
+  de: kosten, kostet, preis, gebühr, kostenlos, gratis, zahlen für
+  nl: kosten, kost, prijs, gratis, betalen voor
+  fr: coût, coûte, prix, frais, gratuit, offert, payer pour
+  es: cuesta, coste, costo, precio, gratis, gratuito, pagar por
+  da: koster, pris, gebyr, gratis, betale for
 warranty
   en: warranty, guarantee
   de: garantie, gewährleistung

@@ -26,7 +26,9 @@ function contentStemsOf(words: readonly string[], language: Language): string[] 
 function saysTerm(w: string, t: string): boolean {
   if (w === t) return true;
   if (t.length >= 4 && w.startsWith(t)) return true;
-  if (w.length >= 5 && t.startsWith(w)) return true;
+  // Stemming may leave the word a little shorter than the term ("deliv" and "deliveri"), never a whole
+  // part shorter: "liefer" (Lieferung) does not say "lieferadress".
+  if (w.length >= 5 && t.startsWith(w) && t.length - w.length <= 3) return true;
   return t.length >= 5 && w.length - t.length >= 4 && w.endsWith(t);
 }
 
