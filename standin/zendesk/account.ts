@@ -161,10 +161,18 @@ export class Account implements Credentials {
     const ticketId = ticketIdOf(path);
     const fault = this.faults.take(req.method, path, ticketId);
     if (fault?.delayMs) await sleep(fault.delayMs);
-    const response =
+    const answered =
       fault?.status !== undefined
         ? faultResponse({ ...fault, status: fault.status }, path)
         : this.route(req, path, base);
+    const response =
+      fault?.body === undefined
+        ? answered
+        : {
+            ...answered,
+            headers: { ...answered.headers, "Content-Type": "text/plain; charset=utf-8" },
+            body: fault.body,
+          };
     this.requests.add({
       method: req.method,
       path,

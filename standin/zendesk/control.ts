@@ -71,10 +71,11 @@ const FaultInput = z
     times: z.number().int().positive().default(1),
     retryAfter: z.number().int().nonnegative().optional(),
     delayMs: z.number().nonnegative().optional(),
+    body: z.string().optional(),
   })
   .refine(
-    (f) => f.status !== undefined || f.delayMs !== undefined,
-    "a fault needs a status, a delayMs, or both",
+    (f) => f.status !== undefined || f.delayMs !== undefined || f.body !== undefined,
+    "a fault needs a status, a delayMs, a body, or some of them",
   );
 const Limit = z.number().int().positive().nullable().optional();
 const RateLimitInput = z.object({

@@ -14,6 +14,12 @@ export type Fault = {
   times: number;
   retryAfter?: number;
   delayMs?: number;
+  /**
+   * A raw body sent instead of the answer's (not JSON, cut off): with `status`, that fault's answer garbled;
+   * without, the request is handled (a write is applied) and only its answer is garbled, as when a proxy
+   * mangles a response Zendesk already acted on.
+   */
+  body?: string;
 };
 /** The X-Zendesk-Marketplace-* headers a request carried (null when it carried none of them). */
 export type MarketplaceHeaders = { name: string | null; organizationId: string | null; appId: string | null };

@@ -8,6 +8,8 @@ import { MAX_ATTEMPTS } from "../../worker/src/queue/consumer";
 import type { Job } from "../../worker/src/queue/messages";
 import { parseZendeskEvent } from "../../worker/src/helpdesk/zendesk/zendesk.events";
 import {
+  AI_AGENT_ID,
+  agentWrites,
   aiReplies,
   api,
   control,
@@ -105,5 +107,64 @@ describe("retries", () => {
     await waitUntil(async () => (await dispositions(id)).every((d) => d === "replied"));
     await new Promise((r) => setTimeout(r, 800));
     expect(await aiReplies(id)).toHaveLength(1);
+  });
+
+  it("a reply Zendesk applied but whose answer came back cut off is not sent again", async () => {
+    const id = await createTicket({ body: SHIP });
+    // The reply's update is applied; only its 200's body is garbled (a proxy cut it off).
+    await control("POST", "/faults", {
+      match: { method: "PUT", pathPrefix: `/api/v2/tickets/${id}.json` },
+      body: '{"ticket": {"id": ',
+      times: 1,
+    });
+    await deliver(id);
+    await waitUntil(async () => (await dispositions(id)).join() === "replied", 20_000);
+    // The reply's own comment event comes back: it is the AI's, not a person's taking over.
+    await deliver(id);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await aiReplies(id)).toHaveLength(1);
+    expect((await api("GET", `/tickets/${id}`)).body.state).toBe("open");
+  });
+
+  it("a timed-out reply not in Zendesk yet is looked for again, not sent again, until its lease would end", async () => {
+    const id = await createTicket({ body: SHIP });
+    await deliver(id);
+    await waitUntil(async () => (await dispositions(id)).join() === "replied", 20_000);
+    // A second reply whose write timed out a moment ago: Zendesk may still apply it.
+    const late = "Hello! We ship to Austria and most of the EU. (the copy Zendesk applies late)";
+    await env.DB.prepare(
+      "UPDATE drafts SET status = 'sending', settled_at = ?, body = ? WHERE ticket_id = ? AND kind = 'reply'",
+    )
+      .bind(Date.now() - 11_000, late, id)
+      .run();
+    await env.DB.prepare(
+      "UPDATE messages SET disposition = 'pending' WHERE ticket_id = ? AND author_kind = 'customer'",
+    )
+      .bind(id)
+      .run();
+    const run = async (msgId: string) => {
+      const batch = createMessageBatch<Job>("ohallo-jobs", [
+        {
+          id: msgId,
+          timestamp: new Date(),
+          attempts: 1,
+          body: { type: "draft", v: 2, installationId: "default", ticketId: id, includeHeld: false },
+        },
+      ]);
+      const ctx = createExecutionContext();
+      await worker.queue(batch, env, ctx);
+      return getQueueResult(batch, ctx);
+    };
+    const first = await run("m3");
+    // Not there yet: the job comes back later (once the lease would have ended, 25 s after the send began).
+    expect(first.retryMessages.map((m) => m.msgId)).toEqual(["m3"]);
+    expect(await aiReplies(id)).toHaveLength(1);
+    expect(await dispositions(id)).toEqual(["pending"]);
+    // Zendesk applies it; the next look finds it: sent, and nothing else goes out.
+    await agentWrites(id, { id: AI_AGENT_ID, name: "oHallo AI" }, late);
+    const second = await run("m4");
+    expect(second.explicitAcks).toEqual(["m4"]);
+    expect(await aiReplies(id)).toHaveLength(2);
+    expect(await dispositions(id)).toEqual(["replied"]);
   });
 });

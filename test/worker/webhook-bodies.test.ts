@@ -1,7 +1,7 @@
 // Webhook bodies at the edge: strict ids, any valid body up to 256 KiB taken in
 // (a big comment waits in D1, not on the queue), and a 503 with Retry-After,
 // never a loss, when the Worker cannot take a delivery in.
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signedWebhookRequest } from "../../standin/zendesk/webhooks";
 import worker from "../../worker/src/index";
@@ -56,6 +56,62 @@ describe("strict ids in webhook bodies", () => {
       const r = await postWebhook(commentEvent({ ticket: 900_001, comment: good, author: "5" }));
       expect(r.status, String(good)).toBe(202);
     }
+  });
+});
+
+/** A delivery of exactly these bytes, signed as Zendesk signs: base64(HMAC-SHA256(secret, timestamp + bytes)). */
+async function postBytes(bytes: Uint8Array<ArrayBuffer>, signedBytes: Uint8Array = bytes): Promise<Response> {
+  const encoder = new TextEncoder();
+  const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  const key = await crypto.subtle.importKey(
+    "raw",
+    encoder.encode(env.ZENDESK_WEBHOOK_SECRET),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const mac = new Uint8Array(
+    await crypto.subtle.sign("HMAC", key, new Uint8Array([...encoder.encode(timestamp), ...signedBytes])),
+  );
+  const headers = {
+    "Content-Type": "application/json",
+    "X-Zendesk-Webhook-Signature": btoa(String.fromCharCode(...mac)),
+    "X-Zendesk-Webhook-Signature-Timestamp": timestamp,
+  };
+  return exports.default.fetch(
+    new Request("http://worker/webhooks/zendesk", { method: "POST", headers, body: bytes }),
+  );
+}
+
+describe("bodies judged by their signature over the raw bytes", () => {
+  const encoder = new TextEncoder();
+  const BOM = [0xef, 0xbb, 0xbf];
+
+  it("a byte-order mark before the JSON: taken in (202), and the same body signed without it is 401", async () => {
+    const json = encoder.encode(commentEvent({ ticket: 900_101, comment: 900_102, author: "5" }));
+    const withBom = new Uint8Array([...BOM, ...json]);
+    expect((await postBytes(withBom)).status).toBe(202);
+    const other = encoder.encode(commentEvent({ ticket: 900_101, comment: 900_103, author: "5" }));
+    expect((await postBytes(new Uint8Array([...BOM, ...other]), other)).status).toBe(401);
+  });
+
+  it("bytes that are not UTF-8 in a comment: taken in (202); signed over their UTF-8 repair, 401", async () => {
+    const [head, tail] = commentEvent({ ticket: 900_104, comment: 900_105, author: "5" }, "MARK").split(
+      "MARK",
+    );
+    const bytes = new Uint8Array([...encoder.encode(head), 0xff, 0xc0, 0xaf, ...encoder.encode(tail)]);
+    expect((await postBytes(bytes)).status).toBe(202);
+    const [head2, tail2] = commentEvent({ ticket: 900_104, comment: 900_106, author: "5" }, "MARK").split(
+      "MARK",
+    );
+    const bad = new Uint8Array([...encoder.encode(head2), 0xff, ...encoder.encode(tail2)]);
+    const repaired = encoder.encode(new TextDecoder().decode(bad));
+    expect((await postBytes(bad, repaired)).status).toBe(401);
+  });
+
+  it("a correctly signed byte-order mark before text that is not JSON: 400 for the content, not 401", async () => {
+    const r = await postBytes(new Uint8Array([...BOM, ...encoder.encode("not json")]));
+    expect(r.status).toBe(400);
   });
 });
 

@@ -53,6 +53,22 @@ describe("faults", () => {
     expect(performance.now() - started).toBeLessThan(150);
   });
 
+  it("garbles an answer with `body`: alone after applying the write, with a status instead of it", async () => {
+    await seedTicket(o, 504, { notify: false });
+    await control(o, "/faults", "POST", {
+      match: { method: "PUT", ticketId: 504 },
+      body: '{"ticket": {"id": 504, "sta',
+    });
+    const garbled = await tag(504, "applied");
+    expect(garbled.status).toBe(200);
+    expect(garbled.body).toBe('{"ticket": {"id": 504, "sta');
+    expect((await api(o, "/api/v2/tickets/504.json")).body.ticket.tags).toContain("applied");
+    await control(o, "/faults", "POST", { match: { ticketId: 504 }, status: 500, body: "<html>oops" });
+    const failed = await tag(504, "refused");
+    expect([failed.status, failed.body]).toEqual([500, "<html>oops"]);
+    expect((await api(o, "/api/v2/tickets/504.json")).body.ticket.tags).not.toContain("refused");
+  });
+
   it("answers 5xx and 4xx faults in the shape of the API they hit; DELETE clears them", async () => {
     await seedTicket(o, 503);
     await control(o, "/faults", "POST", { match: { ticketId: 503 }, status: 503, times: 5 });

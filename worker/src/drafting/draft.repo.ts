@@ -36,6 +36,8 @@ export interface Draft {
   approvedBy: Agent | null;
   edited: string | null;
   createdAt: number;
+  /** When it last changed status (`settled_at`): for a `sending` draft, when its send began. */
+  statusAt: number | null;
 }
 
 const Row = z.object({
@@ -47,6 +49,7 @@ const Row = z.object({
   meta: z.string(),
   attention_id: z.number().nullable(),
   created_at: z.number(),
+  settled_at: z.number().nullish(),
 });
 
 const Meta = z.object({
@@ -73,6 +76,7 @@ export const toDraft = (row: unknown): Draft => {
     approvedBy: meta.approvedBy,
     edited: meta.edited,
     createdAt: r.created_at,
+    statusAt: r.settled_at ?? null,
   };
 };
 

@@ -5,6 +5,7 @@
 // settle the lease and the draft's outcome in one commit. It never forces a
 // reply past a 409, and a write left in doubt is reconciled before any other.
 import { Disconnected, HelpdeskError, type Mirror, type ReplyOutcome } from "../helpdesk/helpdesk.port";
+import { UpstreamError } from "../lib/upstream";
 import type { Services } from "../services";
 import type { SendPurpose, SendResult } from "../tickets/ticket.outcomes";
 import { type Rejection, type TicketRecord, leaseActive, transition } from "../tickets/ticket.machine";
@@ -209,6 +210,18 @@ export async function reconcileInDoubt(
           normalise(c.body) === normalise(textOf(d)) &&
           Date.parse(c.createdAt) >= d.createdAt - 60_000,
       );
+      // A write that timed out may still be applied a little later (Zendesk finishes what it
+      // started): not there yet is "not sent" only once its lease would have ended. Until then
+      // nothing else may go out on the ticket; the caller's retry looks again.
+      const mayLand = (d.statusAt ?? d.createdAt) + SEND_LEASE_MS - s.now();
+      if (!landed && mayLand > 0) {
+        throw new UpstreamError(
+          `an AI reply in doubt on ticket ${ticketId} is not in Zendesk yet; looking again`,
+          true,
+          null,
+          mayLand,
+        );
+      }
       const purpose: SendPurpose =
         d.kind === "ack" ? { kind: "ack", draftId: d.id } : { kind: "reply", draftId: d.id };
       const result: SendResult = landed

@@ -62,10 +62,14 @@ export class ZendeskClient {
       try {
         return await res.json();
       } catch {
+        // Zendesk acted on a write it answered 2xx; only its answer is unreadable: in doubt, as
+        // after a timeout, so the send is reconciled with the ticket's comments, never repeated.
         throw new HelpdeskError(
           `Zendesk ${method} answered ${res.status} with a body that is not JSON`,
           true,
           res.status,
+          null,
+          method !== "GET",
         );
       }
     }
