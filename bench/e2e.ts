@@ -2,7 +2,7 @@
 // 202) to the AI's public reply stored in the stand-in, with the offline drafter and the demo KB.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { TicketViewSchema } from "../common/api.schema.ts";
+import { TicketViewSchema } from "../common/ticket.schema.ts";
 import { percentile } from "./load.ts";
 import { AI_AGENT_ID, type Product } from "./product.ts";
 

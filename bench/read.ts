@@ -1,6 +1,6 @@
 // Benchmark 2, the sidebar's read: GET /api/tickets/{id} of a realistic ticket (an attention item,
 // a take over and a release in its timeline) against GET /healthz of the same Worker.
-import { TicketViewSchema } from "../common/api.schema.ts";
+import { TicketViewSchema } from "../common/ticket.schema.ts";
 import { alternate, type Row } from "./load.ts";
 import { APP_SECRET, type Product } from "./product.ts";
 
