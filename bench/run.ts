@@ -1,12 +1,13 @@
-// `npm run bench` (after the build): five benchmarks, each against a baseline of the same run, to
+// `npm run bench` (after the build): seven benchmarks, each against a baseline of the same run, to
 // docs/benchmarks.md. Loopback only, bounded; stops all it started, on failure and Ctrl-C too.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { seedDemo } from "../scripts/seed-demo.ts";
 import { readBundle } from "./bundle.ts";
 import { Cleanup } from "./cleanup.ts";
 import { benchEndToEnd, type E2EResult } from "./e2e.ts";
+import { renderCharts } from "./goals.ts";
 import { benchIntake, benchIntakeWithConsumer } from "./intake.ts";
 import { load, machine } from "./machine.ts";
 import { APP_SECRET, type Product, startProduct } from "./product.ts";
@@ -14,6 +15,7 @@ import { benchRead, realisticTicket } from "./read.ts";
 import { renderReport, summary } from "./report.ts";
 import { benchSidebarLoad } from "./sidebar-load.ts";
 import { productQueue } from "./wrangler.ts";
+import { runWorkerdBench } from "./workerd.ts";
 
 /** Short alternating rounds spread a neighbour's bursts of load (the machine may be shared) over all kinds. */
 const LOAD = { connections: 10, perRound: 250, rounds: 8, warmup: 200 };
@@ -51,6 +53,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const facts = machine();
   const bundle = readBundle();
+
+  step("6/7 and 7/7 inside workerd: KB search over 10,000 entries, the cost of an answered message");
+  const workerd = runWorkerdBench();
 
   step("1/5 webhook intake (the route without its queue consumer, and an empty Worker)");
   const intake = await benchIntake(LOAD, cleanup);
@@ -98,8 +103,13 @@ async function main(): Promise<void> {
     e2e,
     bundle,
     sidebar,
+    workerd,
   };
   writeFileSync(join(root, "docs/benchmarks.md"), renderReport(run));
+  mkdirSync(join(root, "docs/benchmarks"), { recursive: true });
+  for (const [name, svg] of Object.entries(renderCharts(run))) {
+    writeFileSync(join(root, "docs/benchmarks", name), svg);
+  }
   console.log(`\n${summary(run)}`);
 }
 

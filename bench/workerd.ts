@@ -98,7 +98,9 @@ if (import.meta.main) {
   for (const [k, s] of Object.entries(r.kb.search)) console.log(row(k, s, r.kb.decision[k]));
   for (const k of ["created", "echoCreated", "followUp", "echoFollowUp"] as const) {
     const c = r.cost[k];
-    console.log(`${k}: ${c.d1} D1 round trips, ${c.statements} statements, ${c.zendesk.length} Zendesk calls`);
+    console.log(
+      `${k}: ${c.d1} D1 round trips, ${c.statements} statements, ${c.zendesk.length} Zendesk calls`,
+    );
   }
   console.log(`took ${r.seconds.toFixed(0)} s`);
 }
