@@ -27,6 +27,13 @@ async function until<T>(what: string, read: () => Promise<T>, ready: (v: T) => b
 
 /** A customer asks for a person (the AI raises attention); an agent takes over, then releases. */
 export async function realisticTicket(p: Product): Promise<number> {
+  // The Worker checks that an acting agent exists in the Zendesk account.
+  const agent = await fetch(`${p.standin.origin}/__standin/users`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...ana, role: "agent" }),
+  });
+  if (!agent.ok) throw new Error(`stand-in: creating agent ${ana.name} gave ${agent.status}`);
   const id = await p.createTicket(
     "Where is my parcel?",
     "Hi, my order 10492 has not arrived after two weeks. Can I please speak to a real person about it?",

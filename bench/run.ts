@@ -19,7 +19,7 @@ import { runWorkerdBench } from "./workerd.ts";
 
 /** Short alternating rounds spread a neighbour's bursts of load (the machine may be shared) over all kinds. */
 const LOAD = { connections: 10, perRound: 250, rounds: 8, warmup: 200 };
-const E2E = { isolated: 5, stream: 50, streamGapMs: 200 };
+const E2E = { isolated: 8, stream: 50, streamGapMs: 200 };
 const SIDEBAR = { loads: 15, warmup: 2 };
 /** The whole run; past it, everything is stopped and the run fails. */
 const TIME_LIMIT_MS = 8 * 60_000;
@@ -36,9 +36,9 @@ process.once("SIGINT", () => abort("interrupted", 130));
 process.once("SIGTERM", () => abort("terminated", 143));
 setTimeout(() => abort(`over the ${TIME_LIMIT_MS / 60_000} minute limit`, 1), TIME_LIMIT_MS).unref();
 
-/** A run where the AI answers nothing measures a broken product, not a slow one: stop and say why. */
+/** A run where the AI answers no new ticket measures a broken product, not a slow one: stop and say why. */
 function answered(e: E2EResult): E2EResult {
-  for (const p of e.phases) {
+  for (const p of e.phases.filter((x) => !x.name.startsWith("a follow-up"))) {
     if (p.replied > 0) continue;
     const why = Object.entries(p.notReplied).map(([k, v]) => `${v}× ${k}`);
     throw new Error(`the AI answered none of ${p.tickets} tickets (${p.name}): ${why.join(", ")}`);

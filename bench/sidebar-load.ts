@@ -31,6 +31,8 @@ export interface SidebarLoadResult {
   loads: number;
   sidebar: LoadTimes;
   blank: LoadTimes;
+  /** The admin area (nav_bar) to its tab list, as an admin, in the same host. */
+  admin: LoadTimes;
   /** Medians inside a sidebar load (ms from the host page's navigation start). */
   parts: { iframeStart: number; appDomReady: number; proxiedRead: number; proxiedRequests: number };
 }
@@ -168,6 +170,9 @@ export async function benchSidebarLoad(
       pg.frameLocator("#app").getByRole("button", { name: "Take over", exact: true });
     const blankButton = (pg: Page) =>
       pg.frameLocator("#app").getByRole("button", { name: "Blank", exact: true });
+    const adminUrl = real.pageUrl({ user: { ...page.user, role: "admin" }, location: "nav_bar" });
+    const adminReady = (pg: Page) => pg.frameLocator("#app").getByRole("tablist");
+    const admin: One[] = [];
     const sidebar: One[] = [];
     const baseline: One[] = [];
     for (let i = 0; i < opts.warmup + opts.loads; i++) {
@@ -176,15 +181,18 @@ export async function benchSidebarLoad(
       const b0 = first ? undefined : await loadOnce(browser.context, blankUrl, blankButton);
       const s = await loadOnce(browser.context, sidebarUrl, takeOver);
       const b = b0 ?? (await loadOnce(browser.context, blankUrl, blankButton));
+      const a = await loadOnce(browser.context, adminUrl, adminReady);
       if (i >= opts.warmup) {
         sidebar.push(s);
         baseline.push(b);
+        admin.push(a);
       }
     }
     return {
       loads: opts.loads,
       sidebar: summary(sidebar.map((s) => s.ms)),
       blank: summary(baseline.map((b) => b.ms)),
+      admin: summary(admin.map((a) => a.ms)),
       parts: {
         iframeStart: median(sidebar.map((s) => s.iframeStart)),
         appDomReady: median(sidebar.map((s) => s.appDomReady)),
