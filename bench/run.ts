@@ -9,6 +9,7 @@ import { Cleanup } from "./cleanup.ts";
 import { benchEndToEnd, type E2EResult } from "./e2e.ts";
 import { renderCharts } from "./goals.ts";
 import { benchIntake, benchIntakeWithConsumer } from "./intake.ts";
+import { benchTwoInstallations } from "./installations.ts";
 import { load, machine } from "./machine.ts";
 import { APP_SECRET, type Product, startProduct } from "./product.ts";
 import { benchRead, realisticTicket } from "./read.ts";
@@ -91,6 +92,9 @@ async function main(): Promise<void> {
   e2e.push(answered(await benchEndToEnd(noWait, E2E, 0)));
   await stopNoWait();
 
+  step("3/5 again, max_batch_timeout 0 with two connected installations (as `npm start` runs it)");
+  const two = await benchTwoInstallations({ stream: E2E.stream, streamGapMs: E2E.streamGapMs }, cleanup);
+
   const run = {
     machine: facts,
     seconds: (performance.now() - started) / 1000,
@@ -104,6 +108,7 @@ async function main(): Promise<void> {
     bundle,
     sidebar,
     workerd,
+    two,
   };
   writeFileSync(join(root, "docs/benchmarks.md"), renderReport(run));
   mkdirSync(join(root, "docs/benchmarks"), { recursive: true });

@@ -35,13 +35,13 @@ export function renderKb(kb: KbBench): string[] {
     "in whole milliseconds). Baseline: that trivial round trip (`SELECT 1`) alone, measured between the",
     `searches: p50 ${ms(kb.baseline.p50)}, p95 ${ms(kb.baseline.p95)}, max ${ms(kb.baseline.max)}.`,
     "",
-    `| messages | searches | search p50 (goal ≤ ${KB_GOAL_MS} ms) | p95 | max | decision p50 | decision p95 | decision max |`,
-    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    `| messages | searches | search p50 (goal ≤ ${KB_GOAL_MS} ms) | p50 less the trivial round trip's | p95 | max | decision p50 | decision p95 | decision max |`,
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...kinds.map((k) => {
       const s = kb.search[k];
       const d = kb.decision[k];
       const met = k === "worst" ? "" : (s?.p50 ?? Number.NaN) <= KB_GOAL_MS ? " ✓" : " ✗";
-      return `| ${k} | ${s?.n ?? 0} | ${ms(s?.p50 ?? Number.NaN)}${met} | ${ms(s?.p95 ?? Number.NaN)} | ${ms(s?.max ?? Number.NaN)} | ${ms(d?.p50 ?? Number.NaN)} | ${ms(d?.p95 ?? Number.NaN)} | ${ms(d?.max ?? Number.NaN)} |`;
+      return `| ${k} | ${s?.n ?? 0} | ${ms(s?.p50 ?? Number.NaN)}${met} | ${ms((s?.p50 ?? Number.NaN) - kb.baseline.p50)} | ${ms(s?.p95 ?? Number.NaN)} | ${ms(s?.max ?? Number.NaN)} | ${ms(d?.p50 ?? Number.NaN)} | ${ms(d?.p95 ?? Number.NaN)} | ${ms(d?.max ?? Number.NaN)} |`;
     }),
     "",
     "![KB search p50 per language](benchmarks/kb-search.svg)",
@@ -50,8 +50,11 @@ export function renderKb(kb: KbBench): string[] {
     "under three letters, prefixes of at least four) are searched rarest first by their document",
     "frequency in the index (`kb_fts_vocab`, an fts5vocab view), until 1,500 postings are taken (at",
     "most 8 terms), and bm25 is computed for at most 2,000 matching rows; one statement, one round trip.",
-    "Before this change (same machine, same corpus, same-run-style medians): en 8–11 ms, de 6–9,",
-    "fr 5–7, es 5–9, nl 5–7, da 5–7, worst cases 11–15 ms median and up to 49 ms; a decision up to 53 ms.",
+    "Before this change (the same test on the same machine and corpus, three runs on the search of",
+    "main, not this run): en 8–11 ms p50, de 6–9, fr 5–7, es 5–9, nl 5–7, da 5–7; worst cases 11–15 ms",
+    "p50 and up to 49 ms; a decision up to 53 ms. Retrieval quality: `npm run eval:offline` gives the",
+    "same tables before and after (its 40-entry KB never reaches the budget); over this look-alike",
+    "corpus the demo entry ranked first changed for 21 of the 69 messages (the rarest terms decide).",
     missed.length === 0
       ? "Every language meets the goal in this run."
       : `Missed in this run: ${missed.map((r) => `${r.kind} (${ms(r.p50)})`).join(", ")}. The clock ticks in whole ms and the baseline round trip alone is ${ms(kb.baseline.p50)} at p50 on this shared machine; what would close it: a smaller budget (fewer postings ranked, at some cost in ranking on look-alike corpora) or an FTS prefix index (\`prefix='4 5 6'\`, a rebuilt index) so prefix terms do not merge many doclists.`,
