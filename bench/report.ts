@@ -62,7 +62,7 @@ const RATIO_HEAD = [
 
 export function renderReport(r: Run): string {
   const m = r.machine;
-  const [empty, health, hook] = r.intake.rows;
+  const [empty, health, hook, ablBoth, ablD1] = r.intake.rows;
   const [consumerHealth, withConsumer] = r.intakeConsumer.rows;
   const [readBase, readSubject] = r.read.rows;
   const b = r.bundle;
@@ -116,13 +116,20 @@ export function renderReport(r: Run): string {
     "",
     "Which part is the simulator's: the route's two binding calls, the de-duplication insert into D1 and",
     "the queue send, are each a local RPC from the Worker's isolate into miniflare's simulated D1 (a",
-    "SQLite file behind a Durable Object) and queue, on the same two CPUs as the load generator. An",
-    "ablation before this bench (issue 12) put about 55 % of the route's extra CPU in the insert and 58 %",
-    "in the send (they overlap), about 0.5 ms in the HMAC and 0.7 ms in zod; without both binding calls",
-    "the route reached 0.86–0.88× of the empty Worker. In production these are network calls to D1 and",
-    "Queues that cost latency but not the Worker's CPU. Not re-measured in this run (an ablation build",
-    "of the route); what would close the goal: de-duplicating in the consumer, which already reads the",
-    "ticket, so that intake makes one binding call (the queue send).",
+    "SQLite file behind a Durable Object) and queue, on the same two CPUs as the load generator. The",
+    "ablation rows measure them alone: a Worker on the product's bindings that makes only those calls",
+    "(no HMAC, zod or routing), in the same alternating rounds:",
+    "",
+    ...RATIO_HEAD,
+    ratioRow("the two binding calls alone / empty Worker", ablBoth, empty),
+    ratioRow("the D1 insert alone / empty Worker", ablD1, empty),
+    ratioRow("webhook / the two binding calls alone", hook, ablBoth),
+    "",
+    "So the share of the route's cost that the simulator's D1 and queue take is what the ablation loses",
+    "against the empty Worker; the rest (webhook / the two calls alone) is the route's own work: HMAC,",
+    "zod, routing, the installation lookup. In production the two calls are network hops that cost",
+    "latency but not the Worker's CPU. What would close the goal: de-duplicate in the consumer, which",
+    "already reads the ticket, so that intake makes one binding call (the queue send).",
     "",
     "**With the queue consumer running beside it** (the whole product, same workerd process, same",
     "D1 file; measured at the end of the run on the Worker of benchmarks 2, 3 and 5,",

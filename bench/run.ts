@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   step("6/7 and 7/7 inside workerd: KB search over 10,000 entries, the cost of an answered message");
   const workerd = runWorkerdBench();
 
-  step("1/5 webhook intake (the route without its queue consumer, and an empty Worker)");
+  step("1/5 webhook intake (the route without its queue consumer, an empty Worker, the binding calls alone)");
   const intake = await benchIntake(LOAD, cleanup);
 
   step("starting the product (stand-in delivering webhooks, Worker) and seeding the demo shop");
