@@ -198,7 +198,7 @@ export function renderGoals(r: Run): string[] {
 
 /** docs/benchmarks/<name>.svg, by name. */
 export function renderCharts(r: Run): Record<string, string> {
-  const [empty, health, hook] = r.intake.rows;
+  const [empty, health, hook, ablBoth] = r.intake.rows;
   const intake: Bar[] = [
     {
       label: "webhook req/s ÷ empty Worker",
@@ -211,20 +211,20 @@ export function renderCharts(r: Run): Record<string, string> {
       value: health && empty ? roundRatios(health, empty).median : Number.NaN,
       baseline: 1,
     },
-  ];
-  const e2e: Bar[] = [
-    ...r.e2e.flatMap((e) =>
-      e.phases.map((p) => ({
-        label: `${e.batchTimeoutSeconds} s window: ${p.name.split(" (")[0]?.split(":")[0]?.slice(0, 26)}`,
-        value: p.ms.p50,
-        goal: e.batchTimeoutSeconds === 0 ? E2E_GOAL_MS : undefined,
-      })),
-    ),
     {
-      label: "0 s window: two installations",
-      value: r.two.phases[0]?.ms.p50 ?? Number.NaN,
-      goal: E2E_GOAL_MS,
+      label: "D1 insert + queue send alone ÷ empty",
+      value: ablBoth && empty ? roundRatios(ablBoth, empty).median : Number.NaN,
+      baseline: 1,
     },
+  ];
+  // The goal is on the runs without the batch wait; the 1 s rows (about a second) are in the table.
+  const e2e: Bar[] = [
+    ...(r.e2e.find((e) => e.batchTimeoutSeconds === 0)?.phases ?? []).map((p) => ({
+      label: p.name.split(" (")[0]?.split(":")[0]?.slice(0, 34) ?? "",
+      value: p.ms.p50,
+      goal: E2E_GOAL_MS,
+    })),
+    { label: "two installations, a stream", value: r.two.phases[0]?.ms.p50 ?? Number.NaN, goal: E2E_GOAL_MS },
   ];
   const bundles: Bar[] = [
     { label: "Worker (KB)", value: r.bundle.worker.gzip / KB, goal: WORKER_GOAL_BYTES / KB },
@@ -246,7 +246,7 @@ export function renderCharts(r: Run): Record<string, string> {
   ];
   return {
     "intake.svg": barChart("Webhook intake: req/s relative to an empty Worker", "×", intake, true),
-    "e2e.svg": barChart("Webhook → reply accepted (ms, p50)", "ms", e2e),
+    "e2e.svg": barChart("Webhook → reply accepted, no batch wait (ms, p50)", "ms", e2e),
     "kb-search.svg": kbChart(r.workerd.kb),
     "cost.svg": costChart(r.workerd.cost),
     "bundles.svg": barChart("Bundles, gzipped (KB)", "KB", bundles),

@@ -49,7 +49,7 @@ function phaseOf(name: string, times: number[], tickets: number, missing: number
     name,
     tickets,
     replied: s.length,
-    notReplied: missing ? { "no reply within 60 s": missing } : {},
+    notReplied: missing ? { "no AI reply (held back, or none within 60 s)": missing } : {},
     undelivered: 0,
     ms: {
       p50: percentile(s, 50),
