@@ -18,6 +18,9 @@ function workerProject(name: string, include: string, vars: Record<string, strin
         return {
           wrangler: { configPath: "./wrangler.toml" },
           miniflare: {
+            // A second database, as a deployment binds when one fills up (decision 007): connected
+            // installations spread over both.
+            d1Databases: { DB: "ohallo", DB_1: "ohallo-1" },
             bindings: {
               TEST_MIGRATIONS: migrations,
               ZENDESK_SUBDOMAIN: "nordlys",

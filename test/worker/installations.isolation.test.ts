@@ -30,6 +30,8 @@ interface Tenant {
 }
 let a: Tenant;
 let b: Tenant;
+/** A third account, connected after A and B: it lands in A's database (the least used). */
+let c: Tenant;
 const logged: string[] = [];
 
 beforeAll(async () => {
@@ -45,9 +47,10 @@ beforeAll(async () => {
   };
   a = await tenant("alpha");
   b = await tenant("beta");
+  c = await tenant("gamma");
   // Each installation has its own KB: only A knows the shipping answer.
   expect((await api(a.secret, "POST", "/kb-entries", shipping)).status).toBe(201);
-  for (const t of [a, b]) {
+  for (const t of [a, b, c]) {
     await t.account.control("POST", "/users", { ...ANA, role: "agent" });
   }
 });
@@ -85,6 +88,20 @@ describe("two connected installations and the default one", () => {
     expect(zB.ticket.tags).toContain("ohallo_attention");
     // Ticket ids are the account's: the same number in another installation is another ticket.
     expect((await api(b.secret, "GET", `/tickets/${inA}`)).body).toMatchObject({ state: "open", events: [] });
+    // A was connected first and lives in the second database (the least used; the default
+    // installation is in the first): its rows are there, and only there.
+    const rows = (db: D1Database, t: Tenant, table: string) =>
+      db
+        .prepare(`SELECT count(*) AS n FROM ${table} WHERE installation_id = ?`)
+        .bind(t.installationId)
+        .first<{ n: number }>()
+        .then((r) => r?.n ?? 0);
+    for (const table of ["tickets", "messages", "drafts", "kb_entries", "ticket_events"]) {
+      expect(await rows(env.DB_1, a, table), `${table} of A in DB_1`).toBeGreaterThan(0);
+      expect(await rows(env.DB, a, table), `${table} of A in DB`).toBe(0);
+    }
+    expect(await rows(env.DB, b, "tickets")).toBeGreaterThan(0);
+    expect(await rows(env.DB_1, b, "tickets")).toBe(0);
   });
 
   it("no /api route reads or changes another installation's data with its secret", async () => {
@@ -112,8 +129,18 @@ describe("two connected installations and the default one", () => {
       ["DELETE", `/policy-entries/${policyId}`],
       ["POST", `/tickets/${inA}/takeover`, { agent: ANA }],
     ];
+    // Installations that share a database (C with A: ids are unique there) and one that does not
+    // (B: its own rows may carry the same ids, which are then its own).
+    const dbOf = async (t: Tenant) =>
+      (
+        await env.DB.prepare("SELECT database FROM installations WHERE id = ?")
+          .bind(t.installationId)
+          .first<{ database: string }>()
+      )?.database;
+    expect(await dbOf(c)).toBe(await dbOf(a));
+    expect(await dbOf(b)).not.toBe(await dbOf(a));
     for (const [method, path, body] of probes) {
-      const r = await api(b.secret, method, path, body);
+      const r = await api(c.secret, method, path, body);
       expect(r.status, `${method} ${path}`).not.toBe(500);
       if (method === "GET" && path.startsWith("/attention-items")) {
         const items = r.body?.items as { ticketId: number }[];

@@ -86,6 +86,20 @@ beforeAll(async () => {
   await env.DB.batch(kb.map((e, i) => insert.bind(i + 1, e.question, e.answer, JSON.stringify(e.topics))));
 });
 
+describe("an entry's own question, through the real search", () => {
+  // A customer (or a follow-up) asking exactly what an entry asks gets that entry, even beside a
+  // neighbour that shares all its words ("Where can I track my parcel?" and "...Is my parcel lost?").
+  it("answers every demo KB question, verbatim, with its own entry", async () => {
+    const wrong: string[] = [];
+    for (const e of kb) {
+      const got = await decide(e.question);
+      if (got.outcome !== "reply" || got.kbQuestion !== e.question)
+        wrong.push(`${e.question} -> ${got.outcome} ${got.kbQuestion ?? ""}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe("offline drafter on the 60 labelled demo conversations", () => {
   it(`gets at least ${OVERALL_THRESHOLD} of decisions right overall and ${HELD_OUT_THRESHOLD} on the held-out half`, async () => {
     const rows: { id: string; half: "dev" | "held-out"; expected: string; got: string; right: boolean }[] =

@@ -16,7 +16,7 @@ export async function housekeeping(app: App): Promise<void> {
       const s = await app.forInstallation(id);
       if (!s) continue;
       await autoRelease(s);
-      const erased = await app.retention(id, (await s.settings.get()).retentionDays);
+      const erased = await app.retention(s.installation, (await s.settings.get()).retentionDays);
       if (erased.messages + erased.drafts + erased.deliveries > 0) {
         console.info(`retention for ${id}: ${JSON.stringify(erased)}`);
       }
@@ -27,7 +27,8 @@ export async function housekeeping(app: App): Promise<void> {
     }
   }
   for (const id of await app.installations.dueForDeletion(app.now())) {
-    await app.data(id).deleteAll();
+    const inst = await app.installations.get(id);
+    if (inst) await app.data(inst).deleteAll();
     await app.installations.forget(id);
   }
 }

@@ -18,7 +18,12 @@ import { type InstallationAdmin, ZendeskInstallationAdmin } from "./helpdesk/zen
 import { ZendeskHelpdesk } from "./helpdesk/zendesk/zendesk.helpdesk";
 import { OAuthTokenSource } from "./helpdesk/zendesk/zendesk.tokens";
 import { Vault } from "./installations/crypto";
-import { defaultInstallation, GRACE_MS, type Installation } from "./installations/installation";
+import {
+  defaultInstallation,
+  GRACE_MS,
+  type Installation,
+  MAIN_DATABASE,
+} from "./installations/installation";
 import { applyRetention, type Erased, InstallationData } from "./installations/installation.data";
 import { InstallationRepo } from "./installations/installation.repo";
 import { PublicationRepo } from "./kb/kb.publish.repo";
@@ -82,10 +87,12 @@ export interface App {
   vault: Vault | null;
   drafter: Drafter;
   queue: Queue;
+  /** The D1 bindings that hold installations' rows (`DB` first; decision 007). */
+  databases: readonly string[];
   /** All of an installation's rows (export, deletion after the grace period). */
-  data(installationId: string): InstallationData;
+  data(installation: Installation): InstallationData;
   /** Retention for one installation (installation.data.ts). */
-  retention(installationId: string, days: number): Promise<Erased>;
+  retention(installation: Installation, days: number): Promise<Erased>;
   /** The installation's services, or null when there is no such installation. */
   forInstallation(id: string): Promise<Services | null>;
   servicesFor(installation: Installation): Services;
@@ -114,6 +121,16 @@ export function buildApp(env: Env): App {
 function compose(env: Env): App {
   const config = parseConfig(env);
   const db = env.DB;
+  const bound = databasesOf(env);
+  /** The database holding an installation's rows: one that is not bound is a deployment error, said plainly. */
+  const dbFor = (inst: Installation): D1Database => {
+    const found = bound.get(inst.database);
+    if (!found)
+      throw new Error(
+        `installation ${inst.id} lives in database ${inst.database}, which this Worker does not bind`,
+      );
+    return found;
+  };
   const now = () => Date.now();
   const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
   const installations = new InstallationRepo(
@@ -167,14 +184,15 @@ function compose(env: Env): App {
     vault,
     drafter,
     queue: env.JOBS,
-    data: (installationId) => new InstallationData({ db, installationId }),
-    retention: (installationId, days) => applyRetention({ db, installationId }, now(), days),
+    databases: [...bound.keys()],
+    data: (inst) => new InstallationData({ db: dbFor(inst), installationId: inst.id }),
+    retention: (inst, days) => applyRetention({ db: dbFor(inst), installationId: inst.id }, now(), days),
     async forInstallation(id) {
       const inst = id === DEFAULT_INSTALLATION ? defaultInstallation(config) : await installations.get(id);
       return inst ? app.servicesFor(inst) : null;
     },
     servicesFor(inst) {
-      const scope: Scope = { db, installationId: inst.id };
+      const scope: Scope = { db: dbFor(inst), installationId: inst.id };
       const k = keep(inst);
       const repos = {
         tickets: new TicketRepo(scope),
@@ -188,7 +206,7 @@ function compose(env: Env): App {
         installation: inst,
         now,
         sleep,
-        reads: new Reader(db),
+        reads: new Reader(scope.db),
         ...repos,
         store: new TicketStore(scope, repos),
         agents: k.agents,
@@ -210,6 +228,26 @@ function compose(env: Env): App {
   };
   return app;
 }
+
+/**
+ * Every D1 binding named `DB` or `DB_<name>`: where installations' rows may live. `DB` also holds
+ * the registry. More databases are bound when one fills up (decision 007).
+ */
+function databasesOf(env: Env): Map<string, D1Database> {
+  const found = new Map<string, D1Database>([[MAIN_DATABASE, env.DB]]);
+  for (const [name, value] of Object.entries(env as unknown as Record<string, unknown>).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (/^DB_[A-Z0-9_]+$/.test(name) && isD1(value)) found.set(name, value);
+  }
+  return found;
+}
+
+const isD1 = (v: unknown): v is D1Database =>
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as D1Database).prepare === "function" &&
+  typeof (v as D1Database).batch === "function";
 
 /** The default installation's services (tests and evaluations run on it). */
 export async function defaultServices(env: Env): Promise<Services> {

@@ -125,3 +125,79 @@ describe("paraphrases the new vocabulary answers", () => {
     expect(pick(text)).toBe(question);
   });
 });
+
+describe("named things of a kind (countries, payment methods, carriers)", () => {
+  const verdict = (text: string) => judge(rankCandidates(text, detectLanguage(text), pool));
+  it.each([
+    // The entry's question names another country, and the entry never mentions the customer's.
+    ["Wie lange dauert die Lieferung nach Polen und was kostet sie?"],
+    ["Hoe lang duurt de bezorging naar Duitsland?"],
+    ["¿Cuánto tarda el envío a Italia?"],
+    ["Quels sont les délais de livraison vers la Suisse ?"],
+    // Another payment method than the entry's, one its answer does not list either.
+    ["Kan jeg betale med Swish?"],
+    ["Kann ich mit Giropay bezahlen?"],
+  ])("refuses %s", (text) => {
+    const v = verdict(text);
+    expect(v.kind).toBe("refuse");
+    expect(v.kind === "refuse" && v.why).toBe("other_thing");
+  });
+  it.each([
+    // A city is no country: the entry is not ruled out (world knowledge is not the lexicon's).
+    ["Wie lange dauert die Lieferung nach Hamburg und was kostet der Versand?", 24],
+    // The entry's question names none ("Which payment methods?"), or its answer lists the customer's.
+    ["Do you accept Bancontact?", 16],
+    ["Kan ik ook met Apple Pay betalen?", 29],
+  ])("leaves %s to the other rules", (text, id) => {
+    const v = verdict(text);
+    expect(v.kind === "refuse" && v.why === "other_thing").toBe(false);
+    expect(rankCandidates(text, detectLanguage(text), pool)[0]?.entry.id).toBe(id);
+  });
+  it.each([
+    // Asked about a thing the entry never says, in any field: its answer cannot be known to hold.
+    ["Can I return a gift card I bought last week?", "giftcard"],
+    ["Do you deliver gift vouchers by post?", "giftcard"],
+    ["Vos tasses en grès sont-elles fabriquées au Portugal ?", "PT"],
+    // One of the customer's things is the entry's, the other is not: a partial answer.
+    ["Kann ich mit Klarna oder Kreditkarte auf Rechnung bezahlen?", "card"],
+  ])("refuses %s: it asks about a thing the entry never says", (text, id) => {
+    const ranked = rankCandidates(text, detectLanguage(text), pool);
+    expect(judge(ranked)).toMatchObject({ kind: "refuse", why: "other_thing" });
+    expect(ranked[0]?.otherThing).toMatchObject({ how: "unsaid" });
+    expect(ranked[0]?.otherThing?.named).toContain(id);
+  });
+  it("does not look for things in the sentences that do not ask", () => {
+    expect(pick("I live in Portugal. How do I reset my password?")).toBe("How do I reset my password?");
+  });
+});
+
+describe("entries that answer one topic, order verbs, hyphenated qualifiers", () => {
+  const verdict = (text: string) => judge(rankCandidates(text, detectLanguage(text), pool));
+  it.each([
+    // One shared concept, and the message asks about another support topic the entry never says.
+    ["Kan ik mijn factuur ook per post krijgen op een ander adres?"],
+    ["Hvordan afmelder jeg nyhedsbrevet, og kan I slette min adresse?"],
+    // "Place" is how an order is made: "Can I change my order after placing it?" is not about it.
+    ["I placed an order yesterday, when will it arrive?"],
+    // "first-time customers" and "first-time": not "many times", not "regular customers".
+    ["I have ordered from you many times. Is there a discount for regular customers?"],
+    ["Is there a loyalty programme for returning customers?"],
+  ])("refuses %s", (text) => {
+    expect(verdict(text).kind).toBe("refuse");
+  });
+  it.each([
+    ["Can I swap the colour of the rug I ordered an hour ago?", "Can I change my order after placing it?"],
+    ["Is there a discount code for my first order?", "Do you have a discount code for first-time customers?"],
+    ["Waar kan ik mijn factuur downloaden?", "Waar vind ik mijn factuur?"],
+  ])("answers %s", (text, question) => {
+    expect(pick(text)).toBe(question);
+  });
+  it("reads the word after a hyphenated word as qualified by it", () => {
+    expect(textFeatures("Do you have a discount code for first-time customers?", "en").hyphenHeads).toEqual(
+      new Map([
+        ["time", ["first"]],
+        ["custom", ["first"]],
+      ]),
+    );
+  });
+});

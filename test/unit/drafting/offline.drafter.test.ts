@@ -156,3 +156,29 @@ describe("offlineDraft", () => {
     );
   });
 });
+
+describe("offlineDraft, a named thing the entry is not about", () => {
+  it("flags it and names both things for the agent", () => {
+    const draft = offlineDraft({ message: "Kann ich mit PayPal bezahlen?", candidates: all });
+    expect(draft.kind).toBe("no_match");
+    expect(draft.kind === "no_match" && draft.reason).toBe(
+      'No confident German knowledge-base answer (offline drafter): the message names PayPal; the closest entry is about another payment method (Klarna, Pay by invoice). Closest: #3 "Kann ich mit Klarna auf Rechnung bezahlen?".',
+    );
+    // Paying by invoice is what the entry is about, whatever else the customer names.
+    const either = offlineDraft({
+      message: "Kann ich mit PayPal oder auf Rechnung bezahlen?",
+      candidates: all,
+    });
+    expect(either.kind === "no_match" ? either.reason : "").not.toContain("names PayPal");
+  });
+});
+
+describe("offlineDraft, a thing the entry never says", () => {
+  it("flags it and says what the entry does not mention, naming the closest entries", () => {
+    const draft = offlineDraft({ message: "Can I return a gift card?", candidates: all });
+    expect(draft.kind).toBe("no_match");
+    expect(draft.kind === "no_match" && draft.reason).toMatch(
+      /^No confident English knowledge-base answer \(offline drafter\): the message asks about Gift card, which the closest entry never mentions\. Closest: #1 ".+"\.$/u,
+    );
+  });
+});

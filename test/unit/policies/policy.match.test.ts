@@ -53,6 +53,15 @@ describe("matchPolicies: whole words and phrases", () => {
     expect(topics("Pursue this with the courier", [legal])).toEqual([]);
   });
 
+  it("matches a one-word keyword's plural, and no other ending", () => {
+    const abuse = policy("Abuse", ["idiot"]);
+    const court = policy("Court", ["court"]);
+    expect(topics("I er nogle idioter.", [abuse])).toEqual(["Abuse"]);
+    expect(topics("You idiots.", [abuse])).toEqual(["Abuse"]);
+    expect(topics("Une courte question sur la livraison.", [court])).toEqual([]);
+    expect(topics("Suerte con el pedido", [legal])).toEqual([]);
+  });
+
   it("matches phrases word by word, whatever spaces or punctuation lie between", () => {
     expect(topics("I will take LEGAL   ACTION.", [legal])).toEqual(["Legal"]);
     expect(topics("legal-action is next", [legal])).toEqual(["Legal"]);

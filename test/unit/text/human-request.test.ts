@@ -18,6 +18,8 @@ describe("asksForHuman: requests for a person", () => {
     "Could a real person look at this, rather than a bot?",
     "Why can't I talk to a human?",
     "No more bots, I want a human being",
+    // es (round 4)
+    "¿Podría atenderme una persona de verdad?",
     // de
     "Kann ich bitte mit einem Menschen sprechen?",
     "Ich möchte mit einem Kundenberater reden.",

@@ -2,7 +2,7 @@
 // escalating policy first, then a validated draft (up to three attempts),
 // then policies and autonomy. Used by the pipeline and by the evaluations,
 // so what is measured is what runs.
-import type { Autonomy } from "../../../common/api.schema";
+import type { Autonomy, PolicyEntry } from "../../../common/api.schema";
 import { matchPolicies } from "../policies/policy.match";
 import type { Services } from "../services";
 import { asksForHuman } from "../text/human-request";
@@ -10,9 +10,24 @@ import { detectLanguage } from "../text/language";
 import { type Decision, decideAfterDrafting, decideBeforeDrafting } from "./decide";
 import { draftValidated } from "./draft.attempts";
 import type { ConversationTurn } from "./drafter.port";
+import type { KbCandidate } from "../kb/kb.search";
 
 /** How many approved KB entries the drafter sees. */
 export const KB_CANDIDATES = 8;
+
+/** A KB search run ahead (in the batch that took the message in), for the question it searched. */
+export interface SearchedKb {
+  text: string;
+  language: string;
+  found: KbCandidate[];
+}
+
+/** The search the decision will run for `question`, as a read for a batch (null: nothing to search). */
+export function searchAhead(s: Pick<Services, "kbIndex">, question: string) {
+  const language = detectLanguage(question);
+  const query = s.kbIndex.searchQuery?.(question, { language, limit: KB_CANDIDATES }) ?? null;
+  return query ? { query, text: question, language } : null;
+}
 
 export async function decideForMessages(
   s: Pick<Services, "policies" | "kbIndex" | "drafter">,
@@ -23,15 +38,22 @@ export async function decideForMessages(
     conversation: ConversationTurn[];
     autonomy: Autonomy;
     brandTone: string;
+    /** The approved policies, when the caller already read them. */
+    policies?: PolicyEntry[];
+    /** A KB search the caller already ran; used only if it searched this very question. */
+    searched?: SearchedKb;
   },
 ): Promise<Decision & { citations?: number[] }> {
   const { question } = input;
   const language = detectLanguage(question);
-  const policies = await s.policies.approved();
+  const policies = input.policies ?? (await s.policies.approved());
   const matches = matchPolicies(question, policies);
   const early = decideBeforeDrafting({ asksForHuman: asksForHuman(question), matches });
   if (early) return early;
-  const candidates = await s.kbIndex.search(question, { language, limit: KB_CANDIDATES });
+  const candidates =
+    input.searched && input.searched.text === question && input.searched.language === language
+      ? input.searched.found
+      : await s.kbIndex.search(question, { language, limit: KB_CANDIDATES });
   const drafted = await draftValidated(
     s.drafter,
     {

@@ -267,6 +267,28 @@ export class DraftRepo {
       .bind(this.inst, ticketId, body, now, ...guard.binds);
   }
 
+  /** A reply written by the claim that sends it: born `sending` under its lease, only if the claim won. */
+  bornStatement(
+    ticketId: number,
+    d: { leaseId: string; body: string; citations: number[]; replyTo: number[] },
+    now: number,
+    g: WriteGuard | null,
+  ) {
+    const guard = guardSql(g);
+    const meta = JSON.stringify({ kb: d.citations, replyTo: d.replyTo, leaseId: d.leaseId });
+    return this.db
+      .prepare(
+        `INSERT INTO drafts (installation_id, ticket_id, kind, body, status, meta, created_at, settled_at)
+         SELECT ?, ?, 'reply', ?, 'sending', ?, ?, ? WHERE ${guard.sql} RETURNING *`,
+      )
+      .bind(this.inst, ticketId, d.body, meta, now, now, ...guard.binds);
+  }
+
+  /** A draft as a statement's RETURNING row gives it. */
+  static fromRow(row: unknown): Draft {
+    return toDraft(row);
+  }
+
   /** The messages a superseded draft answered go back to waiting for the next draft. */
   reopenMessagesStatement(draftId: number, g: WriteGuard | null) {
     const guard = guardSql(g);

@@ -6,6 +6,7 @@ import type { KbCandidate } from "../kb/kb.search";
 import { asksForHuman } from "../text/human-request";
 import { detectLanguage, type Language } from "../text/language";
 import { foldedWords } from "../text/normalize";
+import { type ThingKind, thingOf } from "../text/things";
 import { wrapAnswer } from "./phrases";
 
 export interface OfflineDraftInput {
@@ -68,12 +69,36 @@ const WHY: Readonly<Record<Exclude<Judgement, { kind: "accept" }>["why"] | "empt
   weak: "the closest entry's question is barely covered",
   close: "two entries fit about equally well",
   same_words: "the closest entries share the same words of the message but answer different things",
+  other_thing: "the message names something the closest entry is not about",
+  other_topic: "the message asks about something the closest entry never mentions",
   empty: "the matching entry has no answer",
 };
 
+const KIND_NAMES = {
+  country: "country",
+  payment: "payment method",
+  carrier: "carrier",
+  voucher: "gift card",
+  product: "kind of product",
+  material: "material",
+  group: "group of customers",
+  range: "range",
+  channel: "channel",
+} as const satisfies Record<ThingKind, string>;
+
+/** "the message names Austria; the closest entry is about another country (Germany)". */
+function otherThingWhy(verdict: Judgement): string | null {
+  const other = verdict.kind === "refuse" ? verdict.ranked[0]?.otherThing : null;
+  if (!other) return null;
+  const names = (ids: readonly string[]) => ids.map((id) => thingOf(other.kind, id)?.name ?? id).join(", ");
+  if (other.how === "unsaid")
+    return `the message asks about ${names(other.named)}, which the closest entry never mentions`;
+  return `the message names ${names(other.named)}; the closest entry is about another ${KIND_NAMES[other.kind]} (${names(other.entry)})`;
+}
+
 /** For the agent who picks the ticket up (an attention item reason), never for the customer. */
 function noMatchReason(verdict: Judgement, language: Language, closest: readonly Closest[]): string {
-  const why = WHY[verdict.kind === "accept" ? "empty" : verdict.why];
+  const why = otherThingWhy(verdict) ?? WHY[verdict.kind === "accept" ? "empty" : verdict.why];
   const head = `No confident ${LANGUAGE_NAMES[language]} knowledge-base answer (offline drafter): ${why}.`;
   if (closest.length === 0) return head;
   const named = closest.map((c) => `#${c.id} "${c.question}"`).join(", ");

@@ -10,16 +10,19 @@ import { waitsForPerson } from "../tickets/ticket.outcomes";
 import { applyEvent, runEffects } from "../tickets/ticket.service";
 import { detectLanguage } from "../text/language";
 import type { AttentionType, Settings } from "../../../common/api.schema";
-import type { Mirror } from "../helpdesk/helpdesk.port";
+import type { HelpdeskComment, HelpdeskTicket, Mirror } from "../helpdesk/helpdesk.port";
 import { mirrorOf } from "../tickets/mirror";
 import { inScope } from "../tickets/scope";
 import { acknowledgement } from "./acknowledgement";
 import { answeredInZendesk, buildConversation, unansweredMessages } from "./conversation";
 import type { Decision } from "./decide";
-import { decideForMessages } from "./decision.service";
+import { decideForMessages, type SearchedKb } from "./decision.service";
 import { reasons } from "./reasons";
 import { sendDraft, settleUnsettled } from "./send.protocol";
 import type { StoredMessage } from "../tickets/message.repo";
+import type { StoredTicket } from "../tickets/ticket.repo";
+import type { Draft } from "./draft.repo";
+import type { AttentionItem, PolicyEntry } from "../../../common/api.schema";
 
 export { SEND_LEASE_MS } from "./send.protocol";
 const MAX_ROUNDS = 3;
@@ -27,10 +30,76 @@ const HOUR_MS = 3_600_000;
 
 type Round = "done" | "stale";
 
-export async function draftForTicket(s: Services, ticketId: number, includeHeld: boolean): Promise<void> {
-  await settleUnsettled(s, ticketId);
+/** Everything a drafting round reads of a ticket: one D1 round trip (see `viewQueries`). */
+export interface TicketView {
+  stored: StoredTicket;
+  messages: StoredMessage[];
+  /** Drafts being sent or waiting to be (acknowledgements). */
+  unsettled: Draft[];
+  repliesLastHour: number;
+  settings: Settings;
+  openItems: AttentionItem[];
+  policies: PolicyEntry[];
+  /** A KB search run in the same batch, for the message the caller expects to be the question. */
+  searched?: SearchedKb;
+  /** The helpdesk ticket and then its comments, read by the caller in that order (stamp first). */
+  fetched?: { ticket: HelpdeskTicket; comments: HelpdeskComment[] };
+}
+
+/** The reads of a TicketView, for a batch of the caller's (the consumer adds its writes before them). */
+export function viewQueries(s: Services, ticketId: number, now: number) {
+  return [
+    s.tickets.getQuery(ticketId),
+    s.messages.forTicketQuery(ticketId),
+    s.drafts.unsettledQuery(ticketId),
+    s.drafts.sentSinceQuery(ticketId, now - HOUR_MS),
+    s.settings.getQuery(),
+    s.attention.listQuery({ status: "open", ticketId, limit: 1 }),
+    s.policies.approvedQuery(),
+  ] as const;
+}
+
+type ViewResults = readonly [
+  StoredTicket,
+  StoredMessage[],
+  Draft[],
+  number,
+  Settings,
+  AttentionItem[],
+  PolicyEntry[],
+];
+
+export function toView([
+  stored,
+  messages,
+  unsettled,
+  repliesLastHour,
+  settings,
+  openItems,
+  policies,
+]: ViewResults): TicketView {
+  return { stored, messages, unsettled, repliesLastHour, settings, openItems, policies };
+}
+
+const readView = async (s: Services, ticketId: number) =>
+  toView(await s.reads.all(viewQueries(s, ticketId, s.now())));
+
+/**
+ * Lets the AI answer what is pending on the ticket. `view`: the ticket as the caller just read it in
+ * its own batch (the queue consumer), saving the first round's read; anything that changes the
+ * ticket before the round (a send reconciled, an acknowledgement sent) makes the round read again.
+ */
+export async function draftForTicket(
+  s: Services,
+  ticketId: number,
+  includeHeld: boolean,
+  view?: TicketView,
+): Promise<void> {
+  const first = view ?? (await readView(s, ticketId));
+  const moved = await settleUnsettled(s, ticketId, { drafts: first.unsettled, record: first.stored.record });
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    if ((await draftRound(s, ticketId, includeHeld)) === "done") return;
+    const v = round === 0 && !moved ? first : await readView(s, ticketId);
+    if ((await draftRound(s, ticketId, includeHeld, v)) === "done") return;
   }
   throw new UpstreamError(`ticket ${ticketId} kept changing while the AI drafted; trying again later`, true);
 }
@@ -75,15 +144,14 @@ function silence(
   return null;
 }
 
-async function draftRound(s: Services, ticketId: number, includeHeld: boolean): Promise<Round> {
+async function draftRound(
+  s: Services,
+  ticketId: number,
+  includeHeld: boolean,
+  v: TicketView,
+): Promise<Round> {
   const now = s.now();
-  const [stored, messages, repliesLastHour, settings, openItems] = await s.reads.all([
-    s.tickets.getQuery(ticketId),
-    s.messages.forTicketQuery(ticketId),
-    s.drafts.sentSinceQuery(ticketId, now - HOUR_MS),
-    s.settings.getQuery(),
-    s.attention.listQuery({ status: "open", ticketId, limit: 1 }),
-  ] as const);
+  const { stored, messages, repliesLastHour, settings, openItems } = v;
   const rec = stored.record;
   const todo = unansweredMessages(messages, includeHeld);
   if (todo.length === 0) return "done";
@@ -118,13 +186,13 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
 
   // The stamp is read before deciding: if anything changes after this point,
   // Zendesk refuses the reply (409) and we come back here.
-  const zt = await s.helpdesk.getTicket(ticketId);
+  const zt = v.fetched?.ticket ?? (await s.helpdesk.getTicket(ticketId));
   if (zt.closed) {
     // Solved in Zendesk before its webhook reached us: resolve, then re-read.
     await applyEvent(s, ticketId, { type: "resolve", agent: null, source: "zendesk" }, { inlineSync: true });
     return "stale";
   }
-  const comments = await s.helpdesk.listComments(ticketId);
+  const comments = v.fetched?.comments ?? (await s.helpdesk.listComments(ticketId));
   // A person answered these in Zendesk (their reply's webhook is still on its way): not the AI's to answer.
   const answered = answeredInZendesk(todo, comments, {
     aiAgentId: s.installation.aiAgentId,
@@ -146,6 +214,8 @@ async function draftRound(s: Services, ticketId: number, includeHeld: boolean): 
     conversation,
     autonomy: stored.autonomy ?? settings.defaultAutonomy,
     brandTone: settings.brandTone,
+    policies: v.policies,
+    ...(v.searched ? { searched: v.searched } : {}),
   });
   // A reply's update also shows our state on the ticket: one write per reply.
   const mirror = mirrorOf(rec, openItems.length > 0, stored.autonomy ?? settings.defaultAutonomy);
@@ -168,17 +238,15 @@ async function act(
     case "hold":
       return hold(s, rec, ids, decision);
     case "send": {
-      const draft = await s.drafts.create({
-        ticketId: rec.ticketId,
+      // The claim writes the draft, born `sending`: one round trip to claim and record it.
+      const purpose = {
+        kind: "new_reply",
         body: decision.body,
-        status: "sending",
         citations: decision.citations,
         replyTo: ids,
-        now: s.now(),
-      });
-      const sent = await sendDraft(s, rec, draft, { kind: "reply", draftId: draft.id }, at.stamp, at.mirror);
+      } as const;
+      const sent = await sendDraft(s, rec, null, purpose, at.stamp, at.mirror);
       if (sent.kind === "sent") return "done";
-      await s.drafts.move(draft.id, ["sending"], "refused", s.now());
       if (sent.kind === "unsafe")
         return flag(s, rec, ids, "validation_failed", reasons.unsafeReply(), settings, language);
       return "stale";

@@ -9,7 +9,7 @@ import type { Services } from "../services";
 import type { SendPurpose, SendResult } from "../tickets/ticket.outcomes";
 import { type Rejection, type TicketRecord, leaseActive, transition } from "../tickets/ticket.machine";
 import { runEffects } from "../tickets/ticket.service";
-import type { Draft } from "./draft.repo";
+import { type Draft, DraftRepo } from "./draft.repo";
 import { unsafeForCustomer } from "./public-guard";
 
 /** Longer than the Zendesk adapter's timeout, so a live lease always outlasts its request. */
@@ -35,12 +35,20 @@ export const textOf = (d: Draft) => d.edited ?? d.body;
 export async function sendDraft(
   s: Services,
   rec: TicketRecord,
-  draft: Draft,
+  /** The draft to send; null for a reply drafted just now (`new_reply`), which the claim writes. */
+  given: Draft | null,
   purpose: SendPurpose,
   stamp: string,
   mirror?: Mirror,
 ): Promise<SendOutcome> {
-  const body = purpose.kind === "approve" && purpose.body !== null ? purpose.body : textOf(draft);
+  const body =
+    purpose.kind === "new_reply"
+      ? purpose.body
+      : purpose.kind === "approve" && purpose.body !== null
+        ? purpose.body
+        : given
+          ? textOf(given)
+          : "";
   const unsafe = unsafeForCustomer(body, s.secrets);
   if (unsafe) return { kind: "unsafe", why: unsafe };
   const leaseId = crypto.randomUUID();
@@ -59,7 +67,12 @@ export async function sendDraft(
     }
     return { kind: "refused", rejection: claim.error };
   }
-  if (!(await s.store.commit(rec, claim.value, now))) return { kind: "stale" };
+  const committed = await s.store.commitReturning(rec, claim.value, now);
+  if (!committed.won) return { kind: "stale" };
+  const claimed = claim.value.next;
+  const born = committed.returned[0];
+  const draft = purpose.kind === "new_reply" && born ? DraftRepo.fromRow(born) : given;
+  if (!draft) throw new Error("a send claim without its draft");
 
   const unsent: SendResult = {
     kind: "unsent",
@@ -80,7 +93,7 @@ export async function sendDraft(
   } catch (e) {
     // A write that timed out stays `sending`: the next run reconciles it with Zendesk first.
     const inDoubt = e instanceof HelpdeskError && e.uncertain;
-    await settle(s, rec.ticketId, leaseId, inDoubt ? { kind: "in_doubt" } : unsent);
+    await settle(s, rec.ticketId, leaseId, inDoubt ? { kind: "in_doubt" } : unsent, undefined, claimed);
     throw e;
   }
   if (posted.outcome === "conflict") {
@@ -88,11 +101,15 @@ export async function sendDraft(
       s,
       rec.ticketId,
       leaseId,
-      purpose.kind === "reply" ? { kind: "stale", draftId: draft.id } : unsent,
+      purpose.kind === "reply" || purpose.kind === "new_reply"
+        ? { kind: "stale", draftId: draft.id }
+        : unsent,
+      undefined,
+      claimed,
     );
     return { kind: "stale" };
   }
-  await settle(s, rec.ticketId, leaseId, sentResult(draft, purpose, body, posted.commentId), mirror);
+  await settle(s, rec.ticketId, leaseId, sentResult(draft, purpose, body, posted.commentId), mirror, claimed);
   return { kind: "sent" };
 }
 
@@ -120,9 +137,11 @@ async function settle(
   leaseId: string,
   result: SendResult,
   mirror?: Mirror,
+  /** The record as this send last wrote it (its claim): the first attempt starts from it, unread. */
+  claimed?: TicketRecord,
 ): Promise<void> {
   for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
-    const { record } = await s.tickets.get(ticketId);
+    const record = attempt === 0 && claimed ? claimed : (await s.tickets.get(ticketId)).record;
     const t = transition(record, { type: "send_settled", leaseId, result }, s.now());
     if (!t.ok) return;
     const writes = mirror ? [...t.value.writes, { type: "mirrored" as const, mirror }] : t.value.writes;
@@ -141,19 +160,39 @@ const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
  * Before anything is sent on a ticket: drafts left `sending` by a crash or a
  * timed-out write are reconciled with Zendesk, then queued acknowledgements go out.
  */
-export async function settleUnsettled(s: Services, ticketId: number): Promise<void> {
-  const drafts = await reconcileInDoubt(s, ticketId);
-  for (const ack of drafts.filter((d) => d.kind === "ack" && d.status === "queued")) await sendAck(s, ack);
+export async function settleUnsettled(s: Services, ticketId: number, known?: Known): Promise<boolean> {
+  const { drafts, moved } = await reconcileInDoubt(s, ticketId, known);
+  const acks = drafts.filter((d) => d.kind === "ack" && d.status === "queued");
+  for (const ack of acks) await sendAck(s, ack);
+  return moved || acks.length > 0;
+}
+
+/** The ticket's unsettled drafts and record, as the caller just read them. */
+interface Known {
+  drafts: Draft[];
+  record: TicketRecord;
+}
+
+async function readKnown(s: Services, ticketId: number): Promise<Known> {
+  const [drafts, stored] = await s.reads.all([
+    s.drafts.unsettledQuery(ticketId),
+    s.tickets.getQuery(ticketId),
+  ] as const);
+  return { drafts, record: stored.record };
 }
 
 /**
  * Drafts left `sending` under a lease that is no longer live (a crash, a timed-out write, a
  * settle that came too late) are settled by what Zendesk shows: the reply is there, it was
  * sent; it is not, it was not. A lease that expired with no draft to show for it is ended too.
- * Returns the ticket's unsettled drafts as they were read.
+ * Returns the ticket's unsettled drafts as they were read, and whether anything was settled.
  */
-export async function reconcileInDoubt(s: Services, ticketId: number): Promise<Draft[]> {
-  const [drafts, { record }] = await Promise.all([s.drafts.unsettled(ticketId), s.tickets.get(ticketId)]);
+export async function reconcileInDoubt(
+  s: Services,
+  ticketId: number,
+  known?: Known,
+): Promise<{ drafts: Draft[]; moved: boolean }> {
+  const { drafts, record }: Known = known ?? (await readKnown(s, ticketId));
   const live = leaseActive(record, s.now()) ? record.sendLease?.id : null;
   // A draft that never got its lease (a crash before the claim) is in doubt too.
   const interrupted = drafts.filter(
@@ -183,10 +222,9 @@ export async function reconcileInDoubt(s: Services, ticketId: number): Promise<D
     }
   }
   const stuck = record.sendLease;
-  if (stuck && stuck.id !== live && !interrupted.some((d) => d.leaseId === stuck.id)) {
-    await settle(s, ticketId, stuck.id, { kind: "in_doubt" });
-  }
-  return drafts;
+  const ended = stuck && stuck.id !== live && !interrupted.some((d) => d.leaseId === stuck.id);
+  if (stuck && ended) await settle(s, ticketId, stuck.id, { kind: "in_doubt" });
+  return { drafts, moved: interrupted.length > 0 || Boolean(ended) };
 }
 
 /** Sends a queued acknowledgement; it is withdrawn by a take over or resolve before it goes. */

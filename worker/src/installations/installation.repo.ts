@@ -3,7 +3,7 @@
 // the clear. The only repository that is not scoped to one installation.
 import * as z from "zod";
 import { DEFAULT_INSTALLATION } from "../lib/scope";
-import { type Installation, originFor } from "./installation";
+import { type Installation, MAIN_DATABASE, originFor } from "./installation";
 
 const Row = z.object({
   id: z.string(),
@@ -23,6 +23,7 @@ const Row = z.object({
   ai_agent_id: z.number().nullable(),
   paused_until: z.number().nullable(),
   delete_after: z.number().nullable(),
+  database: z.string(),
 });
 type Row = z.infer<typeof Row>;
 
@@ -49,7 +50,15 @@ export interface Connection {
   connectedById: number;
 }
 
+/** How long an isolate trusts what it read of an installation for its webhook deliveries. */
+export const WEBHOOK_TARGET_TTL_MS = 30_000;
+
 export class InstallationRepo {
+  private readonly webhookTargets = new Map<
+    string,
+    { target: { installation: Installation; sealed: string }; until: number }
+  >();
+
   constructor(
     private readonly db: D1Database,
     private readonly originTemplate: string,
@@ -68,6 +77,7 @@ export class InstallationRepo {
       connectedById: r.connected_by_id,
       pausedUntil: r.paused_until,
       deleteAfter: r.delete_after,
+      database: r.database,
     };
   }
 
@@ -100,6 +110,24 @@ export class InstallationRepo {
 
   async webhookSecret(id: string): Promise<string | null> {
     return (await this.one("SELECT * FROM installations WHERE id = ?", id))?.webhook_secret_enc ?? null;
+  }
+
+  /**
+   * What a webhook delivery needs (the installation and its sealed signing secret), kept by the
+   * isolate for WEBHOOK_TARGET_TTL_MS so a delivery costs no D1 read. This isolate's own connects,
+   * disconnects and deletions drop it at once; other isolates see them within the TTL (their
+   * consumers check the installation again before any work). `fresh`: read D1 whatever is kept.
+   */
+  async webhookTarget(id: string, now: number, fresh: boolean) {
+    const hit = this.webhookTargets.get(id);
+    if (!fresh && hit && hit.until > now) return hit.target;
+    const r = await this.one("SELECT * FROM installations WHERE id = ?", id);
+    const target = r?.webhook_secret_enc
+      ? { installation: this.toInstallation(r), sealed: r.webhook_secret_enc }
+      : null;
+    if (target) this.webhookTargets.set(id, { target, until: now + WEBHOOK_TARGET_TTL_MS });
+    else this.webhookTargets.delete(id);
+    return target;
   }
 
   async tokens(id: string): Promise<StoredTokens | null> {
@@ -149,13 +177,15 @@ export class InstallationRepo {
   }
 
   /** A connect or reconnect that went through every step: the installation is live with these. */
-  async saveConnection(c: Connection, now: number): Promise<void> {
+  async saveConnection(c: Connection, now: number, databases: readonly string[]): Promise<void> {
+    this.webhookTargets.delete(c.id);
+    const database = await this.leastUsed(databases);
     await this.db
       .prepare(
         `INSERT INTO installations (id, subdomain, status, api_secret_hash, webhook_id, webhook_secret_enc,
            access_token_enc, refresh_token_enc, access_expires_at, refresh_expires_at, app_installation_id,
-           connected_by_id, created_at, updated_at)
-         VALUES (?, ?, 'connected', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           connected_by_id, created_at, updated_at, database)
+         VALUES (?, ?, 'connected', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (subdomain) DO UPDATE SET status = 'connected', api_secret_hash = excluded.api_secret_hash,
            webhook_id = excluded.webhook_id, webhook_secret_enc = excluded.webhook_secret_enc,
            access_token_enc = excluded.access_token_enc, refresh_token_enc = excluded.refresh_token_enc,
@@ -178,8 +208,23 @@ export class InstallationRepo {
         c.connectedById,
         now,
         now,
+        database,
       )
       .run();
+  }
+
+  /**
+   * Where a new installation's rows go: the bound database holding the fewest installations (the
+   * default one counts in `DB`), the first listed on a tie. A reconnect keeps its database.
+   */
+  private async leastUsed(databases: readonly string[]): Promise<string> {
+    const { results } = await this.db
+      .prepare("SELECT database, count(*) AS n FROM installations GROUP BY database")
+      .all<{ database: string; n: number }>();
+    const used = new Map(results.map((r) => [r.database, r.n]));
+    used.set(MAIN_DATABASE, (used.get(MAIN_DATABASE) ?? 0) + 1);
+    const [first = MAIN_DATABASE, ...rest] = databases;
+    return rest.reduce((best, d) => ((used.get(d) ?? 0) < (used.get(best) ?? 0) ? d : best), first);
   }
 
   /**
@@ -192,6 +237,7 @@ export class InstallationRepo {
     now: number,
     opts: { eraseAll: boolean; deleteAfter: number },
   ) {
+    this.webhookTargets.delete(id);
     await this.db
       .prepare(
         `UPDATE installations SET status = 'disconnected', disconnected_reason = ?, access_token_enc = NULL,
@@ -248,6 +294,7 @@ export class InstallationRepo {
   }
 
   async forget(id: string): Promise<void> {
+    this.webhookTargets.delete(id);
     await this.db.prepare("DELETE FROM installations WHERE id = ?").bind(id).run();
   }
 

@@ -23,7 +23,7 @@ export const installationRoutes = new Hono<AppEnv>()
     const s = c.get("services");
     const app = c.get("app");
     const { id, subdomain, kind, status, aiAgentId, connectedById, deleteAfter } = s.installation;
-    const data = await app.data(id).export();
+    const data = await app.data(s.installation).export();
     c.header("Content-Disposition", `attachment; filename="ohallo-${subdomain}.json"`);
     return c.json({
       installation: { id, subdomain, kind, status, aiAgentId, connectedById, deleteAfter },

@@ -22,7 +22,12 @@ export interface Installation {
   pausedUntil: number | null;
   /** Disconnected: the data goes at this time unless the account connects again. */
   deleteAfter: number | null;
+  /** The D1 binding that holds its rows (`DB`, `DB_1`, ...; decision 007). */
+  database: string;
 }
+
+/** The binding every Worker has: the registry of installations, and the default installation's rows. */
+export const MAIN_DATABASE = "DB";
 
 /** Zendesk subdomains: what the connect flow accepts (anything else is a 400). */
 export const SUBDOMAIN = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -46,6 +51,7 @@ export function defaultInstallation(config: Config): Installation | null {
     connectedById: null,
     pausedUntil: null,
     deleteAfter: null,
+    database: MAIN_DATABASE,
   };
 }
 

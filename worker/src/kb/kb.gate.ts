@@ -1,7 +1,7 @@
 // The confidence gate: is the best-ranked entry a safe answer, or must a person look (and at which entries)?
 // Pure, over a ranking (kb.rank.ts). A wrong answer costs more than an attention item: when in doubt, refuse.
 import { detectLanguage, isLanguage, type Language } from "../text/language";
-import { CONCEPT, type RankedCandidate, rankCandidates, stemsMatch } from "./kb.rank";
+import { CONCEPT, CONTEXT_CONCEPTS, type RankedCandidate, rankCandidates, stemsMatch } from "./kb.rank";
 import type { KbCandidate } from "./kb.search";
 
 export interface GateParams {
@@ -43,7 +43,11 @@ export interface Closest {
 
 export type Judgement =
   | { kind: "accept"; best: RankedCandidate; confidence: number }
-  | { kind: "refuse"; why: "nothing" | "weak" | "close" | "same_words"; ranked: RankedCandidate[] };
+  | {
+      kind: "refuse";
+      why: "nothing" | "other_thing" | "other_topic" | "weak" | "close" | "same_words";
+      ranked: RankedCandidate[];
+    };
 
 /** `best`'s evidence that `other` does not have: as a share of all of it, and in words (see minSupport). */
 export function distinctEvidence(
@@ -77,17 +81,60 @@ export function separates(best: RankedCandidate, other: RankedCandidate): boolea
   return own(best, other).some((w) => w.covered) && !own(other, best).some((w) => w.covered);
 }
 
+/**
+ * The ranking without general entries that a more specific one replaces: when the message names a kind
+ * of product (linen curtains) that the best entry does not cover ("How do I return an item?") and
+ * another entry does ("How many days do I have to return home goods and textiles?", whose answer
+ * names curtains) with every word of the message the best one has (weak words such as "order" aside),
+ * the general one goes: its answer may not hold for that kind. When the general entry has words of its
+ * own ("print a label", "drop the parcel off"), the message asks what it answers and it stays.
+ */
+export function preferSpecific(ranked: readonly RankedCandidate[]): RankedCandidate[] {
+  let pool = [...ranked];
+  for (;;) {
+    const [best] = pool;
+    if (best === undefined || best.namedProducts === 0 || best.products.length > 0) return pool;
+    const specific = pool.some(
+      (r) =>
+        r !== best &&
+        r.score > 0 &&
+        r.products.length > 0 &&
+        best.subjectEvidence.size > 0 &&
+        [...best.subjectEvidence].every((f) => r.evidence.has(f)),
+    );
+    if (!specific) return pool;
+    pool = pool.slice(1);
+  }
+}
+
 /** The gate over a ranking (best first). */
-export function judge(ranked: readonly RankedCandidate[], params: GateParams = GATE): Judgement {
+export function judge(ranking: readonly RankedCandidate[], params: GateParams = GATE): Judgement {
+  const all = [...ranking];
+  const ranked = preferSpecific(ranking);
   const [best, second] = ranked;
-  const all = [...ranked];
   if (best === undefined || best.score <= 0) return { kind: "refuse", why: "nothing", ranked: all };
+  // Austria for the entry about Germany, Klarna for the one about MobilePay: a thing of the kind the
+  // entry is for, and not the one it covers. No threshold can tell these from a right answer.
+  if (best.otherThing !== null) return { kind: "refuse", why: "other_thing", ranked: all };
+  // The message asks the entry's own question: no neighbour sharing its words can be meant instead
+  // ("Where can I track my parcel?" beside "My tracking hasn't updated... Is my parcel lost?").
+  if (best.echoesQuestion && !ranked.slice(1).some((r) => r.echoesQuestion))
+    return { kind: "accept", best, confidence: 1 };
+  // Every support topic the message asks about must be one the entry speaks of: "change the payment
+  // method" is not "Can I change my order?", "drop a return off in your shop" not "pick up an order in
+  // a shop".
+  if (best.unexplainedConcepts.some((c) => !CONTEXT_CONCEPTS.has(c)))
+    return { kind: "refuse", why: "other_topic", ranked: all };
   if (best.questionCoverage < params.minCoverage - 1e-9 || !best.subjectCovered)
     return { kind: "refuse", why: "weak", ranked: all };
   // One shared word is enough only for a question it mostly is: "Do you sell gift cards?" is not
   // about "Do you sell or share my personal data?", nor "How do I reset my lamp?" about "How do I reset
-  // my password?".
-  if (best.evidence.size < 2 && best.questionCoverage <= SINGLE_WORD_COVERAGE + 1e-9)
+  // my password?"; and only when the message asks about no other support topic the entry never says:
+  // "Can my invoice go to another address?" is not "Where do I find my invoice?".
+  if (
+    best.evidence.size < 2 &&
+    (best.questionCoverage <= SINGLE_WORD_COVERAGE + 1e-9 || best.unexplainedConcepts.length > 0)
+  )
     return { kind: "refuse", why: "weak", ranked: all };
   const margin = second === undefined || second.score <= 0 ? 1 : (best.score - second.score) / best.score;
   if (margin < params.minMargin && second !== undefined && !separates(best, second))

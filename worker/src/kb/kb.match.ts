@@ -2,6 +2,7 @@
 // the message's words and concepts a field of the entry shares. Pure; the scoring is kb.rank.ts's.
 import type { TextFeatures } from "../text/features";
 import type { Language } from "../text/language";
+import { covers, type ThingKind } from "../text/things";
 
 // Marks a concept among a candidate's matched features (no stem contains it).
 export const CONCEPT = "§";
@@ -80,7 +81,9 @@ export function sharableConcepts(msg: TextFeatures, entryStems: ReadonlySet<stri
 /**
  * A literal match between two stems, unless either word sits in a support phrase the other does not
  * share ("back" in "send it back" is not "back" in "money back"; "money" alone is not "money back"), one
- * is only the modifier of a hyphenated word ("first" in "first-time" is not "my first flat"), or the
+ * is only the modifier of a hyphenated word ("first" in "first-time" is not "my first flat"), the entry
+ * question's is the head of a hyphenated word whose modifier the message never says ("time" in "first-time" is not
+ * "many times"), or the
  * message's word is a compound whose other part the entry never mentions ("Studentenrabatt" is not
  * "Rabatt", "Lieferadresse" is not "Lieferung").
  */
@@ -90,9 +93,16 @@ export function literalMatch(
   entry: TextFeatures,
   e: string,
   entryStems: ReadonlySet<string>,
+  /** `entry` is the entry's question, where a hyphenated word says what the entry is for. */
+  question = false,
 ): boolean {
   if (!stemsMatch(m, e, msg.language)) return false;
   if (msg.modifiers.has(m) !== entry.modifiers.has(e)) return false;
+  // The question's word is the head of a hyphenated word whose modifier the message never says (in an
+  // answer, "3rd floor" may still be evidence for "ground-floor entrance").
+  const qualifiers = question ? entry.hyphenHeads.get(e) : undefined;
+  if (qualifiers && !qualifiers.some((q) => msg.stems.some((x) => stemsMatch(x, q, msg.language))))
+    return false;
   if (
     COMPOUNDING.has(msg.language) &&
     !(modifierExplained(m, e, entryStems) && headExplained(m, e, entryStems))
@@ -112,12 +122,92 @@ export function fieldMatches(
   msg: TextFeatures,
   field: TextFeatures,
   entryStems: ReadonlySet<string>,
+  question = false,
 ): string[] {
   const concepts = sharableConcepts(msg, entryStems).filter((c) => field.concepts.includes(c));
   const stems = msg.stems.filter(
     (m) =>
       !(msg.conceptsOf.get(m) ?? []).some((c) => concepts.includes(c)) &&
-      field.stems.some((e) => literalMatch(msg, m, field, e, entryStems)),
+      field.stems.some((e) => literalMatch(msg, m, field, e, entryStems, question)),
   );
   return [...concepts.map((c) => CONCEPT + c), ...stems];
+}
+
+/**
+ * The message names things of a kind the entry's question names others of (`other`, see otherThing), or
+ * asks about things the entry never says (`unsaid`, see unsaidThing).
+ */
+export interface OtherThing {
+  how: "other" | "unsaid";
+  kind: ThingKind;
+  /** What the message names (ids, things.ts). */
+  named: readonly string[];
+  /** What the entry's question names instead. */
+  entry: readonly string[];
+}
+
+/** The things of `kind` an entry says in any of its fields. */
+const saidIn = (fields: readonly TextFeatures[], kind: ThingKind) =>
+  new Set(fields.flatMap((f) => [...(f.things.get(kind) ?? [])]));
+
+/**
+ * Is the entry about another thing of a kind the message names? When the entry's question names a
+ * country, payment method, carrier, kind of product, material or group of customers, it is what the
+ * entry is for ("delivery to Germany", "pay with MobilePay", "plates in stoneware", "first-time
+ * customers"): if none of the message's things of that kind is in the entry (question, topics or
+ * answer), the entry does not answer it, however well the other words fit ("delivery to Austria",
+ * "pay with Klarna", "crystal glasses", "students", a sofa for "Can I extend the warranty on
+ * electronics?"). An entry whose question names none ("Which
+ * countries do you ship to?", "How do I return an item?") is never caught here, and one whose answer
+ * lists the customer's thing (a list of payment methods) still answers.
+ */
+export function otherThing(
+  msg: TextFeatures,
+  question: TextFeatures,
+  fields: readonly TextFeatures[],
+): OtherThing | null {
+  for (const [kind, named] of msg.things) {
+    const about = question.things.get(kind);
+    if (about === undefined || about.size === 0 || named.size === 0) continue;
+    const said = saidIn(fields, kind);
+    if (![...named].some((id) => covers(kind, said, id)))
+      return { how: "other", kind, named: [...named], entry: [...about] };
+  }
+  return null;
+}
+
+/**
+ * A thing named in what the message asks that the entry never says (question, topics or answer): its
+ * answer cannot be known to hold for it ("are the plates made in Denmark?" for the entry about plates
+ * in the dishwasher, "how long does delivery take for a gift card?" for the delivery times of parcels,
+ * "a discount for students", "Outlet items", "can I order by phone?"). Also when the entry lists others
+ * of the kind: "3-6 days to other EU countries" says nothing about Switzerland, and no word list here
+ * knows which of them the entry's list covers (an entry saying "EU countries" covers each member state).
+ * A kind of product counts only in a question sentence and only for an entry whose question names kinds
+ * of product itself (a rug asked about for "How are large furniture items delivered?"); a general entry
+ * is left to the gate's preference for a more specific one (kb.gate.ts), and one that mentions a kind
+ * of product in passing ("furniture comes in 5-10 days") still answers about a blanket. A material
+ * counts only against an entry whose question names one (otherThing). `entry`: the things of that kind
+ * the entry does name.
+ */
+export function unsaidThing(
+  asked: TextFeatures,
+  question: TextFeatures,
+  fields: readonly TextFeatures[],
+  askedIsQuestion: boolean,
+): OtherThing | null {
+  for (const [kind, named] of asked.things) {
+    if (kind === "material") continue;
+    const said = saidIn(fields, kind);
+    if (kind === "product" && (!askedIsQuestion || !question.things.has(kind))) continue;
+    const missing = [...named].filter((id) => !covers(kind, said, id));
+    if (missing.length > 0) return { how: "unsaid", kind, named: missing, entry: [...said] };
+  }
+  return null;
+}
+
+/** The kinds of product the message names that the entry covers (for the preference of the specific). */
+export function coveredProducts(msg: TextFeatures, fields: readonly TextFeatures[]): string[] {
+  const said = saidIn(fields, "product");
+  return [...(msg.things.get("product") ?? [])].filter((id) => covers("product", said, id));
 }

@@ -5,18 +5,28 @@ import { type TextFeatures, textFeatures } from "../text/features";
 import { LANGUAGES, type Language } from "../text/language";
 import { normalizeText, tokenize } from "../text/normalize";
 import { stem } from "../text/stems";
-import { CONCEPT, fieldMatches, literalMatch, sharableConcepts } from "./kb.match";
+import {
+  CONCEPT,
+  fieldMatches,
+  literalMatch,
+  coveredProducts,
+  type OtherThing,
+  otherThing,
+  sharableConcepts,
+  unsaidThing,
+} from "./kb.match";
 import type { KbCandidate } from "./kb.search";
 
 export { CONCEPT, stemsMatch } from "./kb.match";
 
 // Commerce words in almost every question ("order", "item"): they count little towards covering one.
-const WEAK_SOURCE = `order orders ordered item items product products buy bought purchase
-  bestellung bestellen bestellt artikel produkt kaufen gekauft
-  bestelling bestellen besteld artikel product kopen gekocht
-  ordre bestilling bestille bestilt vare varer produkt købe købt
+// "Place" is how an order is made ("after placing it"), not what a question is about.
+const WEAK_SOURCE = `order orders ordered item items product products buy bought purchase place placed placing
+  bestellung bestellen bestellt artikel produkt kaufen gekauft aufgeben aufgegeben
+  bestelling bestellen besteld artikel product kopen gekocht plaatsen geplaatst
+  ordre bestilling bestille bestilt vare varer produkt købe købt afgive afgivet
   commande commander commandé article produit acheter acheté
-  pedido pedir artículo producto comprar comprado`;
+  pedido pedir artículo producto comprar comprado realizar realizado`;
 const WEAK: ReadonlyMap<Language, ReadonlySet<string>> = new Map(
   LANGUAGES.map((l) => [l, new Set(tokenize(normalizeText(WEAK_SOURCE)).map((w) => stem(w, l)))]),
 );
@@ -47,6 +57,28 @@ export interface RankedCandidate {
   messageCoverage: number;
   /** The evidence of one word found in one entry's question only: the unit of "a distinguishing word". */
   unit: number;
+  /**
+   * Support concepts of what the message asks that the entry never says (any field), frames such as
+   * "how long" left out: "invoice" and "address" in "can my invoice go to another address?" for "Where
+   * do I find my invoice?" leave "address" unexplained.
+   */
+  unexplainedConcepts: readonly string[];
+  /**
+   * The message names a country, payment method, carrier or gift card the entry is not about, or asks
+   * about one the entry never says (kb.match.ts).
+   */
+  otherThing: OtherThing | null;
+  /**
+   * What the message asks is the entry's question, in other words or the same: it covers the whole
+   * question and the question explains every content word it asks ("Where can I track my parcel?").
+   */
+  echoesQuestion: boolean;
+  /** The matched features that say what the message is about: its evidence less weak words ("order"). */
+  subjectEvidence: ReadonlySet<string>;
+  /** The kinds of product the message names (anywhere) that the entry covers. */
+  products: readonly string[];
+  /** The kinds of product the message names, covered or not. */
+  namedProducts: number;
 }
 
 // KB texts come back search after search: their features are remembered (a pure function's cache,
@@ -65,6 +97,13 @@ function entryFeatures(text: string, language: Language): TextFeatures {
 
 // Concepts that say what kind of answer is wanted ("how long", "how much"), not what it is about.
 const FRAME_CONCEPTS: ReadonlySet<string> = new Set(["duration", "cost"]);
+
+/**
+ * Concepts that say where a question happens rather than what it is about: every delivery is a
+ * parcel, and "your shop charged me twice" names the company, not its stores. A topic of the message
+ * that the entry never says must not be one of these to refuse it (kb.gate.ts).
+ */
+export const CONTEXT_CONCEPTS: ReadonlySet<string> = new Set(["parcel", "opening"]);
 
 /** A word of an entry's question, as the message covers it. */
 export interface QuestionWord {
@@ -89,7 +128,7 @@ function questionWords(
       stem: e,
       concepts,
       covered:
-        msg.stems.some((m) => literalMatch(msg, m, q, e, entryStems)) ||
+        msg.stems.some((m) => literalMatch(msg, m, q, e, entryStems, true)) ||
         concepts.some((c) => msgConcepts.includes(c)),
       subject: !weak.has(e) && !(concepts.length > 0 && concepts.every((c) => FRAME_CONCEPTS.has(c))),
     };
@@ -125,13 +164,16 @@ export function rankCandidates(
   );
   const entryStems = fields.map((f) => new Set(FIELDS.flatMap((name) => f[name].stems)));
   const matches = fields.map((f, i) =>
-    FIELDS.map((name) => new Set(fieldMatches(msg, f[name], entryStems[i] ?? new Set()))),
+    FIELDS.map(
+      (name) => new Set(fieldMatches(msg, f[name], entryStems[i] ?? new Set(), name === "question")),
+    ),
   );
   // The entry's subject must be in what the message asks, unless its questions are too short to name
   // one ("Where can I download it?"): then the whole message asks.
   const askedText = askedPart(text);
   const askedOnly = askedText === null ? msg : textFeatures(askedText, language);
-  const asked = askedOnly.stems.length >= MIN_ASKED_STEMS ? askedOnly : msg;
+  const askedIsQuestion = askedText !== null && askedOnly.stems.length >= MIN_ASKED_STEMS;
+  const asked = askedIsQuestion ? askedOnly : msg;
   // Rarity over the pool: every entry holding a query term is in it, up to the search limit.
   const n = Math.max(pool.length, 10);
   const df = new Map<string, number>();
@@ -149,7 +191,8 @@ export function rankCandidates(
         const weight = Math.max(...FIELDS.map((name, k) => (perField[k]?.has(f) ? FIELD_WEIGHT[name] : 0)));
         evidence.set(f, weight * idf(f));
       }
-      const qf = (fields[i] as Record<Field, TextFeatures>).question;
+      const fi = fields[i] as Record<Field, TextFeatures>;
+      const qf = fi.question;
       const own = entryStems[i] ?? new Set<string>();
       const qc = coverage(questionWords(msg, qf, weak, own), weak);
       const askedWords = questionWords(asked, qf, weak, own);
@@ -158,6 +201,18 @@ export function rankCandidates(
         (m) => evidence.has(m) || (msg.conceptsOf.get(m) ?? []).some((c) => evidence.has(CONCEPT + c)),
       ).length;
       const total = [...evidence.values()].reduce((a, b) => a + b, 0);
+      const inQuestion = perField[0] ?? new Set<string>();
+      const echoesQuestion =
+        qc > 1 - 1e-9 &&
+        asked.stems.length > 0 &&
+        asked.stems.every(
+          (m) =>
+            inQuestion.has(m) || (asked.conceptsOf.get(m) ?? []).some((c) => inQuestion.has(CONCEPT + c)),
+        );
+      const vocabulary = new Set([
+        ...own,
+        ...FIELDS.flatMap((name) => fi[name].concepts).map((c) => CONCEPT + c),
+      ]);
       // Covering the entry's question matters more than sharing words with its answer.
       return {
         entry,
@@ -166,14 +221,31 @@ export function rankCandidates(
         questionCoverage: qc,
         subjectCovered: subjectWords.length === 0 || subjectWords.some((w) => w.covered),
         questionWords: askedWords,
-        vocabulary: new Set([
-          ...own,
-          ...FIELDS.flatMap((name) => (fields[i] as Record<Field, TextFeatures>)[name].concepts).map(
-            (c) => CONCEPT + c,
-          ),
-        ]),
+        vocabulary,
+        unexplainedConcepts: asked.concepts.filter(
+          (c) => !FRAME_CONCEPTS.has(c) && !vocabulary.has(CONCEPT + c),
+        ),
         messageCoverage: msg.stems.length === 0 ? 0 : explained / msg.stems.length,
         unit,
+        otherThing:
+          otherThing(
+            msg,
+            qf,
+            FIELDS.map((name) => fi[name]),
+          ) ??
+          unsaidThing(
+            asked,
+            qf,
+            FIELDS.map((name) => fi[name]),
+            askedIsQuestion,
+          ),
+        echoesQuestion,
+        subjectEvidence: new Set([...evidence.keys()].filter((f) => !weak.has(f))),
+        products: coveredProducts(
+          msg,
+          FIELDS.map((name) => fi[name]),
+        ),
+        namedProducts: msg.things.get("product")?.size ?? 0,
       };
     })
     .sort((a, b) => b.score - a.score || a.entry.id - b.entry.id);

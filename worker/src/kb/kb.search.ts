@@ -5,6 +5,7 @@ import { textFeatures } from "../text/features";
 import { detectLanguage, isLanguage, type Language } from "../text/language";
 import { foldDiacritics, normalizeText, tokenize } from "../text/normalize";
 import { isContentWord, stem } from "../text/stems";
+import { type Query, run } from "../lib/query";
 import type { Scope } from "../lib/scope";
 
 export interface KbCandidate {
@@ -177,30 +178,43 @@ export async function searchKb(
   text: string,
   opts: { limit?: number; language?: string; statuses: readonly string[]; include?: readonly number[] },
 ): Promise<KbCandidate[]> {
+  const q = searchKbQuery(scope, text, opts);
+  return q ? run(q) : [];
+}
+
+/** The search as a read for a caller's batch; null when the text has no words to search. */
+export function searchKbQuery(
+  scope: Scope,
+  text: string,
+  opts: { limit?: number; language?: string; statuses: readonly string[]; include?: readonly number[] },
+): Query<KbCandidate[]> | null {
   const limit = Number.isFinite(opts.limit) ? Math.max(1, Math.min(Math.trunc(opts.limit ?? 8), 50)) : 8;
   const language = opts.language !== undefined && isLanguage(opts.language) ? opts.language : undefined;
   const terms = ftsTerms(text, language ?? detectLanguage(text));
-  if (terms.length === 0) return [];
+  if (terms.length === 0) return null;
   // Over-fetch when filtering by language: entries in other languages may rank high on shared words.
   const rows = language === undefined ? limit : limit * 4;
-  const { results } = await scope.db
-    .prepare(SEARCH_SQL)
-    .bind(
-      JSON.stringify(terms.map((t) => [t.query, t.from, t.to])),
-      rows,
-      JSON.stringify(opts.statuses),
-      scope.installationId,
-      JSON.stringify(opts.include ?? []),
-      POSTINGS_BUDGET,
-      MAX_SEARCHED_TERMS,
-      MAX_RANKED_ROWS,
-    )
-    .all<SearchRow>();
-  const candidates = results.map(toCandidate);
-  return (language === undefined ? candidates : candidates.filter((c) => c.language === language)).slice(
-    0,
-    limit,
-  );
+  return {
+    statement: scope.db
+      .prepare(SEARCH_SQL)
+      .bind(
+        JSON.stringify(terms.map((t) => [t.query, t.from, t.to])),
+        rows,
+        JSON.stringify(opts.statuses),
+        scope.installationId,
+        JSON.stringify(opts.include ?? []),
+        POSTINGS_BUDGET,
+        MAX_SEARCHED_TERMS,
+        MAX_RANKED_ROWS,
+      ),
+    read: (results) => {
+      const candidates = (results as SearchRow[]).map(toCandidate);
+      return (language === undefined ? candidates : candidates.filter((c) => c.language === language)).slice(
+        0,
+        limit,
+      );
+    },
+  };
 }
 
 function toCandidate(row: SearchRow): KbCandidate {

@@ -78,5 +78,15 @@ function containsPhrase(
   for (const start of positions.get(first) ?? []) {
     if (phrase.every((w, k) => words[start + k] === w)) return true;
   }
-  return false;
+  return phrase.length === 1 && first.length >= MIN_INFLECTED && words.some((w) => isPlural(w, first));
 }
+
+// A one-word keyword also matches its plural in the six languages ("idiot": Danish "idioter",
+// "lawyer": "lawyers"), never another word: only these endings, and only after five letters, so
+// "sue" stays "sue" and "court" does not match French "courte".
+const MIN_INFLECTED = 5;
+const PLURAL_ENDINGS = ["s", "es", "er", "en", "ene", "erne"];
+const isPlural = (word: string, keyword: string) =>
+  word.length > keyword.length &&
+  word.startsWith(keyword) &&
+  PLURAL_ENDINGS.includes(word.slice(keyword.length));

@@ -60,7 +60,7 @@ async function applyStored(s: Services, ref: string): Promise<void> {
 async function runJob(s: Services, job: Job): Promise<void> {
   switch (job.type) {
     case "helpdesk_event":
-      return applyHelpdeskEvent(s, job.event);
+      return applyHelpdeskEvent(s, job.event, job.token);
     case "helpdesk_event_ref":
       return applyStored(s, job.ref);
     case "draft":

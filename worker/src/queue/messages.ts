@@ -64,7 +64,14 @@ const inst = { installationId: z.string().min(1) };
 
 const V2 = z.discriminatedUnion("type", [
   /** A webhook delivery accepted by POST /webhooks/zendesk[/{installation}]. */
-  z.object({ type: z.literal("helpdesk_event"), v: z.literal(2), ...inst, event: EventSchema }),
+  z.object({
+    type: z.literal("helpdesk_event"),
+    v: z.literal(2),
+    ...inst,
+    event: EventSchema,
+    /** Given by the route to each delivery it takes in: the consumer de-duplicates on it (absent before). */
+    token: z.string().min(1).max(64).optional(),
+  }),
   /** The same, for an event too large for a queue message: its job waits in D1 (job_payloads). */
   z.object({
     type: z.literal("helpdesk_event_ref"),

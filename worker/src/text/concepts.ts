@@ -39,11 +39,11 @@ duration
   da: hvor lang tid, hvor længe, hvor hurtigt, hvor mange dage, leveringstid
 cost
   en: cost, price, fee, free of charge, how much, pay for, postage
-  de: kosten, kostet, preis, gebühr, kostenlos, gratis
-  nl: kosten, kost, prijs, gratis
-  fr: coût, coûte, prix, frais, gratuit, offert
-  es: cuesta, coste, costo, precio, gratis, gratuito
-  da: koster, pris, gebyr, gratis
+  de: kosten, kostet, preis, gebühr, kostenlos, gratis, zahlen für
+  nl: kosten, kost, prijs, gratis, betalen voor
+  fr: coût, coûte, prix, frais, gratuit, offert, payer pour
+  es: cuesta, coste, costo, precio, gratis, gratuito, pagar por
+  da: koster, pris, gebyr, gratis, betale for
 warranty
   en: warranty, guarantee
   de: garantie, gewährleistung
@@ -86,6 +86,13 @@ discount
   fr: réduction, remise, code promo
   es: descuento, cupón
   da: rabat, rabatkode
+loyalty
+  en: loyalty, loyalty programme, loyalty program, returning customer, regular customer, repeat customer, reward points, bonus points
+  de: treueprogramm, bonusprogramm, stammkunde, stammkundin, treuepunkte, bonuspunkte
+  nl: loyaliteitsprogramma, spaarprogramma, vaste klant, spaarpunten
+  fr: fidélité, programme de fidélité, client fidèle, cliente fidèle, points de fidélité
+  es: fidelidad, programa de fidelización, cliente habitual, puntos de fidelidad
+  da: loyalitetsprogram, bonusprogram, fast kunde, stamkunde, bonuspoint
 parcel
   en: parcel, package, packet
   de: paket, päckchen
@@ -150,7 +157,7 @@ repair
   es: reparar, reparación, arreglar
   da: reparere, reparation, repareret
 change
-  en: change, modify, edit, amend
+  en: change, modify, edit, amend, swap
   de: ändern, änderung, bearbeiten
   nl: wijzigen, aanpassen, veranderen
   fr: modifier, changer, modification

@@ -4,6 +4,7 @@ import { conceptTerms } from "./concepts";
 import { LANGUAGES, type Language } from "./language";
 import { normalizeText, tokenize } from "./normalize";
 import { isContentWord, stem } from "./stems";
+import { namedThings, type ThingKind } from "./things";
 
 const PHRASE_GAP = 2;
 
@@ -25,7 +26,9 @@ function contentStemsOf(words: readonly string[], language: Language): string[] 
 function saysTerm(w: string, t: string): boolean {
   if (w === t) return true;
   if (t.length >= 4 && w.startsWith(t)) return true;
-  if (w.length >= 5 && t.startsWith(w)) return true;
+  // Stemming may leave the word a little shorter than the term ("deliv" and "deliveri"), never a whole
+  // part shorter: "liefer" (Lieferung) does not say "lieferadress".
+  if (w.length >= 5 && t.startsWith(w) && t.length - w.length <= 3) return true;
   return t.length >= 5 && w.length - t.length >= 4 && w.endsWith(t);
 }
 
@@ -42,14 +45,46 @@ export interface TextFeatures {
    */
   modifiers: ReadonlySet<string>;
   /**
+   * In a head-final language, the words a hyphenated word qualifies, each with the qualifying content
+   * stems: the last part of the hyphenated word ("time" of "first-time": "first") and the word right
+   * after it ("customers" of "first-time customers": "first"). A "first-time customer" is not one who
+   * ordered "many times", nor a "regular customer".
+   */
+  hyphenHeads: ReadonlyMap<string, readonly string[]>;
+  /**
    * Compounds that say a concept by their last part, with their first part ("studentenrabatt" says
    * "discount" after "studenten"): a narrower thing than the concept.
    */
   conceptHeads: ReadonlyMap<string, string>;
+  /** Countries, payment methods and carriers the text names, by kind (things.ts). */
+  things: ReadonlyMap<ThingKind, ReadonlySet<string>>;
 }
 
 const HEAD_FINAL: ReadonlySet<Language> = new Set(["en", "de", "nl", "da"]);
 const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+// A hyphenated word and the word after it, if any ("first-time customers").
+const QUALIFIED = /([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+)(?:[ \t]+([\p{L}\p{N}]+))?/gu;
+
+function hyphenHeads(normalized: string, language: Language): Map<string, string[]> {
+  const heads = new Map<string, string[]>();
+  if (!HEAD_FINAL.has(language)) return heads;
+  const content = (parts: readonly string[]) =>
+    parts.filter((p) => isContentWord(p, language)).map((p) => stem(p, language));
+  const add = (word: string, qualifiers: readonly string[]) => {
+    if (qualifiers.length === 0 || !isContentWord(word, language)) return;
+    const key = stem(word, language);
+    heads.set(key, [...new Set([...(heads.get(key) ?? []), ...qualifiers])]);
+  };
+  for (const [, compound = "", next] of normalized.matchAll(QUALIFIED)) {
+    const parts = compound.split("-");
+    const modifiers = content(parts.slice(0, -1));
+    add(parts[parts.length - 1] ?? "", modifiers);
+    // The word a hyphenated adjective qualifies: "customers" in "first-time customers" ("first"),
+    // "item" in "out-of-stock item" ("stock": its other parts are stop words).
+    if (next !== undefined) add(next, modifiers.length > 0 ? modifiers : content(parts));
+  }
+  return heads;
+}
 
 function modifierStems(normalized: string, language: Language): Set<string> {
   if (!HEAD_FINAL.has(language)) return new Set();
@@ -111,7 +146,9 @@ export function textFeatures(text: string, language: Language): TextFeatures {
     concepts: [...concepts],
     conceptsOf,
     modifiers: modifierStems(normalized, language),
+    hyphenHeads: hyphenHeads(normalized, language),
     conceptHeads: heads,
+    things: namedThings(text, language),
   };
 }
 

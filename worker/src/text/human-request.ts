@@ -11,7 +11,7 @@ const SPEAK = set(`speak talk chat reach contact connect transfer escalate put
   sprechen spreche reden telefonieren verbinden verbunden erreichen kontaktieren weiterleiten chatten
   spreken spreek praten bellen doorverbinden doorverbonden chatten
   parler discuter joindre contacter echanger
-  hablar hable comunicarme comunicar contactar atienda atiendan
+  hablar hable comunicarme comunicar contactar atienda atiendan atender atenderme
   tale snakke kontakte chatte`);
 
 /** People a customer may ask for: a verb of speaking is needed to turn them into a request. */
@@ -112,7 +112,9 @@ function isPerson(words: readonly string[], i: number): boolean {
 }
 
 function isHuman(words: readonly string[], p: number): boolean {
-  return HUMAN.has(words[p] ?? "") || REAL.has(words[p - 1] ?? "") || REAL.has(words[p + 1] ?? "");
+  if (HUMAN.has(words[p] ?? "") || REAL.has(words[p - 1] ?? "") || REAL.has(words[p + 1] ?? "")) return true;
+  // "una persona de verdad": made unmistakably human after the noun.
+  return words[p + 1] === "de" && words[p + 2] === "verdad";
 }
 
 function isFrenchPersonne(words: readonly string[], i: number): boolean {

@@ -53,6 +53,48 @@ export class MessageRepo {
     this.inst = scope.installationId;
   }
 
+  /**
+   * Records a comment once, as a read for a batch: the kind it was recorded as, or null when it was
+   * already known. `aiIfPosted`: a comment by the AI's user is the AI's only if the Worker posted it
+   * (a draft carries its comment id, or one being sent or sent has its text); otherwise a person's.
+   */
+  recordQuery(
+    m: Omit<StoredMessage, "disposition"> & { disposition: Disposition },
+    aiIfPosted: boolean,
+  ): Query<AuthorKind | null> {
+    return {
+      statement: this.db
+        .prepare(
+          `INSERT INTO messages (installation_id, comment_id, ticket_id, author_kind, author_id, author_name, is_public, body, disposition, created_at)
+           VALUES (?1, ?2, ?3,
+             CASE WHEN ?11 AND EXISTS (
+               SELECT 1 FROM drafts WHERE installation_id = ?1 AND ticket_id = ?3 AND (
+                 json_extract(meta, '$.commentId') = ?2
+                 OR (status IN ('sending', 'sent') AND json_extract(meta, '$.commentId') IS NULL
+                     AND trim(COALESCE(json_extract(meta, '$.edited'), body)) = trim(?8))))
+             THEN 'ai' ELSE ?4 END,
+             ?5, ?6, ?7, ?8, ?9, ?10)
+           ON CONFLICT (installation_id, comment_id) DO NOTHING
+           RETURNING author_kind`,
+        )
+        .bind(
+          this.inst,
+          m.commentId,
+          m.ticketId,
+          m.authorKind,
+          m.authorId,
+          m.authorName,
+          m.isPublic ? 1 : 0,
+          m.body,
+          m.disposition,
+          m.createdAt,
+          aiIfPosted ? 1 : 0,
+        ),
+      read: ([row]) =>
+        row ? Row.shape.author_kind.parse((row as { author_kind: unknown }).author_kind) : null,
+    };
+  }
+
   /** Records a comment once; returns false when it was already known. */
   async record(m: Omit<StoredMessage, "disposition"> & { disposition: Disposition }): Promise<boolean> {
     const res = await this.db

@@ -26,6 +26,8 @@ import {
  */
 export type SendPurpose =
   | { kind: "reply"; draftId: number }
+  /** A reply drafted just now: its draft row is written by the claim itself, born `sending`. */
+  | { kind: "new_reply"; body: string; citations: number[]; replyTo: number[] }
   | { kind: "ack"; draftId: number }
   | { kind: "approve"; draftId: number; body: string | null; agent: Agent };
 
@@ -210,7 +212,7 @@ export function outcomeTransition(
         return err({ code: "send_refused", message: `The ticket is ${rec.state}; the AI may not send.` });
       }
       if (purpose.kind === "approve" && rec.heldDraftId !== purpose.draftId) return err(notCurrent(rec));
-      if (purpose.kind === "reply" && rec.waiting) {
+      if ((purpose.kind === "reply" || purpose.kind === "new_reply") && rec.waiting) {
         return err({ code: "send_refused", message: "The ticket waits for a person; the AI may not reply." });
       }
       if (leaseActive(rec, now)) {
@@ -226,13 +228,21 @@ export function outcomeTransition(
       // The draft records the lease it goes out under, so a crash mid-send can be reconciled.
       const approve = purpose.kind === "approve";
       const writes: Write[] = [
-        {
-          type: "draft_sending",
-          draftId: purpose.draftId,
-          leaseId,
-          body: approve ? purpose.body : null,
-          approvedBy: approve ? purpose.agent : null,
-        },
+        purpose.kind === "new_reply"
+          ? {
+              type: "draft_born",
+              leaseId,
+              body: purpose.body,
+              citations: purpose.citations,
+              replyTo: purpose.replyTo,
+            }
+          : {
+              type: "draft_sending",
+              draftId: purpose.draftId,
+              leaseId,
+              body: approve ? purpose.body : null,
+              approvedBy: approve ? purpose.agent : null,
+            },
       ];
       return changed(rec, { sendLease: { id: leaseId, until: now + event.ttlMs } }, { writes });
     }

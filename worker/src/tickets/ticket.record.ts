@@ -73,6 +73,8 @@ export type Write =
   | { type: "queue_ack"; body: string }
   /** A queued acknowledgement or a held draft goes out under a send lease (`approvedBy`: a person approved it). */
   | { type: "draft_sending"; draftId: number; leaseId: string; body: string | null; approvedBy: Agent | null }
+  /** A reply drafted just now is written, already going out under the send lease. */
+  | { type: "draft_born"; leaseId: string; body: string; citations: number[]; replyTo: number[] }
   /** Zendesk took the draft: it is sent, its messages replied, the entries it cites used. */
   | { type: "draft_sent"; draftId: number; commentId: number | null; replyTo: number[]; citations: number[] }
   /** The draft was not sent: refused for good, or (an approval that failed) held again. */

@@ -132,8 +132,17 @@ export class TicketRepo {
     now: number,
     info: { requesterId?: number | null; subject?: string | null; scope?: TicketScope } = {},
   ): Promise<void> {
+    await this.ensureStatement(ticketId, now, info).run();
+  }
+
+  /** The ticket's row, created if new (open, version 0), with what the helpdesk says of it. */
+  ensureStatement(
+    ticketId: number,
+    now: number,
+    info: { requesterId?: number | null; subject?: string | null; scope?: TicketScope } = {},
+  ): D1PreparedStatement {
     const scope = info.scope;
-    await this.db
+    return this.db
       .prepare(
         `INSERT INTO tickets (installation_id, ticket_id, state, version, requester_id, subject, channel, brand_id,
            group_id, created_at, updated_at)
@@ -155,8 +164,7 @@ export class TicketRepo {
         scope?.groupId ?? null,
         now,
         scope ? 1 : 0,
-      )
-      .run();
+      );
   }
 
   /** Remembers the mirror just written, so an unchanged one is not written again. */

@@ -25,6 +25,8 @@ const ACK_WAIT_LIMIT_MS = 30_000;
 export interface Applied {
   record: TicketRecord;
   effects: Effect[];
+  /** How many writes besides the record's own it committed. */
+  writes: number;
 }
 
 /**
@@ -40,7 +42,8 @@ export async function applyEvent(
 ): Promise<Result<Applied, Rejection>> {
   for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
     const now = s.now();
-    const { record, exists } = await s.tickets.get(ticketId);
+    const known = attempt === 0 ? opts.known : undefined;
+    const { record, exists } = known ? { record: known, exists: true } : await s.tickets.get(ticketId);
     if (!exists) await s.tickets.ensure(ticketId, now);
     const t = transition(record, event, now);
     if (!t.ok) return t;
@@ -48,7 +51,11 @@ export async function applyEvent(
     if (changed && !(await s.store.commit(record, t.value, now))) continue;
     if (changed) await runEffects(s, ticketId, t.value.effects, opts);
     if (event.type !== "take_over" && event.type !== "resolve") {
-      return ok({ record: t.value.next, effects: t.value.effects });
+      return ok({
+        record: t.value.next,
+        effects: t.value.effects,
+        writes: changed ? t.value.writes.length : 0,
+      });
     }
     // A take over or resolve promises the AI is silent from the answer on:
     // answer only from a fresh read with no AI reply in flight.
@@ -60,7 +67,7 @@ export async function applyEvent(
         quiet.state === t.value.next.state && quiet.owner?.id === t.value.next.owner?.id && changed;
       if (!onlyLeaseMoved) continue;
     }
-    return ok({ record: quiet, effects: t.value.effects });
+    return ok({ record: quiet, effects: t.value.effects, writes: changed ? t.value.writes.length : 0 });
   }
   throw new UpstreamError(`ticket ${ticketId}: too much contention, try again`, true);
 }
@@ -124,6 +131,8 @@ export interface EffectOptions {
   inlineSync?: boolean;
   /** The caller drafts itself right after (the queue consumer), so no draft job. */
   skipDraft?: boolean;
+  /** The record as the caller just read it (it exists): the first attempt starts from it, unread. */
+  known?: TicketRecord;
 }
 
 export async function runEffects(s: Services, ticketId: number, effects: Effect[], opts: EffectOptions) {

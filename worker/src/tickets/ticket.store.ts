@@ -33,11 +33,20 @@ export class TicketStore {
    * commits them unguarded: each is conditioned on the rows' own status.
    */
   async commit(prev: TicketRecord, t: Pick<Transition, "next" | "audit" | "writes">, now: number) {
+    return (await this.commitReturning(prev, t, now)).won;
+  }
+
+  /** The same, with the rows the writes returned (a draft born by a claim), in write order. */
+  async commitReturning(
+    prev: TicketRecord,
+    t: Pick<Transition, "next" | "audit" | "writes">,
+    now: number,
+  ): Promise<{ won: boolean; returned: unknown[] }> {
     const ticketId = prev.ticketId;
     if (t.next === prev) {
       const statements = this.statements(ticketId, t, now, null);
-      if (statements.length) await this.scope.db.batch(statements);
-      return true;
+      const results = statements.length ? await this.scope.db.batch(statements) : [];
+      return { won: true, returned: results.flatMap((r) => r.results ?? []) };
     }
     // A fresh token per write: the guard must recognise *this* write, not
     // another one that happened to reach the same version number.
@@ -46,7 +55,10 @@ export class TicketStore {
       this.r.tickets.updateStatement(prev, t.next, now, g),
       ...this.statements(ticketId, t, now, g),
     ]);
-    return (results[0]?.meta.changes ?? 0) === 1;
+    return {
+      won: (results[0]?.meta.changes ?? 0) === 1,
+      returned: results.slice(1).flatMap((r) => r.results ?? []),
+    };
   }
 
   private statements(
@@ -107,6 +119,8 @@ export class TicketStore {
         if (w.citations.length) out.push(kb.usageStatement(w.citations, now, g));
         return out;
       }
+      case "draft_born":
+        return [drafts.bornStatement(ticketId, w, now, g)];
       case "draft_sending":
         return [drafts.sendingStatement(w.draftId, w.leaseId, w.body, w.approvedBy, now, g)];
       case "mirrored":

@@ -3,6 +3,7 @@
 import * as z from "zod";
 import type { Scope } from "../lib/scope";
 import type { HelpdeskEvent } from "../helpdesk/helpdesk.port";
+import type { Query } from "../lib/query";
 
 export class DeliveryRepo {
   private readonly db: D1Database;
@@ -31,6 +32,32 @@ export class DeliveryRepo {
         .bind(this.inst, event.eventId, payload, now),
     ]);
     return (inserted?.meta.changes ?? 0) === 1;
+  }
+
+  /**
+   * The consumer's de-duplication, as statements for its first batch: the first job to record
+   * `eventId` keeps its `token` there; the read says whether this job is that one (its own retry)
+   * or a second delivery of an event already taken in.
+   */
+  takeQueries(event: HelpdeskEvent, token: string, now: number): [Query<void>, Query<boolean>] {
+    return [
+      {
+        statement: this.db
+          .prepare(
+            `INSERT INTO webhook_deliveries (installation_id, event_id, event_type, ticket_id, received_at, token)
+             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (installation_id, event_id) DO NOTHING`,
+          )
+          .bind(this.inst, event.eventId, event.kind, event.ticketId, now, token),
+        read: () => undefined,
+      },
+      {
+        statement: this.db
+          .prepare("SELECT token FROM webhook_deliveries WHERE installation_id = ? AND event_id = ?")
+          .bind(this.inst, event.eventId),
+        // A row without a token was taken in by the route itself (a large event's stored job).
+        read: ([row]) => (row as { token?: unknown } | undefined)?.token === token,
+      },
+    ];
   }
 
   /** Undoes an acceptance whose job never reached the queue, so Zendesk's retry is taken in. */

@@ -138,6 +138,7 @@ export async function finishConnect(
         connectedById: me.id,
       },
       app.now(),
+      app.databases,
     );
   } catch (e) {
     await undo();

@@ -1,12 +1,13 @@
 // POST /webhooks/zendesk (the default installation) and /webhooks/zendesk/{id}
 // (a connected one): verify against that installation's signing secret, bound,
-// parse, de-duplicate, enqueue, 202. Nothing slow happens here; the work runs on
-// the queue. A delivery is marked accepted only once it is safely on the queue;
-// when it cannot be taken in, the answer is 503 with Retry-After (Zendesk
-// retries that), never a silent loss.
+// parse, enqueue, 202. Nothing slow happens here, and no D1: the work (and the
+// de-duplication on the event id) runs on the queue. When a delivery cannot be
+// taken in, the answer is 503 with Retry-After (Zendesk retries that), never a
+// silent loss.
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../http/app";
 import { DEFAULT_INSTALLATION } from "../../lib/scope";
+import type { HelpdeskEvent } from "../../helpdesk/helpdesk.port";
 import type { JobInput } from "../../queue/messages";
 import type { App, Services } from "../../services";
 import { parseZendeskEvent } from "./zendesk.events";
@@ -19,14 +20,14 @@ const RETRY_AFTER_SECONDS = "10";
 const WHY = { missing: "Missing signature", stale: "Stale timestamp", mismatch: "Bad signature" } as const;
 
 /** The installation a delivery is for, and the secret its signature must match (null: unknown → 401). */
-async function target(app: App, id: string): Promise<{ s: Services; secret: string } | null> {
+async function target(app: App, id: string, fresh: boolean): Promise<{ s: Services; secret: string } | null> {
   if (id === DEFAULT_INSTALLATION) {
     const s = await app.forInstallation(id);
     return s && app.config.zendesk ? { s, secret: app.config.zendesk.webhookSecret } : null;
   }
   if (!app.vault) return null;
-  const [s, sealed] = await Promise.all([app.forInstallation(id), app.installations.webhookSecret(id)]);
-  return s && sealed ? { s, secret: await app.vault.open(sealed) } : null;
+  const t = await app.installations.webhookTarget(id, app.now(), fresh);
+  return t ? { s: app.servicesFor(t.installation), secret: await app.vault.open(t.sealed) } : null;
 }
 
 async function receive(c: Context<AppEnv>, installationId: string) {
@@ -36,15 +37,21 @@ async function receive(c: Context<AppEnv>, installationId: string) {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.byteLength > MAX_WEBHOOK_BYTES) return c.json({ error: "Body over 256 KiB" }, 413);
 
-  const to = await target(app, installationId);
-  // An unknown installation is checked against a throwaway key, so it answers like a bad signature.
-  const verified = await verifyWebhookSignature({
-    secret: to?.secret ?? "no installation here",
-    signature: c.req.header("X-Zendesk-Webhook-Signature"),
-    timestamp: c.req.header("X-Zendesk-Webhook-Signature-Timestamp"),
-    rawBody: bytes,
-    now: app.now(),
-  });
+  const verify = (secret: string | undefined) =>
+    verifyWebhookSignature({
+      // An unknown installation is checked against a throwaway key, so it answers like a bad signature.
+      secret: secret ?? "no installation here",
+      signature: c.req.header("X-Zendesk-Webhook-Signature"),
+      timestamp: c.req.header("X-Zendesk-Webhook-Signature-Timestamp"),
+      rawBody: bytes,
+      now: app.now(),
+    });
+  let to = await target(app, installationId, false);
+  let verified = await verify(to?.secret);
+  if (!verified.ok && verified.error === "mismatch" && installationId !== DEFAULT_INSTALLATION) {
+    to = await target(app, installationId, true);
+    verified = await verify(to?.secret);
+  }
   if (!to) return c.json({ error: "Unknown webhook" }, 401);
   if (!verified.ok) return c.json({ error: WHY[verified.error] }, 401);
   const s = to.s;
@@ -61,12 +68,45 @@ async function receive(c: Context<AppEnv>, installationId: string) {
   const event = parsed.event;
   if (event.kind === "ignored") return c.json({ ok: true, ignored: event.type }, 200);
 
-  const job: JobInput = { type: "helpdesk_event", v: 2, event };
+  if (recentlyTaken(installationId, event.eventId)) return c.json({ ok: true, duplicate: true }, 200);
+  const job: JobInput = { type: "helpdesk_event", v: 2, event, token: crypto.randomUUID() };
   const text = JSON.stringify(job);
-  const large = text.length > MAX_INLINE_JOB_BYTES;
+  if (text.length > MAX_INLINE_JOB_BYTES) return takeInLarge(c, s, event, text);
+  try {
+    // No D1 here: the consumer de-duplicates on the event id (the job's token tells its own retries
+    // from a second delivery), so the route answers Zendesk with one queue send.
+    await s.jobs.send(job);
+  } catch (e) {
+    console.warn(`webhook ${event.eventId}: could not enqueue: ${String(e)}`);
+    c.header("Retry-After", RETRY_AFTER_SECONDS);
+    return c.json({ error: "The Worker cannot take this delivery in right now; retry later" }, 503);
+  }
+  remember(installationId, event.eventId);
+  return c.json({ ok: true }, 202);
+}
+
+/**
+ * Event ids this isolate took in lately, so a redelivery it sees again answers `200` at once. Only a
+ * shortcut: a redelivery that reaches another isolate is queued and dropped by the consumer.
+ */
+const recent = new Map<string, true>();
+const RECENT_MAX = 10_000;
+const recentKey = (installationId: string, eventId: string) => `${installationId}\u0000${eventId}`;
+const recentlyTaken = (installationId: string, eventId: string) =>
+  recent.has(recentKey(installationId, eventId));
+function remember(installationId: string, eventId: string): void {
+  recent.set(recentKey(installationId, eventId), true);
+  if (recent.size > RECENT_MAX) {
+    const oldest = recent.keys().next().value;
+    if (oldest !== undefined) recent.delete(oldest);
+  }
+}
+
+/** An event too large for a queue message: its job waits in D1, recorded (and de-duplicated) here. */
+async function takeInLarge(c: Context<AppEnv>, s: Services, event: HelpdeskEvent, text: string) {
   let accepted: boolean;
   try {
-    accepted = await s.deliveries.accept(event, s.now(), large ? text : null);
+    accepted = await s.deliveries.accept(event, s.now(), text);
   } catch (e) {
     console.warn(`webhook ${event.eventId}: could not record the delivery: ${String(e)}`);
     c.header("Retry-After", RETRY_AFTER_SECONDS);
@@ -74,9 +114,7 @@ async function receive(c: Context<AppEnv>, installationId: string) {
   }
   if (!accepted) return c.json({ ok: true, duplicate: true }, 200);
   try {
-    await s.jobs.send(
-      large ? { type: "helpdesk_event_ref", v: 2, ref: event.eventId, ticketId: event.ticketId } : job,
-    );
+    await s.jobs.send({ type: "helpdesk_event_ref", v: 2, ref: event.eventId, ticketId: event.ticketId });
   } catch (e) {
     console.warn(`webhook ${event.eventId}: could not enqueue: ${String(e)}`);
     await s.deliveries.forget(event.eventId).catch(() => undefined);
