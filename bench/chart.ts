@@ -44,6 +44,7 @@ export function barChart(title: string, unit: string, bars: Bar[], higherIsBette
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${labelW + plotW + 90}" height="${height}" font-family="sans-serif" font-size="12">`,
+    `<title>${esc(title)}</title>`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="8" y="20" font-weight="bold">${esc(title)}</text>`,
     ...rows,
