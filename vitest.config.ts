@@ -80,6 +80,15 @@ function offlineEvalProject() {
   return { ...project, test: { ...project.test, testTimeout: 10 * 60_000 } };
 }
 
+/** `npm run bench` only: timings and costs inside workerd, each test printing one line for bench/. */
+function benchProject() {
+  const project = workerProject("bench", "test/bench/**/*.test.ts", {
+    OPENAI_API_KEY: "",
+    OHALLO_BENCH_ROUNDS: process.env.OHALLO_BENCH_ROUNDS ?? "",
+  });
+  return { ...project, test: { ...project.test, testTimeout: 10 * 60_000 } };
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -110,6 +119,8 @@ export default defineConfig({
       ...(process.env.OHALLO_EVAL ? [evalProject()] : []),
       // `npm run eval:offline` only: the offline drafter, k-fold on the demo set, and the paraphrase set.
       ...(process.env.OHALLO_EVAL_OFFLINE ? [offlineEvalProject()] : []),
+      // `npm run bench` only: KB search timings and the cost of an answered message (bench/workerd.ts).
+      ...(process.env.OHALLO_BENCH ? [benchProject()] : []),
     ],
   },
 });

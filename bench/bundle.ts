@@ -10,7 +10,9 @@ import { measureWorker, type WorkerSize } from "../scripts/worker-size.ts";
 export interface BundleResult {
   sidebar: SizeReport["sidebar"];
   raw: SizeReport["raw"];
+  /** The admin area's gzipped total (JS, CSS, HTML) and its budget. */
   admin: number;
+  adminBudget: number;
   budget: number;
   /** Not measured here: Zendesk's React + Garden scaffold, about 77 KB of gzipped JS (../shared/reference/zendesk.md). */
   scaffoldJs: number;
@@ -24,7 +26,8 @@ export function readBundle(): BundleResult {
   return {
     sidebar: report.sidebar,
     raw: report.raw,
-    admin: report.admin.js,
+    admin: report.admin.total,
+    adminBudget: report.adminBudget,
     budget: report.budget,
     scaffoldJs: 77 * 1024,
     worker: measureWorker(root),
@@ -54,7 +57,7 @@ export function renderBundle(b: BundleResult): string[] {
     `| sidebar CSS (Garden tokens inlined) | ${kb(b.sidebar.css)} | ${kb(b.raw.css)} |`,
     `| sidebar HTML | ${kb(b.sidebar.html)} | |`,
     `| **sidebar total** | **${kb(b.sidebar.total)}** | |`,
-    `| admin page JS (nav_bar, not loaded with the sidebar) | ${kb(b.admin)} | |`,
+    `| admin area, JS + CSS + HTML (nav_bar, not loaded with the sidebar; budget ${kb(b.adminBudget)}) | ${kb(b.admin)} | |`,
     "",
     "The Worker: `worker/src/index.ts` bundled as `wrangler deploy` bundles it (`scripts/worker-size.ts`:",
     `esbuild with wrangler's conditions and target, ${w.minify ? "minified" : "not minified"} as \`wrangler.toml\` says), gzipped at`,
@@ -76,7 +79,23 @@ export function renderBundle(b: BundleResult): string[] {
     `| sidebar JS / Zendesk's React + Garden scaffold JS (*reference*: ~${kb(b.scaffoldJs)}, not measured here) | ${x(b.sidebar.js / b.scaffoldJs)} |`,
     `| sidebar total (JS + CSS + HTML) / the scaffold's JS alone | ${x(b.sidebar.total / b.scaffoldJs)} |`,
     `| Worker bundle / budget (${kb(w.budget)}) | ${x(w.gzip / w.budget)} |`,
+    `| Worker bundle / issue 12's goal (400.0 KB) | ${x(w.gzip / (400 * 1024))} |`,
+    `| sidebar total / issue 12's goal (15.0 KB) | ${x(b.sidebar.total / (15 * 1024))} |`,
     "",
+    "![bundles](benchmarks/bundles.svg)",
+    "",
+    ...(b.sidebar.total > 15 * 1024
+      ? [
+          `The sidebar misses the 15 KB goal by ${kb(b.sidebar.total - 15 * 1024)}. Measured reason`,
+          "(docs/decisions/008-bundles.md, each part measured by leaving it out): the bundled ZAF SDK is",
+          "2.7 KB gzipped, the English strings 1.9 KB, Preact with its hooks 6.8 KB; the rest is the",
+          "sidebar's code, the ticket schemas and zod-lite. What would close it: loading Zendesk's CDN",
+          "build of the ZAF SDK (about 15.6 KB counted as Zendesk's scaffold is counted, but more bytes",
+          "for an agent without it cached), plus fetching English like the other locales (−1.9 KB of JS,",
+          "the same bytes as a request before the first paint) or a ZAF client of our own (about −2 KB).",
+          "",
+        ]
+      : []),
   ];
 }
 

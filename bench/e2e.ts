@@ -2,7 +2,7 @@
 // 202) to the AI's public reply stored in the stand-in, with the offline drafter and the demo KB.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { TicketViewSchema } from "../common/api.schema.ts";
+import { TicketViewSchema } from "../common/ticket.schema.ts";
 import { percentile } from "./load.ts";
 import { AI_AGENT_ID, type Product } from "./product.ts";
 
@@ -112,23 +112,99 @@ async function phase(
   };
 }
 
+/**
+ * Follow-ups: on each ticket the AI answered, the customer writes the next demo question as a new
+ * comment; timed from that comment's webhook (answered 202) to the AI's next public reply.
+ */
+async function followUps(
+  p: Product,
+  replies: Map<number, number[]>,
+  name: string,
+  tickets: number[],
+  convs: Conversation[],
+): Promise<Phase> {
+  const started = Date.now();
+  const times: number[] = [];
+  const notReplied: Record<string, number> = {};
+  let undelivered = 0;
+  for (const [i, id] of tickets.entries()) {
+    const c = convs[i % convs.length];
+    if (!c) continue;
+    const before = replies.get(id)?.length ?? 0;
+    const posted = Date.now();
+    const res = await fetch(`${p.standin.origin}/__standin/tickets/${id}/comments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ body: c.message, public: true, author: "requester" }),
+    });
+    if (res.status !== 201) throw new Error(`stand-in: a follow-up on ${id} gave ${res.status}`);
+    const deadline = Date.now() + 15_000;
+    while ((replies.get(id)?.length ?? 0) <= before && Date.now() < deadline) await sleep(20);
+    const reply = replies.get(id)?.[before];
+    const delivery = p.standin.feed
+      .listDeliveries(id)
+      .filter((d) => d.type === COMMENT_ADDED)
+      .map((d) => d.attempts.find((a) => a.status === 202))
+      .find((a) => a !== undefined && Date.parse(a.at) >= posted - 5);
+    if (!delivery) undelivered++;
+    else if (reply !== undefined) times.push(reply - Date.parse(delivery.at));
+    else {
+      const why = await outcome(p, id);
+      notReplied[why] = (notReplied[why] ?? 0) + 1;
+    }
+  }
+  times.sort((a, b) => a - b);
+  return {
+    name,
+    tickets: tickets.length,
+    replied: times.length,
+    notReplied,
+    undelivered,
+    ms: {
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      p99: percentile(times, 99),
+      min: times[0] ?? Number.NaN,
+      max: times.at(-1) ?? Number.NaN,
+    },
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
 export async function benchEndToEnd(
   p: Product,
   opts: { isolated: number; stream: number; streamGapMs: number },
   batchTimeoutSeconds: number,
 ): Promise<E2EResult> {
   const replies = new Map<number, number>();
+  const all = new Map<number, number[]>();
   const off = p.standin.store.onChange((change) => {
     if (change.type !== "comment_added" || change.author.id !== AI_AGENT_ID || !change.comment.public) return;
     if (!replies.has(change.ticket.id)) replies.set(change.ticket.id, Date.now());
+    all.set(change.ticket.id, [...(all.get(change.ticket.id) ?? []), Date.now()]);
   });
   try {
     const qs = questions();
     const pick = (n: number, from: number) => Array.from({ length: n }, (_, i) => qs[(from + i) % qs.length]);
     const isolated = pick(opts.isolated, 0).filter((c): c is Conversation => c !== undefined);
     const stream = pick(opts.stream, opts.isolated).filter((c): c is Conversation => c !== undefined);
+    const first = await phase(
+      p,
+      replies,
+      "one ticket at a time (next after the reply)",
+      isolated,
+      "after-reply",
+    );
+    const answered = [...replies.keys()];
     const phases = [
-      await phase(p, replies, "one ticket at a time (next after the reply)", isolated, "after-reply"),
+      first,
+      await followUps(
+        p,
+        all,
+        "a follow-up on an answered ticket (one at a time)",
+        answered,
+        pick(answered.length, opts.isolated + opts.stream).filter((c): c is Conversation => c !== undefined),
+      ),
       await phase(
         p,
         replies,

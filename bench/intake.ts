@@ -4,7 +4,7 @@ import { commentAddedEvent, webhookHeaders } from "../standin/zendesk/webhooks.t
 import type { Cleanup } from "./cleanup.ts";
 import { alternate, type Req, type Row } from "./load.ts";
 import { ACCOUNT_ID, AI_AGENT_ID, type Product, WEBHOOK_SECRET, workerVars } from "./product.ts";
-import { emptyWorkerConfig, productConfig, startWrangler } from "./wrangler.ts";
+import { bindingsWorkerConfig, emptyWorkerConfig, productConfig, startWrangler } from "./wrangler.ts";
 
 export interface LoadOptions {
   connections: number;
@@ -83,6 +83,20 @@ export async function benchIntake(opts: LoadOptions, cleanup: Cleanup): Promise<
   try {
     const empty = await startWrangler({ config: emptyWorkerConfig(), readyPath: "/" });
     const stopEmpty = cleanup.add(empty.stop);
+    // The ablation is an explanation, not a figure with a goal: without it the run goes on.
+    const bindings = await startWrangler({
+      config: bindingsWorkerConfig(),
+      migrate: true,
+      readyPath: "/",
+    }).catch((error: unknown) => {
+      console.error(`bench: the ablation Worker did not start, its rows are left out: ${error}`);
+      return undefined;
+    });
+    const stopBindings = bindings ? cleanup.add(bindings.stop) : async () => undefined;
+    const ablation = (name: string, path: string) =>
+      bindings
+        ? [{ name, origin: bindings.origin, okStatus: 202, build: () => ({ method: "POST", path }) }]
+        : [];
     const customer = { id: 5001, name: "Kari Nordmann", is_staff: false };
     const ids = Array.from({ length: 20 }, (_, i) => 1_000_001 + i);
     const bodies = await signedBodies(ids, opts.warmup + opts.perRound * opts.rounds, "route", customer);
@@ -96,9 +110,15 @@ export async function benchIntake(opts: LoadOptions, cleanup: Cleanup): Promise<
           okStatus: 202,
           build: (i) => bodies[i] ?? HEALTHZ,
         },
+        ...ablation(
+          "ablation: the D1 insert and the queue send alone (`bench/fixtures/bindings.worker.ts`)",
+          "/both",
+        ),
+        ...ablation("ablation: the D1 insert alone", "/d1"),
       ],
       opts,
     );
+    await stopBindings();
     await stopEmpty();
     return table(opts, rows);
   } finally {

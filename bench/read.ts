@@ -1,6 +1,6 @@
 // Benchmark 2, the sidebar's read: GET /api/tickets/{id} of a realistic ticket (an attention item,
 // a take over and a release in its timeline) against GET /healthz of the same Worker.
-import { TicketViewSchema } from "../common/api.schema.ts";
+import { TicketViewSchema } from "../common/ticket.schema.ts";
 import { alternate, type Row } from "./load.ts";
 import { APP_SECRET, type Product } from "./product.ts";
 
@@ -27,6 +27,13 @@ async function until<T>(what: string, read: () => Promise<T>, ready: (v: T) => b
 
 /** A customer asks for a person (the AI raises attention); an agent takes over, then releases. */
 export async function realisticTicket(p: Product): Promise<number> {
+  // The Worker checks that an acting agent exists in the Zendesk account.
+  const agent = await fetch(`${p.standin.origin}/__standin/users`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...ana, role: "agent" }),
+  });
+  if (!agent.ok) throw new Error(`stand-in: creating agent ${ana.name} gave ${agent.status}`);
   const id = await p.createTicket(
     "Where is my parcel?",
     "Hi, my order 10492 has not arrived after two weeks. Can I please speak to a real person about it?",

@@ -1,11 +1,20 @@
 // Benchmark 5, the sidebar's load in real Chromium: from navigation to the accessible "Take over"
-// button in the framed sidebar, against a blank app page in the same ZAF host and iframe.
+// button in the framed sidebar, against a blank app page in the same ZAF host and iframe. The package
+// is the local build (standin/workspace/local-app.ts: `domainWhitelist` https://localhost), and the
+// Worker is reached over https through a TLS front on loopback: Zendesk's proxy sends the secure
+// api_secret only over https to a whitelisted host, and the bench's Worker answers plain http for the
+// load benchmarks.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { createServer } from "node:https";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { launchChromium } from "../test/browser/support/chromium.ts";
+import { buildLocalApp, LOCAL_APP_DIR } from "../standin/workspace/local-app.ts";
+import { createLocalCertificate, LOCAL_WORKER_HOST } from "../standin/workspace/local-tls.ts";
 import { startZafHost, ZAF_PROXY_PATH, type ZafHost } from "../standin/workspace/zaf-host.ts";
 import type { Cleanup } from "./cleanup.ts";
 import { percentile } from "./load.ts";
@@ -22,12 +31,46 @@ export interface SidebarLoadResult {
   loads: number;
   sidebar: LoadTimes;
   blank: LoadTimes;
+  /** The admin area (nav_bar) to its tab list, as an admin, in the same host. */
+  admin: LoadTimes;
   /** Medians inside a sidebar load (ms from the host page's navigation start). */
   parts: { iframeStart: number; appDomReady: number; proxiedRead: number; proxiedRequests: number };
 }
 
-const root = resolve(import.meta.dirname, "..");
-const appDir = join(root, "dist/app");
+const appDir = LOCAL_APP_DIR;
+
+/** `https://localhost:{port}` in front of an http origin (a self-signed certificate made for the run). */
+async function httpsFront(target: string): Promise<{ origin: string; cert: string; close(): Promise<void> }> {
+  const tls = createLocalCertificate();
+  const to = new URL(target);
+  const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+    const upstream = httpRequest(
+      {
+        host: to.hostname,
+        port: to.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: to.host },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on("error", () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  return {
+    origin: `https://${LOCAL_WORKER_HOST}:${(server.address() as AddressInfo).port}`,
+    cert: tls.cert,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
 
 /** The built package's manifest and logo, with the sidebar replaced by a page holding one button. */
 function blankPackage(): string {
@@ -100,16 +143,19 @@ export async function benchSidebarLoad(
   opts: { loads: number; warmup: number },
   cleanup: Cleanup,
 ): Promise<SidebarLoadResult> {
+  await buildLocalApp();
   const blankDir = blankPackage();
   const stopBlankDir = cleanup.add(async () => rmSync(blankDir, { recursive: true, force: true }));
-  const settings = { backend_url: p.worker.origin, api_secret: APP_SECRET };
+  const front = await httpsFront(p.worker.origin);
+  const stopFront = cleanup.add(front.close);
+  const settings = { backend_url: front.origin, api_secret: APP_SECRET };
   const hosts: ZafHost[] = [];
   const stopHosts = cleanup.add(async () => {
     await Promise.all(hosts.map((h) => h.close()));
   });
-  const real = await startZafHost({ appDir, settings });
+  const real = await startZafHost({ appDir, settings, trust: [front.cert] });
   hosts.push(real);
-  const blank = await startZafHost({ appDir: blankDir, settings });
+  const blank = await startZafHost({ appDir: blankDir, settings, trust: [front.cert] });
   hosts.push(blank);
   const browser = await launchChromium();
   const stopBrowser = cleanup.add(browser.close);
@@ -124,6 +170,9 @@ export async function benchSidebarLoad(
       pg.frameLocator("#app").getByRole("button", { name: "Take over", exact: true });
     const blankButton = (pg: Page) =>
       pg.frameLocator("#app").getByRole("button", { name: "Blank", exact: true });
+    const adminUrl = real.pageUrl({ user: { ...page.user, role: "admin" }, location: "nav_bar" });
+    const adminReady = (pg: Page) => pg.frameLocator("#app").getByRole("tablist");
+    const admin: One[] = [];
     const sidebar: One[] = [];
     const baseline: One[] = [];
     for (let i = 0; i < opts.warmup + opts.loads; i++) {
@@ -132,15 +181,18 @@ export async function benchSidebarLoad(
       const b0 = first ? undefined : await loadOnce(browser.context, blankUrl, blankButton);
       const s = await loadOnce(browser.context, sidebarUrl, takeOver);
       const b = b0 ?? (await loadOnce(browser.context, blankUrl, blankButton));
+      const a = await loadOnce(browser.context, adminUrl, adminReady);
       if (i >= opts.warmup) {
         sidebar.push(s);
         baseline.push(b);
+        admin.push(a);
       }
     }
     return {
       loads: opts.loads,
       sidebar: summary(sidebar.map((s) => s.ms)),
       blank: summary(baseline.map((b) => b.ms)),
+      admin: summary(admin.map((a) => a.ms)),
       parts: {
         iframeStart: median(sidebar.map((s) => s.iframeStart)),
         appDomReady: median(sidebar.map((s) => s.appDomReady)),
@@ -151,6 +203,7 @@ export async function benchSidebarLoad(
   } finally {
     await stopBrowser();
     await stopHosts();
+    await stopFront();
     await stopBlankDir();
   }
 }

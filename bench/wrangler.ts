@@ -38,6 +38,12 @@ export function emptyWorkerConfig(): string {
   return [`name = "ohallo-bench-empty"`, `main = ${main}`, ...keep, ""].join("\n");
 }
 
+/** The product's bindings without its consumer, serving the ablation fixture (bench/fixtures/bindings.worker.ts). */
+export function bindingsWorkerConfig(): string {
+  const main = JSON.stringify(join(root, "bench/fixtures/bindings.worker.ts"));
+  return productConfig({ consumer: false }).replace(/^main = .*$/m, `main = ${main}`);
+}
+
 /** The product's queue consumer settings, from its wrangler.toml. */
 export function productQueue(): { batchTimeoutSeconds: number; maxBatchSize: number } {
   const toml = readFileSync(join(root, "wrangler.toml"), "utf8");

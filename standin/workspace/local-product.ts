@@ -46,6 +46,8 @@ export interface LocalProductOptions<T extends Seeded> {
   /** OPENAI_API_KEY / OPENAI_BASE_URL / OPENAI_MODEL; with no key the offline drafter answers. */
   openai?: { apiKey?: string; baseUrl?: string; model?: string };
   onWorkerOutput?: (text: string) => void;
+  /** A wrangler config file instead of wrangler.toml (the bench takes the queue's batch wait out). */
+  workerConfig?: string;
   /** Creates the accounts, connects each and seeds them, once everything answers. */
   seed: (target: SeedTarget) => Promise<T>;
 }
@@ -91,6 +93,7 @@ export async function startLocalProduct<T extends Seeded>(
       port: workerPort,
       persistDir: options.persistDir,
       https: tls,
+      config: options.workerConfig,
       onOutput: options.onWorkerOutput,
       vars: connectedWorkerVars({
         zendeskOrigin: standin.origin,

@@ -34,6 +34,8 @@ export interface WorkerProcessOptions {
    * plain http at 127.0.0.1 otherwise.
    */
   https?: LocalCertificate;
+  /** A wrangler config file instead of the project's wrangler.toml (the bench's queue settings). */
+  config?: string;
 }
 
 const root = resolve(import.meta.dirname, "../..");
@@ -184,6 +186,7 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   const args = [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port)];
   args.push("--persist-to", options.persistDir, "--show-interactive-dev-session=false");
   args.push("--inspector-port", String(await freePort()));
+  if (options.config) args.push("--config", options.config);
   if (options.https) {
     const { keyPath, certPath } = writeLocalCertificate(join(options.persistDir, "tls"), options.https);
     args.push("--local-protocol", "https", "--https-key-path", keyPath, "--https-cert-path", certPath);
