@@ -111,10 +111,10 @@ export async function benchIntake(opts: LoadOptions, cleanup: Cleanup): Promise<
           build: (i) => bodies[i] ?? HEALTHZ,
         },
         ...ablation(
-          "ablation: the D1 insert and the queue send alone (`bench/fixtures/bindings.worker.ts`)",
-          "/both",
+          "ablation: the queue send alone, the route's one binding call (`bench/fixtures/bindings.worker.ts`)",
+          "/queue",
         ),
-        ...ablation("ablation: the D1 insert alone", "/d1"),
+        ...ablation("ablation: a D1 insert and the queue send (the route before decision 009)", "/both"),
       ],
       opts,
     );

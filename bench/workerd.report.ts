@@ -87,7 +87,7 @@ export function renderCost(c: CostBench): string[] {
     "![D1 round trips per event](benchmarks/cost.svg)",
     "",
     over
-      ? "The goals are missed on the main branch this run measured: the round trips are listed by statement in the JSON line the test prints (`trips`); another change is folding them (the de-duplication into the consumer's ticket read, one batch for the message, draft and delivery, the echo recognised by its comment id in one read)."
+      ? "Where a goal is missed (the round trips are listed by statement in the JSON line the test prints, `trips`; decision 009): a new ticket's 5 are the 4 of its answer and 1 for its first comment's own `comment_added` announcement, which finds it answered; the 2 after a new ticket's reply are the echo (1) and the status change the reply's update announces (1). Zendesk: the comments are listed on every answer because a person's reply whose webhook is still on its way must stop the AI, and the ticket's whole-second stamp cannot tell whether every change has been seen; what would close it, a comment count from Zendesk matched against ours or the webhook's `updated_at` as the `safe_update` stamp, is unverified on a real account (decision 009)."
       : "The goals are met.",
     "",
   ];
