@@ -6,15 +6,13 @@
 // load benchmarks.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:https";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { launchChromium } from "../test/browser/support/chromium.ts";
+import { type HttpsBackend, startHttpsBackend } from "../test/browser/support/https-backend.ts";
 import { buildLocalApp, LOCAL_APP_DIR } from "../standin/workspace/local-app.ts";
-import { createLocalCertificate, LOCAL_WORKER_HOST } from "../standin/workspace/local-tls.ts";
 import { startZafHost, ZAF_PROXY_PATH, type ZafHost } from "../standin/workspace/zaf-host.ts";
 import type { Cleanup } from "./cleanup.ts";
 import { percentile } from "./load.ts";
@@ -39,11 +37,10 @@ export interface SidebarLoadResult {
 
 const appDir = LOCAL_APP_DIR;
 
-/** `https://localhost:{port}` in front of an http origin (a self-signed certificate made for the run). */
-async function httpsFront(target: string): Promise<{ origin: string; cert: string; close(): Promise<void> }> {
-  const tls = createLocalCertificate();
+/** `https://localhost:{port}` in front of an http origin (the tests' https backend, proxying). */
+function httpsFront(target: string): Promise<HttpsBackend> {
   const to = new URL(target);
-  const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+  return startHttpsBackend((req, res) => {
     const upstream = httpRequest(
       {
         host: to.hostname,
@@ -60,16 +57,6 @@ async function httpsFront(target: string): Promise<{ origin: string; cert: strin
     upstream.on("error", () => res.writeHead(502).end());
     req.pipe(upstream);
   });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  return {
-    origin: `https://${LOCAL_WORKER_HOST}:${(server.address() as AddressInfo).port}`,
-    cert: tls.cert,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
 }
 
 /** The built package's manifest and logo, with the sidebar replaced by a page holding one button. */

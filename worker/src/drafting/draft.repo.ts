@@ -88,23 +88,21 @@ export class DraftRepo {
     this.inst = scope.installationId;
   }
 
-  /** Writes a draft before it is held or claimed, so a crash leaves evidence to reconcile. */
-  async create(d: {
+  /** Writes a draft to be held for approval, before the hold commits (a reply is written by its claim). */
+  async createHeld(d: {
     ticketId: number;
     body: string;
-    status: "held" | "sending";
     citations: number[];
     replyTo: number[];
-    leaseId?: string | null;
     now: number;
   }): Promise<Draft> {
-    const meta = JSON.stringify({ kb: d.citations, replyTo: d.replyTo, leaseId: d.leaseId ?? null });
+    const meta = JSON.stringify({ kb: d.citations, replyTo: d.replyTo, leaseId: null });
     const row = await this.db
       .prepare(
         `INSERT INTO drafts (installation_id, ticket_id, kind, body, status, meta, created_at)
-         VALUES (?, ?, 'reply', ?, ?, ?, ?) RETURNING *`,
+         VALUES (?, ?, 'reply', ?, 'held', ?, ?) RETURNING *`,
       )
-      .bind(this.inst, d.ticketId, d.body, d.status, meta, d.now)
+      .bind(this.inst, d.ticketId, d.body, meta, d.now)
       .first();
     return toDraft(row);
   }
@@ -192,24 +190,6 @@ export class DraftRepo {
          WHERE installation_id = ? AND id = ? AND status = 'sending' AND ${guard.sql}`,
       )
       .bind(now, commentId, this.inst, id, ...guard.binds);
-  }
-
-  /**
-   * Whether a comment on the ticket is one the Worker posted: its id was recorded, or (its
-   * webhook came before the send was recorded) a draft on its way holds the same text.
-   */
-  async posted(ticketId: number, commentId: number, body: string): Promise<boolean> {
-    const row = await this.db
-      .prepare(
-        `SELECT 1 AS x FROM drafts WHERE installation_id = ? AND ticket_id = ? AND (
-           json_extract(meta, '$.commentId') = ?
-           OR (status IN ('sending', 'sent') AND json_extract(meta, '$.commentId') IS NULL
-               AND trim(COALESCE(json_extract(meta, '$.edited'), body)) = trim(?)))
-         LIMIT 1`,
-      )
-      .bind(this.inst, ticketId, commentId, body)
-      .first();
-    return row !== null;
   }
 
   async move(id: number, from: readonly DraftStatus[], to: DraftStatus, now: number): Promise<boolean> {

@@ -282,10 +282,9 @@ async function hold(
 ): Promise<Round> {
   const now = s.now();
   // Written before the hold commits; it becomes the current draft only if the hold wins.
-  const draft = await s.drafts.create({
+  const draft = await s.drafts.createHeld({
     ticketId: rec.ticketId,
     body: d.body,
-    status: "held",
     citations: d.citations,
     replyTo: ids,
     now,

@@ -5,6 +5,12 @@ export interface Query<T> {
   read(rows: unknown[]): T;
 }
 
+/** A write in a batch of reads (its rows, if any, are not read). */
+export const writeQuery = (statement: D1PreparedStatement): Query<void> => ({
+  statement,
+  read: () => undefined,
+});
+
 export async function run<T>(q: Query<T>): Promise<T> {
   const { results } = await q.statement.all();
   return q.read(results);

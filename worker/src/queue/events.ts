@@ -7,6 +7,7 @@ import { draftForTicket, type TicketView, toView, viewQueries } from "../draftin
 import type { AuthorKind } from "../tickets/message.repo";
 import { searchAhead } from "../drafting/decision.service";
 import type { KbCandidate } from "../kb/kb.search";
+import { type Query, writeQuery } from "../lib/query";
 import type { Services } from "../services";
 import { applyEvent } from "../tickets/ticket.service";
 
@@ -64,7 +65,7 @@ export async function applyHelpdeskEvent(s: Services, ev: HelpdeskEvent, token?:
     }
     case "status_changed": {
       if (ev.closed) {
-        if (token && !(await firstDelivery(s, ev, token))) return;
+        if ((await takenWith(s, ev, token, [])) === null) return;
         await s.tickets.ensure(ev.ticketId, now);
         await applyEvent(
           s,
@@ -77,10 +78,9 @@ export async function applyHelpdeskEvent(s: Services, ev: HelpdeskEvent, token?:
         return;
       }
       // One round trip: the de-duplication and what the drafting round reads.
-      const dedupe = token ? s.deliveries.takeQueries(ev, token, now) : [];
-      const results = await s.reads.all([...dedupe, ...viewQueries(s, ev.ticketId, now)]);
-      if (token && results[1] !== true) return;
-      const view = toView(results.slice(dedupe.length) as unknown as Parameters<typeof toView>[0]);
+      const results = await takenWith(s, ev, token, viewQueries(s, ev.ticketId, now));
+      if (results === null) return;
+      const view = toView(results as unknown as Parameters<typeof toView>[0]);
       if (view.stored.record.state === "resolved" && !(await s.helpdesk.getTicket(ev.ticketId)).closed) {
         // Open again in Zendesk (an agent reopened it there): ours too; the statistics count it.
         // A late event from before the solve (Zendesk shows it solved now) changes nothing.
@@ -94,10 +94,20 @@ export async function applyHelpdeskEvent(s: Services, ev: HelpdeskEvent, token?:
   }
 }
 
-/** Whether this job's delivery is the one that took the event in (or a retry of it). */
-async function firstDelivery(s: Services, ev: HelpdeskEvent, token: string): Promise<boolean> {
-  const [, first] = await s.reads.all(s.deliveries.takeQueries(ev, token, s.now()));
-  return first;
+/**
+ * Runs `queries` in one batch behind this delivery's de-duplication and returns their results; null
+ * when another delivery took the event in first (this job then does nothing). Without a token (a
+ * job queued before tokens, or a large event the route de-duplicated) the queries simply run.
+ */
+async function takenWith(
+  s: Services,
+  ev: HelpdeskEvent,
+  token: string | undefined,
+  queries: readonly Query<unknown>[],
+): Promise<readonly unknown[] | null> {
+  if (!token) return s.reads.all(queries);
+  const [, first, ...rest] = await s.reads.all([...s.deliveries.takeQueries(ev, token, s.now()), ...queries]);
+  return first === true ? rest : null;
 }
 
 interface IncomingComment {
@@ -128,15 +138,13 @@ async function takeIn(
 ): Promise<void> {
   const now = s.now();
   const ticketId = ev.ticketId;
-  const dedupe = token ? s.deliveries.takeQueries(ev, token, now) : [];
-  const ensure = {
-    statement: s.tickets.ensureStatement(ticketId, now, {
+  const ensure = writeQuery(
+    s.tickets.ensureStatement(ticketId, now, {
       requesterId: ev.requesterId,
       subject: ev.subject,
       ...(ev.scope ? { scope: ev.scope } : {}),
     }),
-    read: () => undefined,
-  };
+  );
   const record = c
     ? s.messages.recordQuery(
         {
@@ -156,17 +164,15 @@ async function takeIn(
   // A customer's message will most likely be the whole question: its KB search rides along.
   const ahead = c && c.kind === "customer" && c.isPublic ? searchAhead(s, c.body) : null;
   const views = viewQueries(s, ticketId, now);
-  const results = await s.reads.all([
-    ...dedupe,
+  const results = await takenWith(s, ev, token, [
     ensure,
     ...(record ? [record] : []),
     ...views,
     ...(ahead ? [ahead.query] : []),
   ]);
-  if (token && results[1] !== true) return;
-  const at = dedupe.length + 1;
-  const recordedAs = (record ? results[at] : null) as AuthorKind | null;
-  const from = record ? at + 1 : at;
+  if (results === null) return;
+  const recordedAs = (record ? results[1] : null) as AuthorKind | null;
+  const from = record ? 2 : 1;
   const read = toView(results.slice(from, from + views.length) as unknown as Parameters<typeof toView>[0]);
   const found = results[from + views.length] as KbCandidate[] | undefined;
   const view: TicketView = {

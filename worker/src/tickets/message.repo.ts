@@ -95,29 +95,6 @@ export class MessageRepo {
     };
   }
 
-  /** Records a comment once; returns false when it was already known. */
-  async record(m: Omit<StoredMessage, "disposition"> & { disposition: Disposition }): Promise<boolean> {
-    const res = await this.db
-      .prepare(
-        `INSERT INTO messages (installation_id, comment_id, ticket_id, author_kind, author_id, author_name, is_public, body, disposition, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (installation_id, comment_id) DO NOTHING`,
-      )
-      .bind(
-        this.inst,
-        m.commentId,
-        m.ticketId,
-        m.authorKind,
-        m.authorId,
-        m.authorName,
-        m.isPublic ? 1 : 0,
-        m.body,
-        m.disposition,
-        m.createdAt,
-      )
-      .run();
-    return res.meta.changes === 1;
-  }
-
   async forTicket(ticketId: number): Promise<StoredMessage[]> {
     return run(this.forTicketQuery(ticketId));
   }

@@ -5,7 +5,6 @@ import * as z from "zod";
 import {
   type Autonomy,
   ReasonParamsSchema,
-  type TicketState,
   type TimelineEvent,
 } from "../../../common/api.schema";
 import { type WriteGuard, guardSql } from "../lib/guard";
@@ -290,13 +289,5 @@ export class TicketRepo {
       .bind(this.inst, defaultHours, defaultHours, now, limit)
       .all();
     return results.map((r) => z.object({ ticket_id: z.number() }).parse(r).ticket_id);
-  }
-
-  async stateOf(ticketId: number): Promise<TicketState | null> {
-    const row = await this.db
-      .prepare("SELECT state FROM tickets WHERE installation_id = ? AND ticket_id = ?")
-      .bind(this.inst, ticketId)
-      .first();
-    return row ? Row.shape.state.parse(row.state) : null;
   }
 }

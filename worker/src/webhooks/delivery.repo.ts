@@ -3,7 +3,7 @@
 import * as z from "zod";
 import type { Scope } from "../lib/scope";
 import type { HelpdeskEvent } from "../helpdesk/helpdesk.port";
-import type { Query } from "../lib/query";
+import { type Query, writeQuery } from "../lib/query";
 
 export class DeliveryRepo {
   private readonly db: D1Database;
@@ -13,17 +13,18 @@ export class DeliveryRepo {
     this.inst = scope.installationId;
   }
 
-  /** Records a delivery once (with its job when it must wait in D1); false when it was already accepted. */
-  async accept(event: HelpdeskEvent, now: number, payload: string | null) {
-    const insert = this.db
-      .prepare(
-        `INSERT INTO webhook_deliveries (installation_id, event_id, event_type, ticket_id, received_at)
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT (installation_id, event_id) DO NOTHING`,
-      )
-      .bind(this.inst, event.eventId, event.kind, event.ticketId, now);
-    if (payload === null) return (await insert.run()).meta.changes === 1;
+  /**
+   * Records a delivery too large for a queue message once, with its job, which waits in D1; false
+   * when it was already accepted. (Other deliveries are de-duplicated by the consumer: takeQueries.)
+   */
+  async acceptLarge(event: HelpdeskEvent, now: number, payload: string) {
     const [inserted] = await this.db.batch([
-      insert,
+      this.db
+        .prepare(
+          `INSERT INTO webhook_deliveries (installation_id, event_id, event_type, ticket_id, received_at)
+           VALUES (?, ?, ?, ?, ?) ON CONFLICT (installation_id, event_id) DO NOTHING`,
+        )
+        .bind(this.inst, event.eventId, event.kind, event.ticketId, now),
       this.db
         .prepare(
           `INSERT INTO job_payloads (installation_id, id, body, created_at) SELECT ?, ?, ?, ? WHERE changes() > 0
@@ -41,15 +42,14 @@ export class DeliveryRepo {
    */
   takeQueries(event: HelpdeskEvent, token: string, now: number): [Query<void>, Query<boolean>] {
     return [
-      {
-        statement: this.db
+      writeQuery(
+        this.db
           .prepare(
             `INSERT INTO webhook_deliveries (installation_id, event_id, event_type, ticket_id, received_at, token)
              VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (installation_id, event_id) DO NOTHING`,
           )
           .bind(this.inst, event.eventId, event.kind, event.ticketId, now, token),
-        read: () => undefined,
-      },
+      ),
       {
         statement: this.db
           .prepare("SELECT token FROM webhook_deliveries WHERE installation_id = ? AND event_id = ?")

@@ -106,7 +106,7 @@ function remember(installationId: string, eventId: string): void {
 async function takeInLarge(c: Context<AppEnv>, s: Services, event: HelpdeskEvent, text: string) {
   let accepted: boolean;
   try {
-    accepted = await s.deliveries.accept(event, s.now(), text);
+    accepted = await s.deliveries.acceptLarge(event, s.now(), text);
   } catch (e) {
     console.warn(`webhook ${event.eventId}: could not record the delivery: ${String(e)}`);
     c.header("Retry-After", RETRY_AFTER_SECONDS);
