@@ -2,11 +2,7 @@
 // ticket store commits. Every record write is a compare-and-set on `version`
 // (ticket.store.ts); the audit entries commit in the same batch or not at all.
 import * as z from "zod";
-import {
-  type Autonomy,
-  ReasonParamsSchema,
-  type TimelineEvent,
-} from "../../../common/api.schema";
+import { type Autonomy, ReasonParamsSchema, type TimelineEvent } from "../../../common/api.schema";
 import { type WriteGuard, guardSql } from "../lib/guard";
 import { type Query, run } from "../lib/query";
 import type { Scope } from "../lib/scope";
