@@ -138,11 +138,21 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
       });
       const v = verdictOf(item.expected, d, idOf);
       rows.push(row(item, v));
-      if (v !== "right") {
+      const traced = (env.OHALLO_EVAL_DETAILS ?? "").split(",").includes(item.id);
+      if (v !== "right" || traced) {
         const got = d.kind === "attention" ? d.type : `${d.kind} #${d.citations.join(",")}`;
         notes.push(
           `  ${item.id} ${v}: expected ${item.expected.outcome} ${item.expected.kbQuestion ?? item.expected.policyTopic ?? ""} | got ${got}`,
         );
+        if (env.OHALLO_EVAL_DETAILS) {
+          const f = await facts(item);
+          const verdict = f.early
+            ? "before drafting"
+            : judge(f.ranked).kind === "accept"
+              ? "accept"
+              : `refuse: ${(judge(f.ranked) as { why: string }).why}`;
+          notes.push(`      ${item.message}`, `      ${verdict} [${describe(f)}]`);
+        }
       }
     }
     return { rows, notes };

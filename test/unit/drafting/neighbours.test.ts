@@ -40,6 +40,7 @@ describe("textFeatures", () => {
   it("reads an e-mail address as its own concept, not as an address", () => {
     expect(textFeatures("change the email address on my account", "en").concepts).toEqual([
       "email",
+      "account",
       "change",
     ]);
   });

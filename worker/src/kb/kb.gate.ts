@@ -82,6 +82,18 @@ export function separates(best: RankedCandidate, other: RankedCandidate): boolea
 }
 
 /**
+ * Does the message tell `best` from `other`? By their own words (separates), or because it covers the
+ * whole of `best`'s question and at most a third of `other`'s: "Do you ship to Portugal?" is "Which
+ * countries do you ship to?", not "How long does delivery take and what does it cost?", though both
+ * entries speak of delivery to EU countries.
+ */
+function tellsApart(best: RankedCandidate, other: RankedCandidate): boolean {
+  return (
+    separates(best, other) || (best.questionCoverage >= 1 - 1e-9 && other.questionCoverage <= 1 / 3 + 1e-9)
+  );
+}
+
+/**
  * The ranking without general entries that a more specific one replaces: when the message names a kind
  * of product (linen curtains) that the best entry does not cover ("How do I return an item?") and
  * another entry does ("How many days do I have to return home goods and textiles?", whose answer
@@ -122,8 +134,8 @@ export function judge(ranking: readonly RankedCandidate[], params: GateParams = 
     return { kind: "accept", best, confidence: 1 };
   // Every support topic the message asks about must be one the entry speaks of: "change the payment
   // method" is not "Can I change my order?", "drop a return off in your shop" not "pick up an order in
-  // a shop".
-  if (best.unexplainedConcepts.some((c) => !CONTEXT_CONCEPTS.has(c)))
+  // a shop"; and "how much" or "how long" must be answered by an amount or a time span.
+  if (best.unexplainedConcepts.some((c) => !CONTEXT_CONCEPTS.has(c)) || best.unansweredFrames.length > 0)
     return { kind: "refuse", why: "other_topic", ranked: all };
   if (best.questionCoverage < params.minCoverage - 1e-9 || !best.subjectCovered)
     return { kind: "refuse", why: "weak", ranked: all };
@@ -137,7 +149,7 @@ export function judge(ranking: readonly RankedCandidate[], params: GateParams = 
   )
     return { kind: "refuse", why: "weak", ranked: all };
   const margin = second === undefined || second.score <= 0 ? 1 : (best.score - second.score) / best.score;
-  if (margin < params.minMargin && second !== undefined && !separates(best, second))
+  if (margin < params.minMargin && second !== undefined && !tellsApart(best, second))
     return { kind: "refuse", why: "close", ranked: all };
   // "The same words": the rival is whichever other entry shares most of the best's evidence (an
   // entry about parcels in general shares "parcel" with "Where can I track my parcel?").
@@ -152,7 +164,7 @@ export function judge(ranking: readonly RankedCandidate[], params: GateParams = 
       rival = r;
     }
   }
-  if (distinct < params.minDistinct && (rival === undefined || !separates(best, rival)))
+  if (distinct < params.minDistinct && (rival === undefined || !tellsApart(best, rival)))
     return { kind: "refuse", why: "same_words", ranked: all };
   if (best.questionCoverage + words / 3 < params.minSupport - 1e-9)
     return { kind: "refuse", why: "weak", ranked: all };

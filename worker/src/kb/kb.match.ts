@@ -69,12 +69,15 @@ function headExplained(m: string, e: string, entryStems: ReadonlySet<string>): b
  */
 export function sharableConcepts(msg: TextFeatures, entryStems: ReadonlySet<string>): string[] {
   if (msg.conceptHeads.size === 0) return msg.concepts;
-  return msg.concepts.filter((c) =>
-    [...msg.conceptsOf].some(([w, cs]) => {
-      if (!cs.includes(c)) return false;
-      const modifier = msg.conceptHeads.get(w);
-      return modifier === undefined || modifierKnown(modifier, w, entryStems);
-    }),
+  const carried = new Set([...msg.conceptsOf.values()].flat());
+  return msg.concepts.filter(
+    (c) =>
+      !carried.has(c) ||
+      [...msg.conceptsOf].some(([w, cs]) => {
+        if (!cs.includes(c)) return false;
+        const modifier = msg.conceptHeads.get(w);
+        return modifier === undefined || modifierKnown(modifier, w, entryStems);
+      }),
   );
 }
 
@@ -114,9 +117,31 @@ export function literalMatch(
   return mc !== undefined && ec !== undefined && mc.some((c) => ec.includes(c));
 }
 
+// Marks a named thing among a candidate's matched features ("¤country:NO").
+const THING = "¤";
 /**
- * The message's features one field of an entry shares: its concepts, then stems those concepts do not
- * explain. `entryStems`: the stems of all the entry's fields.
+ * Kinds of thing whose mention is evidence for an entry that covers it: a country for the entry listing
+ * where the shop delivers, Klarna for the one listing payment methods. Kinds of product are not: a lamp
+ * named in passing is no evidence that the entry about electronics' warranty is meant.
+ */
+const EVIDENT_KINDS: ReadonlySet<ThingKind> = new Set(["country", "payment", "carrier", "voucher"]);
+
+/** The feature of a thing the message names (things.ts), when an entry's field covers it. */
+export const thingFeature = (kind: ThingKind, id: string) => `${THING}${kind}:${id}`;
+
+/** Does message stem `m` name a thing whose feature is in `features`? */
+export function namesMatchedThing(
+  msg: TextFeatures,
+  m: string,
+  features: { has(feature: string): boolean },
+): boolean {
+  return (msg.thingWords.get(m) ?? []).some((t) => features.has(thingFeature(t.kind, t.id)));
+}
+
+/**
+ * The message's features one field of an entry shares: its concepts, the things it names that the field
+ * covers (Portugal for "EU countries", Visa for "cards"), then stems neither explains. `entryStems`: the
+ * stems of all the entry's fields.
  */
 export function fieldMatches(
   msg: TextFeatures,
@@ -125,12 +150,21 @@ export function fieldMatches(
   question = false,
 ): string[] {
   const concepts = sharableConcepts(msg, entryStems).filter((c) => field.concepts.includes(c));
+  const things: string[] = [];
+  for (const [kind, ids] of msg.things) {
+    if (!EVIDENT_KINDS.has(kind)) continue;
+    const said = field.things.get(kind);
+    if (said === undefined || said.size === 0) continue;
+    for (const id of ids) if (covers(kind, said, id)) things.push(thingFeature(kind, id));
+  }
+  const thingSet = new Set(things);
   const stems = msg.stems.filter(
     (m) =>
       !(msg.conceptsOf.get(m) ?? []).some((c) => concepts.includes(c)) &&
+      !namesMatchedThing(msg, m, thingSet) &&
       field.stems.some((e) => literalMatch(msg, m, field, e, entryStems, question)),
   );
-  return [...concepts.map((c) => CONCEPT + c), ...stems];
+  return [...concepts.map((c) => CONCEPT + c), ...things, ...stems];
 }
 
 /**

@@ -5,10 +5,12 @@ import { type TextFeatures, textFeatures } from "../text/features";
 import { LANGUAGES, type Language } from "../text/language";
 import { normalizeText, tokenize } from "../text/normalize";
 import { stem } from "../text/stems";
+import { KIND, thingDistance } from "../text/things";
 import {
   CONCEPT,
   fieldMatches,
   literalMatch,
+  namesMatchedThing,
   coveredProducts,
   type OtherThing,
   otherThing,
@@ -69,6 +71,11 @@ export interface RankedCandidate {
    */
   otherThing: OtherThing | null;
   /**
+   * "How long" or "how much" asked, and the entry states no time span or amount and never speaks of
+   * one: "Which countries do you ship to?" does not say what the postage is.
+   */
+  unansweredFrames: readonly string[];
+  /**
    * What the message asks is the entry's question, in other words or the same: it covers the whole
    * question and the question explains every content word it asks ("Where can I track my parcel?").
    */
@@ -96,7 +103,21 @@ function entryFeatures(text: string, language: Language): TextFeatures {
 }
 
 // Concepts that say what kind of answer is wanted ("how long", "how much"), not what it is about.
-const FRAME_CONCEPTS: ReadonlySet<string> = new Set(["duration", "cost"]);
+// "Pay for" says that something is paid, not what it costs ("when I pay for my order").
+const FRAME_CONCEPTS: ReadonlySet<string> = new Set(["duration", "cost", "payfor"]);
+
+// What an answer to "how much" or "how long" states: an amount ("EUR 4.95", "49 kr", "€5", "free") or a
+// time span ("3-5 working days", "within 48 hours", "2 Wochen"), in the six languages.
+const AMOUNT =
+  /(?:\d(?:[\d.,]*\d)?\s*(?:€|eur|euro|euros|kr|dkk|sek|nok|chf|\$|£|usd|gbp)(?![\p{L}]))|(?:(?:€|\$|£|eur|dkk|chf)\s*\d)|(?<![\p{L}])(?:free|gratis|kostenlos|kostenfrei|gratuit|gratuite|gratuito|gratuita|omkostningsfri|no charge)(?![\p{L}])/u;
+const SPAN =
+  /\d+\s*(?:[-–]|to|bis|tot|à|a|til)?\s*\d*\s*(?:working |business |werk|arbeits|hver|jours? ouvr\p{L}* |días? háb\p{L}* )?(?:days?|weeks?|hours?|months?|years?|tage?n?|wochen?|stunden?|monate?n?|jahre?n?|dag(?:en|e)?|weken|week|uur|uren|maand(?:en)?|jaar|jours?|semaines?|heures?|mois|ans?|días?|semanas?|horas?|meses|mes|años?|uger?|timer?|måneder?|år)(?![\p{L}])|(?<![\p{L}])(?:same day|next day|immediately|within|innerhalb|binnen|sofort|dans les|dentro de|inden for|straks|umgehend|direct)(?![\p{L}])/u;
+
+/** Does an entry's text state what frame `c` asks for ("cost": an amount; "duration": a time span)? */
+function statesFrame(c: string, text: string): boolean {
+  const t = normalizeText(text);
+  return c === "cost" ? AMOUNT.test(t) : c === "duration" ? SPAN.test(t) : true;
+}
 
 /**
  * Concepts that say where a question happens rather than what it is about: every delivery is a
@@ -114,7 +135,14 @@ export interface QuestionWord {
   subject: boolean;
 }
 
-/** The entry question's content words, each with whether the message covers it (literally or by concept). */
+/**
+ * The entry question's content words, each with whether the message covers it: literally, by concept, or
+ * by naming a thing the word names (a wider or a narrower one: a couch for "sofas", Oslo for
+ * "countries"). A thing the message names covers one name in the question, the nearest ("textiles"
+ * before "home goods" for a duvet cover), and only when the message also covers a word of the question
+ * that names no thing: a lamp is not "What is the return window for small electronics?" unless the
+ * message speaks of returning.
+ */
 function questionWords(
   msg: TextFeatures,
   q: TextFeatures,
@@ -122,7 +150,7 @@ function questionWords(
   entryStems: ReadonlySet<string>,
 ): QuestionWord[] {
   const msgConcepts = sharableConcepts(msg, entryStems);
-  return q.stems.map((e) => {
+  const words = q.stems.map((e): QuestionWord => {
     const concepts = q.conceptsOf.get(e) ?? [];
     return {
       stem: e,
@@ -133,6 +161,25 @@ function questionWords(
       subject: !weak.has(e) && !(concepts.length > 0 && concepts.every((c) => FRAME_CONCEPTS.has(c))),
     };
   });
+  if (q.thingWords.size === 0 || msg.things.size === 0) return words;
+  if (!words.some((w) => w.covered && w.subject && !q.thingWords.has(w.stem))) return words;
+  const names = [...q.thingWords.values()].flat();
+  const coveredAt = new Set<number>();
+  for (const [kind, ids] of msg.things)
+    for (const id of ids) {
+      let nearest: { at: number; d: number } | null = null;
+      for (const n of names) {
+        if (n.kind !== kind) continue;
+        const d = n.id === KIND ? 1_000 : thingDistance(kind, id, n.id);
+        if (d !== null && (nearest === null || d < nearest.d)) nearest = { at: n.at, d };
+      }
+      if (nearest !== null) coveredAt.add(nearest.at);
+    }
+  return words.map((w) =>
+    !w.covered && (q.thingWords.get(w.stem) ?? []).some((n) => coveredAt.has(n.at))
+      ? { ...w, covered: true }
+      : w,
+  );
 }
 
 /** Share of the question covered, weak words ("order", "item") counting a quarter. */
@@ -198,7 +245,10 @@ export function rankCandidates(
       const askedWords = questionWords(asked, qf, weak, own);
       const subjectWords = askedWords.filter((w) => w.subject);
       const explained = msg.stems.filter(
-        (m) => evidence.has(m) || (msg.conceptsOf.get(m) ?? []).some((c) => evidence.has(CONCEPT + c)),
+        (m) =>
+          evidence.has(m) ||
+          (msg.conceptsOf.get(m) ?? []).some((c) => evidence.has(CONCEPT + c)) ||
+          namesMatchedThing(msg, m, evidence),
       ).length;
       const total = [...evidence.values()].reduce((a, b) => a + b, 0);
       const inQuestion = perField[0] ?? new Set<string>();
@@ -207,7 +257,9 @@ export function rankCandidates(
         asked.stems.length > 0 &&
         asked.stems.every(
           (m) =>
-            inQuestion.has(m) || (asked.conceptsOf.get(m) ?? []).some((c) => inQuestion.has(CONCEPT + c)),
+            inQuestion.has(m) ||
+            (asked.conceptsOf.get(m) ?? []).some((c) => inQuestion.has(CONCEPT + c)) ||
+            namesMatchedThing(asked, m, inQuestion),
         );
       const vocabulary = new Set([
         ...own,
@@ -224,6 +276,12 @@ export function rankCandidates(
         vocabulary,
         unexplainedConcepts: asked.concepts.filter(
           (c) => !FRAME_CONCEPTS.has(c) && !vocabulary.has(CONCEPT + c),
+        ),
+        unansweredFrames: asked.concepts.filter(
+          (c) =>
+            FRAME_CONCEPTS.has(c) &&
+            !vocabulary.has(CONCEPT + c) &&
+            !statesFrame(c, `${entry.question} ${entry.answer}`),
         ),
         messageCoverage: msg.stems.length === 0 ? 0 : explained / msg.stems.length,
         unit,

@@ -10,40 +10,40 @@ import { stem } from "./stems";
 // Format: one concept per block; "lang: term, term, multi word term".
 const CONCEPT_SOURCE = `
 return
-  en: return, returns, send back, bring back, take back, post back, ship back, mail back
+  en: return, returns, send back, bring back, take back, post back, ship back, mail back, sent back, shipped back, posted back, mailed back, brought back
   de: zurückschicken, zurücksenden, rücksendung, retoure, retournieren, zurückgeben, schicke zurück
   nl: retour, retourneren, terugsturen, terugbrengen, stuur terug, stuur retour, retour sturen, retour zenden
   fr: retour, retourner, renvoyer, rapporter
   es: devolver, devolución, devolverlo
   da: returnere, returnering, retur, sende tilbage
 refund
-  en: refund, money back, reimburse, pay back
-  de: erstattung, rückerstattung, erstatten, geld zurück
-  nl: terugbetaling, terugbetalen, geld terug
-  fr: remboursement, rembourser
-  es: reembolso, reembolsar, devolución del dinero
-  da: refusion, tilbagebetaling, penge tilbage
+  en: refund, money back, reimburse, pay back, paid back, pay me back, credited back, get it back
+  de: erstattung, rückerstattung, erstatten, geld zurück, zurückerstattet, zurückgezahlt, zurückbezahlt, gutgeschrieben, gutschrift
+  nl: terugbetaling, terugbetalen, geld terug, terugbetaald, teruggestort, terugstorten
+  fr: remboursement, rembourser, recréditer, recrédité
+  es: reembolso, reembolsar, devolución del dinero, devolver el dinero, devuelvan el dinero, dinero de vuelta
+  da: refusion, tilbagebetaling, penge tilbage, tilbagebetalt, refunderet, refundere
 delivery
-  en: delivery, deliver, shipping, ship, shipment, postage
-  de: lieferung, liefern, versand, versenden, zustellung
-  nl: bezorging, bezorgen, levering, leveren, verzending, verzenden
-  fr: livraison, livrer, expédition, expédier, frais de port, envoi, envoyer
-  es: envío, enviar, entrega, entregar
-  da: levering, levere, forsendelse, fragt
+  en: delivery, deliver, shipping, ship, shipment, courier, post to, dispatch, send to, sent to, sent out, send abroad
+  de: lieferung, liefern, versand, versenden, zustellung, kurier, paketdienst, verschicken, verschickt, schicken nach
+  nl: bezorging, bezorgen, levering, leveren, verzending, verzenden, koerier, versturen, verstuurd, opsturen
+  fr: livraison, livrer, expédition, expédier, frais de port, envoi, envoyer, transporteur, coursier
+  es: envío, enviar, entrega, entregar, mensajero, mensajería, transportista
+  da: levering, levere, forsendelse, fragt, fragtmand, kurér, sende til, sendt til, afsendt
 duration
-  en: how long, how many days, how quickly, how fast, how soon, until when, by when
+  en: how long, how much longer, how many days, how quickly, how fast, how soon, until when, by when
   de: wie lange, wie schnell, wie viele tage, lieferzeit, dauer, bis wann
   nl: hoe lang, hoe snel, hoeveel dagen, levertijd, tot wanneer
   fr: combien de temps, combien de jours, délai, délais, jusqu'à quand
   es: cuánto tarda, cuánto tiempo, cuántos días, plazo, hasta cuándo
   da: hvor lang tid, hvor længe, hvor hurtigt, hvor mange dage, leveringstid
 cost
-  en: cost, price, fee, free of charge, how much, pay for, postage
-  de: kosten, kostet, preis, gebühr, kostenlos, gratis, zahlen für
-  nl: kosten, kost, prijs, gratis, betalen voor
-  fr: coût, coûte, prix, frais, gratuit, offert, payer pour
-  es: cuesta, coste, costo, precio, gratis, gratuito, pagar por
-  da: koster, pris, gebyr, gratis, betale for
+  en: cost, price, fee, free of charge, how much, postage, how much do you charge, what do you charge, do you charge, how much do i pay, how much will i pay, what do i pay
+  de: kosten, kostet, preis, gebühr, kostenlos, gratis, wie viel zahle, wie viel bezahle, was zahle ich
+  nl: kosten, kost, prijs, gratis, hoeveel betaal, wat betaal ik
+  fr: coût, coûte, prix, frais, gratuit, offert, combien je paie, combien vais je payer, combien dois je payer
+  es: cuesta, coste, costo, precio, gratis, gratuito, cuánto pago, cuánto tengo que pagar, cuánto pagaré
+  da: koster, pris, gebyr, gratis, hvor meget betaler, hvad betaler jeg
 warranty
   en: warranty, guarantee
   de: garantie, gewährleistung
@@ -52,12 +52,12 @@ warranty
   es: garantía
   da: garanti, reklamation
 tracking
-  en: track, tracking, trace
-  de: sendungsverfolgung, verfolgen, sendungsnummer
-  nl: track, volgen, volgcode
-  fr: suivi, suivre
-  es: seguimiento, rastrear, rastreo
-  da: spore, sporing, track
+  en: track, tracking, trace, follow parcel, follow package, follow order, follow shipment, follow delivery, follow where, in transit, where is my parcel, where is my package, where is my order
+  de: sendungsverfolgung, verfolgen, sendungsnummer, sendungsstatus, wo ist mein paket, wo ist meine bestellung
+  nl: track, volgen, volgcode, track en trace, waar is mijn pakket, waar is mijn bestelling
+  fr: suivi, suivre, en transit, où est mon colis, où est ma commande
+  es: seguimiento, rastrear, rastreo, en tránsito, dónde está mi pedido, dónde está mi paquete
+  da: spore, sporing, track, følge, hvor er min pakke, hvor er min ordre
 lost
   en: lost, missing, gone missing, stuck, not arrived
   de: verloren, verschwunden, nicht angekommen, vermisst
@@ -67,11 +67,11 @@ lost
   da: forsvundet, mistet, tabt, ikke ankommet
 damaged
   en: damaged, broken, cracked, defective, faulty, dented, chipped, shattered, scratched, in pieces, smashed
-  de: beschädigt, kaputt, defekt, zerbrochen, gebrochen, zerkratzt
-  nl: beschadigd, kapot, gebroken, defect
+  de: beschädigt, kaputt, defekt, zerbrochen, gebrochen, zerkratzt, schaden, schäden, beschädigung
+  nl: beschadigd, kapot, gebroken, defect, schade, beschadiging
   fr: endommagé, cassé, abîmé, fissuré, défectueux
-  es: dañado, roto, rota, defectuoso
-  da: beskadiget, ødelagt, itu, defekt, revnet
+  es: dañado, roto, rota, defectuoso, daño, daños, desperfecto
+  da: beskadiget, ødelagt, itu, defekt, revnet, skade, skadet, transportskade
 stock
   en: out of stock, sold out, in stock, restock, available again, back in stock, backorder, pre-order
   de: ausverkauft, nicht vorrätig, wieder verfügbar, nicht lieferbar, auf lager
@@ -80,12 +80,12 @@ stock
   es: agotado, sin stock, disponible de nuevo, en stock
   da: udsolgt, ikke på lager, på lager igen
 discount
-  en: discount, coupon, voucher, promo code
-  de: rabatt, gutschein, rabattcode
-  nl: korting, kortingscode
-  fr: réduction, remise, code promo
-  es: descuento, cupón
-  da: rabat, rabatkode
+  en: discount, coupon, voucher, promo code, welcome offer, welcome gift, introductory offer
+  de: rabatt, gutschein, rabattcode, willkommensangebot, willkommensgeschenk, begrüßungsangebot
+  nl: korting, kortingscode, welkomstaanbieding, welkomstcadeau
+  fr: réduction, remise, code promo, offre de bienvenue, cadeau de bienvenue
+  es: descuento, cupón, oferta de bienvenida, regalo de bienvenida
+  da: rabat, rabatkode, velkomsttilbud, velkomstgave
 loyalty
   en: loyalty, loyalty programme, loyalty program, returning customer, regular customer, repeat customer, reward points, bonus points
   de: treueprogramm, bonusprogramm, stammkunde, stammkundin, treuepunkte, bonuspunkte
@@ -163,13 +163,83 @@ change
   fr: modifier, changer, modification
   es: cambiar, modificar
   da: ændre, ændring, rette
+exchange
+  en: exchange, trade for, replace it with, replace with
+  de: umtauschen, umtausch, tauschen, austauschen, eintauschen, umgetauscht
+  nl: ruilen, omruilen, omwisselen, inruilen, geruild
+  fr: échanger, échange, échangé
+  es: cambiar por, cambiarlo por, cambiarla por, canjear, cambio por
+  da: bytte, ombytte, ombytning, byttet
+claim
+  en: claim, make a claim, file a claim, warranty claim
+  de: melden, geltend, geltend machen, reklamieren, einreichen
+  nl: melden, claim, claimen, indienen
+  fr: déclarer, réclamation, faire valoir
+  es: reclamar, reclamación, hacer valer
+  da: anmelde, gøre krav, gøre gældende
+assembly
+  en: assemble, assembly, assembled, put together, set up the
+  de: aufbauen, aufbau, montieren, montage, zusammenbauen
+  nl: monteren, montage, in elkaar zetten, opbouwen
+  fr: montage, assembler, assemblage, faire monter
+  es: montar, montaje, ensamblar
+  da: samle, samling, montere, montering
+account
+  en: account, customer account, sign up, register, registration, guest, guest checkout, create an account, my profile
+  de: konto, kundenkonto, registrieren, registrierung, gast, als gast, gastbestellung, gastkonto, profil
+  nl: account, klantaccount, registreren, registratie, als gast, gastaccount, profiel
+  fr: mon compte, un compte, compte client, créer un compte, inscrire, inscription, en tant qu invité, invité, profil
+  es: mi cuenta, una cuenta, cuenta de cliente, sin cuenta, crear una cuenta, registrarme, registrarse, registro, como invitado, invitado, perfil
+  da: konto, kundekonto, oprette en konto, registrere, registrering, som gæst, gæst, profil
+business
+  en: my company, our company, my business, our business, company name, business customer, business account, for a company, firm
+  de: meine firma, meiner firma, unsere firma, unserer firma, firmenname, firmenkunde, gewerbekunde, geschäftskunde, unternehmen
+  nl: mijn bedrijf, ons bedrijf, bedrijfsnaam, zakelijk, zakelijke klant, onderneming
+  fr: mon entreprise, notre entreprise, ma société, notre société, professionnel, raison sociale
+  es: mi empresa, nuestra empresa, nombre de la empresa, autónomo, cliente empresa
+  da: min virksomhed, vores virksomhed, mit firma, vores firma, firmanavn, erhvervskunde
+extend
+  en: extend, extension, extended, longer, prolong
+  de: verlängern, verlängerung, verlängert, länger
+  nl: verlengen, verlenging, verlengd, langer
+  fr: prolonger, prolongation, extension, plus longue, plus long
+  es: ampliar, ampliación, extender, extensión, prolongar, más larga, más largo
+  da: forlænge, forlængelse, forlænget, længere
+doublecharge
+  en: charged twice, charged two times, charged double, double charge, double charged, two charges, two payments, paid twice, taken twice, amount twice, debited twice
+  de: doppelt abgebucht, zweimal abgebucht, doppelt belastet, zweimal belastet, doppelt bezahlt, zweimal bezahlt, doppelte abbuchung, zwei abbuchungen, doppelt berechnet
+  nl: dubbel afgeschreven, twee keer afgeschreven, dubbel betaald, twee keer betaald, dubbele afschrijving, twee afschrijvingen, dubbel in rekening
+  fr: débité deux fois, prélevé deux fois, payé deux fois, double débit, double prélèvement, deux prélèvements, deux débits, facturé deux fois
+  es: cobrado dos veces, cargado dos veces, pagado dos veces, doble cargo, doble cobro, dos cargos, dos cobros, cobro duplicado, cargo duplicado
+  da: trukket to gange, betalt to gange, dobbelt trukket, dobbelt betaling, to træk, to betalinger, dobbelttræk
+expired
+  en: expired, expire, expires, no longer valid, out of date
+  de: abgelaufen, verfallen, nicht mehr gültig, ungültig
+  nl: verlopen, niet meer geldig, ongeldig
+  fr: expiré, périmé, plus valable, n est plus valide
+  es: caducado, vencido, expirado, ya no es válido
+  da: udløbet, ikke længere gyldig, ugyldig
+instalments
+  en: instalment, instalments, installment, installments, pay in parts, pay in three, monthly payments, financing, finance
+  de: ratenzahlung, raten, in raten, teilzahlung, finanzierung
+  nl: termijnen, in termijnen, gespreid betalen, financiering
+  fr: en plusieurs fois, paiement fractionné, mensualités, échelonné, financement
+  es: a plazos, en cuotas, cuotas, pago aplazado, financiación
+  da: afbetaling, rater, delbetaling, finansiering
+payfor
+  en: pay for, paying for
+  de: zahlen für, bezahlen für
+  nl: betalen voor
+  fr: payer pour, payer la
+  es: pagar por, pagar el, pagar la
+  da: betale for
 newsletter
-  en: newsletter, mailing list, unsubscribe
-  de: newsletter, abmelden, abbestellen
-  nl: nieuwsbrief, afmelden, uitschrijven
-  fr: newsletter, désabonner, désinscrire
-  es: boletín, darse de baja
-  da: nyhedsbrev, afmelde, framelde
+  en: newsletter, mailing list, unsubscribe, marketing emails, promotional emails, emails with offers, stop emails, stop receiving emails, stop getting emails
+  de: newsletter, abmelden, abbestellen, werbemails, werbe mails, werbe e mails, mails mit angeboten, e mails mit angeboten
+  nl: nieuwsbrief, afmelden, uitschrijven, reclamemails, promotiemails, mails met aanbiedingen, e mails met aanbiedingen
+  fr: newsletter, désabonner, désinscrire, e mails promotionnels, mails promotionnels, offres par e mail, mails publicitaires
+  es: boletín, darse de baja, correos promocionales, correos con ofertas, emails promocionales, correos publicitarios
+  da: nyhedsbrev, afmelde, framelde, mails med tilbud, e mails med tilbud, reklamemails, nyhedsmails, tilbudsmails
 privacy
   en: personal data, privacy, my data, my details
   de: datenschutz, persönliche daten, meine daten
@@ -184,7 +254,21 @@ opening
   fr: ouvert, horaires, magasin, boutique
   es: abierto, horario, tienda
   da: åben, åbent, åbningstider, butik
+idiom
+  en: change my mind, changed my mind, changing my mind, follow up, following up, followed up, no longer, any longer, business day, business days, working day, working days, thank you, no problem, by the way
+  de: anders überlegt, es mir anders, nicht länger, werktag, werktage, werktagen, arbeitstag, arbeitstage, arbeitstagen, vielen dank
+  nl: van gedachten veranderd, niet langer, werkdag, werkdagen, bedankt
+  fr: changé d avis, change d avis, plus longtemps, jour ouvrable, jours ouvrables, jours ouvrés, tenir compte, en fin de compte, merci beaucoup
+  es: cambiado de opinión, cambiado de idea, cambié de opinión, cambié de idea, día hábil, días hábiles, días laborables, darse cuenta, me di cuenta, dado cuenta, muchas gracias
+  da: ikke længere, hverdag, hverdage, arbejdsdag, arbejdsdage, mange tak
 `;
+
+/**
+ * Phrases that hold a support word without meaning it ("I changed my mind" is no change, "following
+ * up" no tracking, "business days" no business): their words carry this concept, which is never a topic
+ * and never matches another concept's word.
+ */
+export const IDIOM = "idiom";
 
 export interface ConceptTerm {
   concept: string;

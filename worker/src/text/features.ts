@@ -1,10 +1,10 @@
 // What a text is about, for KB matching: its content stems and the support concepts it mentions, in one language.
 // Pure: no I/O, no ranking or scoring (that is kb.rank.ts); stems and stop words come from stems.ts.
-import { conceptTerms } from "./concepts";
+import { conceptTerms, IDIOM } from "./concepts";
 import { LANGUAGES, type Language } from "./language";
 import { normalizeText, tokenize } from "./normalize";
 import { isContentWord, stem } from "./stems";
-import { namedThings, type ThingKind } from "./things";
+import { KIND, namedThingsAt, type ThingKind } from "./things";
 
 const PHRASE_GAP = 2;
 
@@ -30,6 +30,13 @@ function saysTerm(w: string, t: string): boolean {
   // part shorter: "liefer" (Lieferung) does not say "lieferadress".
   if (w.length >= 5 && t.startsWith(w) && t.length - w.length <= 3) return true;
   return t.length >= 5 && w.length - t.length >= 4 && w.endsWith(t);
+}
+
+/** A thing a word helps name, and where that name starts (one name may have several words: "home goods"). */
+export interface ThingWord {
+  kind: ThingKind;
+  id: string;
+  at: number;
 }
 
 /** What a text is about: its content stems and the support concepts it mentions. */
@@ -58,6 +65,12 @@ export interface TextFeatures {
   conceptHeads: ReadonlyMap<string, string>;
   /** Countries, payment methods and carriers the text names, by kind (things.ts). */
   things: ReadonlyMap<ThingKind, ReadonlySet<string>>;
+  /**
+   * The things each content stem helps name ("sofas" a sofa, "countries" the kind country): a word of an
+   * entry's question that names a thing is covered by a message naming that thing, a wider or a narrower
+   * one ("a couch" for "sofas", "Oslo" for "countries", a kettle for "electronics").
+   */
+  thingWords: ReadonlyMap<string, readonly ThingWord[]>;
 }
 
 const HEAD_FINAL: ReadonlySet<Language> = new Set(["en", "de", "nl", "da"]);
@@ -129,7 +142,7 @@ export function textFeatures(text: string, language: Language): TextFeatures {
   const heads = new Map<string, string>();
   for (const { term, span } of found) {
     if (span.some((k) => taken.has(k))) continue;
-    concepts.add(term.concept);
+    if (term.concept !== IDIOM) concepts.add(term.concept);
     const first = words[span[0] ?? 0] ?? "";
     const t = term.stems[0] ?? "";
     if (first.length - t.length >= 4 && first.endsWith(t) && !first.startsWith(t))
@@ -140,6 +153,9 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       conceptsOf.set(w, [...new Set([...(conceptsOf.get(w) ?? []), term.concept])]);
     }
   }
+  const things = thingsOf(text, raw, language);
+  // Naming a payment method is speaking of payment ("Can I use MobilePay?" asks how to pay).
+  if (things.things.has("payment")) concepts.add("payment");
   return {
     language,
     stems: contentStemsOf(raw, language),
@@ -148,8 +164,27 @@ export function textFeatures(text: string, language: Language): TextFeatures {
     modifiers: modifierStems(normalized, language),
     hyphenHeads: hyphenHeads(normalized, language),
     conceptHeads: heads,
-    things: namedThings(text, language),
+    ...things,
   };
+}
+
+function thingsOf(
+  text: string,
+  raw: readonly string[],
+  language: Language,
+): Pick<TextFeatures, "things" | "thingWords"> {
+  const things = new Map<ThingKind, Set<string>>();
+  const thingWords = new Map<string, ThingWord[]>();
+  for (const t of namedThingsAt(text, language)) {
+    if (t.id !== KIND) things.set(t.kind, (things.get(t.kind) ?? new Set<string>()).add(t.id));
+    for (const k of t.words) {
+      const w = raw[k];
+      if (w === undefined || !isContentWord(w, language)) continue;
+      const s = stem(w, language);
+      thingWords.set(s, [...(thingWords.get(s) ?? []), { kind: t.kind, id: t.id, at: t.words[0] ?? k }]);
+    }
+  }
+  return { things, thingWords };
 }
 
 interface IndexedTerm {

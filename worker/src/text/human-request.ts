@@ -24,7 +24,8 @@ const PERSON = set(`someone somebody person agent agents staff employee manager 
   quelqu conseiller conseillere conseillers operateur operatrice responsable superviseur employe humain
   interlocuteur
   alguien persona agente asesor asesora operador operadora representante encargado empleado humano
-  nogen medarbejder medarbejderen radgiver konsulent menneske`);
+  nogen medarbejder medarbejderen radgiver konsulent menneske
+  member colleague teammitglied kollege kollegin teamlid collega collegue companero kollega`);
 
 /** Compounds ending in these are people too ("Kundendienstmitarbeiter", "klantenservicemedewerker"). */
 const PERSON_SUFFIXES = ["mitarbeiter", "mitarbeiterin", "medewerker", "medarbejder", "berater"];
@@ -69,6 +70,7 @@ const NEGATION = set(
 );
 
 const PARTICLE = set(`to with a an the some one your of from in at mit einem einer einen dem den der die ein
+  this that these dies diese diesem dieser dit deze dat ce cette cet este esta ese esa denne dette
   met een de het van à a un une avec le la les des du con una el al med en et til fra
   real actual live proper echten echte echter richtigen vraie vrai real verdadera verdadero rigtigt rigtig`);
 

@@ -135,19 +135,46 @@ function compoundParts(word: string, language: Language): Thing[] {
   return out;
 }
 
+/** A thing a text names, and the positions of the words that name it (tokens of normalizeText). */
+export interface NamedAt {
+  kind: ThingKind;
+  /** The thing's id, or KIND when the word names the kind itself ("countries"). */
+  id: string;
+  words: readonly number[];
+}
+
+/** The id of a word naming a whole kind ("countries", "Länder", "pays"), not one thing of it. */
+export const KIND = "*";
+
+// Words that name a kind of thing itself: a question about "countries" is answered for Norway.
+const KIND_SOURCE: Readonly<Record<string, string>> = {
+  country: `country countries land lander landern pays pais paises landen lande landene`,
+  payment: `method methods zahlungsart zahlungsarten zahlungsmethode zahlungsmethoden zahlungsmittel
+    betaalmethode betaalmethoden betaalwijze betaalwijzen moyens metodo metodos betalingsmetode
+    betalingsmetoder betalingsmulighed betalingsmuligheder betalingsmåde betalingsmåder`,
+  carrier: `carrier carriers courier couriers versanddienstleister paketdienst paketdienste vervoerder
+    vervoerders transporteur transporteurs transportista transportistas fragtfirma fragtfirmaer`,
+};
+const KIND_WORDS: ReadonlyMap<string, ThingKind> = new Map(
+  Object.entries(KIND_SOURCE).flatMap(([kind, list]) =>
+    isKind(kind)
+      ? list
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((w): [string, ThingKind] => [w, kind])
+      : [],
+  ),
+);
+
 /**
- * The things a text names, by kind (ids). At each word the longest alias wins, across kinds: "American
+ * The things a text names, with where. At each word the longest alias wins, across kinds: "American
  * Express" is a card, not the United States; "Deutsche Post" a carrier, not Germany. In German, Dutch and
- * Danish a word no alias names may name things by its parts (compoundParts).
+ * Danish a word no alias names may name things by its parts (compoundParts). A word that names a kind
+ * ("countries") is listed with the id KIND.
  */
-export function namedThings(text: string, language: Language): Map<ThingKind, Set<string>> {
+export function namedThingsAt(text: string, language: Language): NamedAt[] {
   const ws = words(text);
-  const found = new Map<ThingKind, Set<string>>();
-  const add = (thing: Thing) => {
-    const set = found.get(thing.kind) ?? new Set<string>();
-    set.add(thing.id);
-    found.set(thing.kind, set);
-  };
+  const out: NamedAt[] = [];
   for (let i = 0; i < ws.length; ) {
     let best: Alias | null = null;
     for (const a of aliasesAt(ws[i] ?? "")) {
@@ -156,12 +183,29 @@ export function namedThings(text: string, language: Language): Map<ThingKind, Se
       if (a.words.every((_, k) => wordMatches(a, k, ws[i + k] ?? ""))) best = a;
     }
     if (best === null) {
-      if (COMPOUNDING.has(language)) for (const t of compoundParts(ws[i] ?? "", language)) add(t);
+      const kind = KIND_WORDS.get(ws[i] ?? "");
+      if (kind !== undefined) out.push({ kind, id: KIND, words: [i] });
+      else if (COMPOUNDING.has(language))
+        for (const t of compoundParts(ws[i] ?? "", language))
+          out.push({ kind: t.kind, id: t.id, words: [i] });
       i++;
       continue;
     }
-    add(best.thing);
+    const at = i;
+    out.push({ kind: best.thing.kind, id: best.thing.id, words: best.words.map((_, k) => at + k) });
     i += best.words.length;
+  }
+  return out;
+}
+
+/** The things a text names, by kind (ids; words naming a kind itself left out). */
+export function namedThings(text: string, language: Language): Map<ThingKind, Set<string>> {
+  const found = new Map<ThingKind, Set<string>>();
+  for (const t of namedThingsAt(text, language)) {
+    if (t.id === KIND) continue;
+    const set = found.get(t.kind) ?? new Set<string>();
+    set.add(t.id);
+    found.set(t.kind, set);
   }
   return found;
 }
@@ -172,11 +216,22 @@ export function thingOf(kind: ThingKind, id: string): Thing | undefined {
 }
 
 /** `id` and its ancestors, nearest first. */
-function lineage(kind: ThingKind, id: string): string[] {
+export function lineage(kind: ThingKind, id: string): string[] {
   const out = [id];
   for (let p = thingOf(kind, id)?.parent; p !== undefined && !out.includes(p); p = thingOf(kind, p)?.parent)
     out.push(p);
   return out;
+}
+
+/**
+ * How far apart two things of a kind are: 0 the same, n when one is the other's n-th ancestor; null when
+ * neither covers the other.
+ */
+export function thingDistance(kind: ThingKind, a: string, b: string): number | null {
+  const up = lineage(kind, a).indexOf(b);
+  if (up >= 0) return up;
+  const down = lineage(kind, b).indexOf(a);
+  return down >= 0 ? down : null;
 }
 
 /**
