@@ -24,7 +24,7 @@ refund
   es: reembolso, reembolsar, devolución del dinero, devolver el dinero, devuelvan el dinero, dinero de vuelta
   da: refusion, tilbagebetaling, penge tilbage, tilbagebetalt, refunderet, refundere
 delivery
-  en: delivery, deliver, shipping, ship, shipment, courier, post to, dispatch, send to, sent to, sent out, send abroad
+  en: delivery, deliver, shipping, ship, shipment, courier, dispatch, send to, sent to, sent out, send abroad
   de: lieferung, liefern, versand, versenden, zustellung, kurier, paketdienst, verschicken, verschickt, schicken nach
   nl: bezorging, bezorgen, levering, leveren, verzending, verzenden, koerier, versturen, verstuurd, opsturen
   fr: livraison, livrer, expédition, expédier, frais de port, envoi, envoyer, transporteur, coursier
@@ -192,7 +192,7 @@ account
   es: mi cuenta, una cuenta, cuenta de cliente, sin cuenta, crear una cuenta, registrarme, registrarse, registro, como invitado, invitado, perfil
   da: konto, kundekonto, oprette en konto, registrere, registrering, som gæst, gæst, profil
 business
-  en: my company, our company, my business, our business, company name, business customer, business account, for a company, firm
+  en: my company, our company, my business, our business, company name, business customer, business account, for a company
   de: meine firma, meiner firma, unsere firma, unserer firma, firmenname, firmenkunde, gewerbekunde, geschäftskunde, unternehmen
   nl: mijn bedrijf, ons bedrijf, bedrijfsnaam, zakelijk, zakelijke klant, onderneming
   fr: mon entreprise, notre entreprise, ma société, notre société, professionnel, raison sociale
@@ -221,11 +221,11 @@ expired
   da: udløbet, ikke længere gyldig, ugyldig
 instalments
   en: instalment, instalments, installment, installments, pay in parts, pay in three, monthly payments, financing, finance
-  de: ratenzahlung, raten, in raten, teilzahlung, finanzierung
+  de: ratenzahlung, in raten, teilzahlung, finanzierung
   nl: termijnen, in termijnen, gespreid betalen, financiering
   fr: en plusieurs fois, paiement fractionné, mensualités, échelonné, financement
   es: a plazos, en cuotas, cuotas, pago aplazado, financiación
-  da: afbetaling, rater, delbetaling, finansiering
+  da: afbetaling, delbetaling, finansiering
 payfor
   en: pay for, paying for
   de: zahlen für, bezahlen für

@@ -2,11 +2,18 @@
 // Pure: no I/O, no ranking or scoring (that is kb.rank.ts); stems and stop words come from stems.ts.
 import { conceptTerms, IDIOM } from "./concepts";
 import { LANGUAGES, type Language } from "./language";
-import { normalizeText, tokenize } from "./normalize";
+import { foldDiacritics, normalizeText, tokenize } from "./normalize";
 import { isContentWord, stem } from "./stems";
 import { KIND, namedThingsAt, type ThingKind } from "./things";
 
 const PHRASE_GAP = 2;
+
+// Money, in the six languages (diacritics folded).
+const MONEY: ReadonlySet<string> = new Set(
+  "money amount geld betrag bedrag argent montant dinero importe penge pengene beløb beløbet"
+    .split(" ")
+    .map(foldDiacritics),
+);
 
 /** Content stems of a text, in order of first appearance, without repeats. */
 export function contentStems(text: string, language: Language): string[] {
@@ -151,6 +158,14 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       taken.add(k);
       const w = words[k] ?? "";
       conceptsOf.set(w, [...new Set([...(conceptsOf.get(w) ?? []), term.concept])]);
+    }
+  }
+  // Money after a return is the refund: "I sent it back. When do I see the money?"
+  if (concepts.has("return") && !concepts.has("refund")) {
+    const k = raw.findIndex((w, i) => MONEY.has(foldDiacritics(w)) && !taken.has(i));
+    if (k >= 0) {
+      concepts.add("refund");
+      conceptsOf.set(words[k] ?? "", ["refund"]);
     }
   }
   const things = thingsOf(text, raw, language);

@@ -25,7 +25,7 @@ const PERSON = set(`someone somebody person agent agents staff employee manager 
   interlocuteur
   alguien persona agente asesor asesora operador operadora representante encargado empleado humano
   nogen medarbejder medarbejderen radgiver konsulent menneske
-  member colleague teammitglied kollege kollegin teamlid collega collegue companero kollega`);
+  member colleague colleagues teammitglied kollege kollegen kollegin kollegin teamlid collega collegas collegue companero companera kollega kollegaer`);
 
 /** Compounds ending in these are people too ("Kundendienstmitarbeiter", "klantenservicemedewerker"). */
 const PERSON_SUFFIXES = ["mitarbeiter", "mitarbeiterin", "medewerker", "medarbejder", "berater"];
