@@ -122,3 +122,34 @@ describe("person requests of round 5", () => {
     expect(asksForHuman(text)).toBe(false);
   });
 });
+
+describe("after set G (round 5's second part)", () => {
+  it.each([
+    // "parcel" is context: the question is about tracking it, not about parcels.
+    ["Can the courier leave my parcel with a neighbour if I'm out?"],
+    // Aarhus says where, not what: one shared concept is not enough for the showroom entry.
+    ["Can I book a consultation with an interior designer at your Aarhus showroom?"],
+    // "home" of "home goods" is not "home address"; "Rechnung" of "auf Rechnung" is no invoice.
+    ["Do you print my home address on the label?"],
+    ["Könnt ihr mir die Rechnung auch per Post schicken?"],
+    // Taking the old sofa away is not how a new one is delivered.
+    ["When you deliver my new sofa, can you take the old one away?"],
+    ["Kan man dele betalingen op i rater med MobilePay?"],
+  ])("refuses %s", (text) => {
+    expect(verdict(text).kind).toBe("refuse");
+  });
+  it.each([
+    // The return window of home goods is about other things than a bookcase: the furniture entry answers.
+    ["Can I send a bookcase back if it's still flat-packed?", "Can I return furniture?"],
+    [
+      "Are you open on Saturdays at the Copenhagen showroom?",
+      "Where are your showrooms and when are they open?",
+    ],
+    ["Kan ik bij jullie ook met PayPal afrekenen?", "Kan ik met iDEAL betalen?"],
+  ])("answers %s", (text, question) => {
+    expect(pick(text)).toBe(question);
+  });
+  it("hears a request when the verb stands far before the person", () => {
+    expect(asksForHuman("Please put me through to one of your support agents.")).toBe(true);
+  });
+});

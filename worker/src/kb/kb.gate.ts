@@ -122,7 +122,12 @@ export function preferSpecific(ranked: readonly RankedCandidate[]): RankedCandid
 /** The gate over a ranking (best first). */
 export function judge(ranking: readonly RankedCandidate[], params: GateParams = GATE): Judgement {
   const all = [...ranking];
-  const ranked = preferSpecific(ranking);
+  // An entry about another thing of the kind the message names (the return window of home goods for a
+  // bookcase) is no candidate: the entry about that thing, or a general one, may still answer.
+  const about = ranking.filter((r) => r.otherThing?.how !== "other");
+  const ranked = preferSpecific(
+    about.length > 0 && about[0] !== undefined && about[0].score > 0 ? about : ranking,
+  );
   const [best, second] = ranked;
   if (best === undefined || best.score <= 0) return { kind: "refuse", why: "nothing", ranked: all };
   // Austria for the entry about Germany, Klarna for the one about MobilePay: a thing of the kind the
@@ -139,12 +144,13 @@ export function judge(ranking: readonly RankedCandidate[], params: GateParams = 
     return { kind: "refuse", why: "other_topic", ranked: all };
   if (best.questionCoverage < params.minCoverage - 1e-9 || !best.subjectCovered)
     return { kind: "refuse", why: "weak", ranked: all };
-  // One shared word is enough only for a question it mostly is: "Do you sell gift cards?" is not
+  // One shared word (a place named beside it does not count unless the entry's question names places:
+  // it says where, not what) is enough only for a question it mostly is: "Do you sell gift cards?" is not
   // about "Do you sell or share my personal data?", nor "How do I reset my lamp?" about "How do I reset
   // my password?"; and only when the message asks about no other support topic the entry never says:
   // "Can my invoice go to another address?" is not "Where do I find my invoice?".
   if (
-    best.evidence.size < 2 &&
+    best.aboutFeatures < 2 &&
     (best.questionCoverage <= SINGLE_WORD_COVERAGE + 1e-9 || best.unexplainedConcepts.length > 0)
   )
     return { kind: "refuse", why: "weak", ranked: all };

@@ -2,7 +2,7 @@
 // the message's words and concepts a field of the entry shares. Pure; the scoring is kb.rank.ts's.
 import type { TextFeatures } from "../text/features";
 import type { Language } from "../text/language";
-import { covers, type ThingKind } from "../text/things";
+import { covers, THING_KINDS, type ThingKind } from "../text/things";
 
 // Marks a concept among a candidate's matched features (no stem contains it).
 export const CONCEPT = "§";
@@ -101,6 +101,11 @@ export function literalMatch(
 ): boolean {
   if (!stemsMatch(m, e, msg.language)) return false;
   if (msg.modifiers.has(m) !== entry.modifiers.has(e)) return false;
+  // "home" of "home goods" is not the "home" of "home address"; "card" of "gift card" not a credit card.
+  const mNames = msg.nameWords.get(m);
+  const eNames = entry.nameWords.get(e);
+  if ((mNames !== undefined || eNames !== undefined) && !mNames?.some((n) => eNames?.includes(n)))
+    return false;
   // The question's word is the head of a hyphenated word whose modifier the message never says (in an
   // answer, "3rd floor" may still be evidence for "ground-floor entrance").
   const qualifiers = question ? entry.hyphenHeads.get(e) : undefined;
@@ -128,6 +133,13 @@ const EVIDENT_KINDS: ReadonlySet<ThingKind> = new Set(["country", "payment", "ca
 
 /** The feature of a thing the message names (things.ts), when an entry's field covers it. */
 export const thingFeature = (kind: ThingKind, id: string) => `${THING}${kind}:${id}`;
+
+/** The kind of a matched feature that is a named thing, or null for a word or a concept. */
+export function thingFeatureKind(feature: string): ThingKind | null {
+  if (!feature.startsWith(THING)) return null;
+  const kind = feature.slice(THING.length, feature.indexOf(":"));
+  return (THING_KINDS as readonly string[]).includes(kind) ? (kind as ThingKind) : null;
+}
 
 /** Does message stem `m` name a thing whose feature is in `features`? */
 export function namesMatchedThing(

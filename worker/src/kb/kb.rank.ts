@@ -11,6 +11,7 @@ import {
   fieldMatches,
   literalMatch,
   namesMatchedThing,
+  thingFeatureKind,
   coveredProducts,
   type OtherThing,
   otherThing,
@@ -82,6 +83,12 @@ export interface RankedCandidate {
   echoesQuestion: boolean;
   /** The matched features that say what the message is about: its evidence less weak words ("order"). */
   subjectEvidence: ReadonlySet<string>;
+  /**
+   * Matched features that say what the message is about: words and concepts, and named things of a kind
+   * the entry's question names (Klarna for "Can I pay with MobilePay?", not Aarhus for "Where are your
+   * showrooms?").
+   */
+  aboutFeatures: number;
   /** The kinds of product the message names (anywhere) that the entry covers. */
   products: readonly string[];
   /** The kinds of product the message names, covered or not. */
@@ -182,6 +189,20 @@ function questionWords(
   );
 }
 
+/**
+ * Does the message cover what the entry's question is about? A word of context ("parcel" in "Where can
+ * I track my parcel?") is not enough beside a word that is not ("track"): "Can the courier leave my
+ * parcel at the door?" is not that question. A question made only of context words ("Where are your
+ * showrooms and when are they open?") is covered by them.
+ */
+function subjectCovered(words: readonly QuestionWord[]): boolean {
+  if (words.length === 0) return true;
+  const context = (w: QuestionWord) =>
+    w.concepts.length > 0 && w.concepts.every((c) => CONTEXT_CONCEPTS.has(c));
+  const own = words.filter((w) => !context(w));
+  return (own.length > 0 ? own : words).some((w) => w.covered);
+}
+
 /** Share of the question covered, weak words ("order", "item") counting a quarter. */
 function coverage(words: readonly QuestionWord[], weak: ReadonlySet<string>): number {
   let covered = 0;
@@ -271,7 +292,7 @@ export function rankCandidates(
         score: total * (0.5 + qc),
         evidence,
         questionCoverage: qc,
-        subjectCovered: subjectWords.length === 0 || subjectWords.some((w) => w.covered),
+        subjectCovered: subjectCovered(subjectWords),
         questionWords: askedWords,
         vocabulary,
         unexplainedConcepts: asked.concepts.filter(
@@ -299,6 +320,10 @@ export function rankCandidates(
           ),
         echoesQuestion,
         subjectEvidence: new Set([...evidence.keys()].filter((f) => !weak.has(f))),
+        aboutFeatures: [...evidence.keys()].filter((f) => {
+          const kind = thingFeatureKind(f);
+          return kind === null || [...qf.thingWords.values()].flat().some((t) => t.kind === kind);
+        }).length,
         products: coveredProducts(
           msg,
           FIELDS.map((name) => fi[name]),

@@ -10,7 +10,7 @@ import { stem } from "./stems";
 // Format: one concept per block; "lang: term, term, multi word term".
 const CONCEPT_SOURCE = `
 return
-  en: return, returns, send back, bring back, take back, post back, ship back, mail back, sent back, shipped back, posted back, mailed back, brought back
+  en: return, returns, send back, bring back, take back, post back, ship back, mail back, sent back, shipped back, posted back, mailed back, brought back, go back, goes back
   de: zurückschicken, zurücksenden, rücksendung, retoure, retournieren, zurückgeben, schicke zurück
   nl: retour, retourneren, terugsturen, terugbrengen, stuur terug, stuur retour, retour sturen, retour zenden
   fr: retour, retourner, renvoyer, rapporter
@@ -52,9 +52,9 @@ warranty
   es: garantía
   da: garanti, reklamation
 tracking
-  en: track, tracking, trace, follow parcel, follow package, follow order, follow shipment, follow delivery, follow where, in transit, where is my parcel, where is my package, where is my order
-  de: sendungsverfolgung, verfolgen, sendungsnummer, sendungsstatus, wo ist mein paket, wo ist meine bestellung
-  nl: track, volgen, volgcode, track en trace, waar is mijn pakket, waar is mijn bestelling
+  en: track, tracking, trace, follow parcel, follow package, follow order, follow shipment, follow delivery, follow where, in transit, where is my parcel, where is my package, where is my order, where my parcel is, where my package is, where my order is, where the parcel is, where the package is
+  de: sendungsverfolgung, verfolgen, sendungsnummer, sendungsstatus, wo ist mein paket, wo ist meine bestellung, wo mein paket ist, wo meine bestellung ist
+  nl: track, volgen, volgcode, track en trace, waar is mijn pakket, waar is mijn bestelling, waar mijn pakket is, waar mijn bestelling is
   fr: suivi, suivre, en transit, où est mon colis, où est ma commande
   es: seguimiento, rastrear, rastreo, en tránsito, dónde está mi pedido, dónde está mi paquete
   da: spore, sporing, track, følge, hvor er min pakke, hvor er min ordre
@@ -172,7 +172,7 @@ exchange
   da: bytte, ombytte, ombytning, byttet
 claim
   en: claim, make a claim, file a claim, warranty claim
-  de: melden, geltend, geltend machen, reklamieren, einreichen
+  de: melden, geltend, geltend machen, reklamieren, einreichen, reklamation
   nl: melden, claim, claimen, indienen
   fr: déclarer, réclamation, faire valoir
   es: reclamar, reclamación, hacer valer
@@ -184,6 +184,20 @@ assembly
   fr: montage, assembler, assemblage, faire monter
   es: montar, montaje, ensamblar
   da: samle, samling, montere, montering
+disposal
+  en: take the old one, take away the old, take the old, remove the old, old one away, dispose of, disposal, haul away, recycle
+  de: alte mitnehmen, altes mitnehmen, entsorgen, entsorgung, altmöbel, mitnahme
+  nl: oude meenemen, afvoeren, afvoer, oude ophalen
+  fr: reprendre l ancien, reprendre mon ancien, reprise de l ancien, débarrasser, enlèvement de l ancien
+  es: retirar el viejo, llevarse el viejo, llevarse el antiguo, retirada del viejo
+  da: tage den gamle, bortskaffe, bortskaffelse, afhente den gamle
+appointment
+  en: appointment, book a session, book a consultation, consultation, book a visit, personal shopping, interior design, interior designer, interior designers
+  de: termin, beratungstermin, beratung, einrichtungsberatung, innenarchitekt
+  nl: afspraak, adviesgesprek, woonadvies, interieuradvies, interieurontwerper
+  fr: rendez vous, prendre rendez vous, consultation, conseil en décoration, architecte d intérieur
+  es: cita, reservar una cita, asesoramiento, consulta, interiorista
+  da: aftale, booke en tid, rådgivning, indretningsrådgivning, indretningsarkitekt
 account
   en: account, customer account, sign up, register, registration, guest, guest checkout, create an account, my profile
   de: konto, kundenkonto, registrieren, registrierung, gast, als gast, gastbestellung, gastkonto, profil
@@ -225,7 +239,7 @@ instalments
   nl: termijnen, in termijnen, gespreid betalen, financiering
   fr: en plusieurs fois, paiement fractionné, mensualités, échelonné, financement
   es: a plazos, en cuotas, cuotas, pago aplazado, financiación
-  da: afbetaling, delbetaling, finansiering
+  da: afbetaling, delbetaling, rater, i rater, dele betalingen op, finansiering
 payfor
   en: pay for, paying for
   de: zahlen für, bezahlen für
@@ -241,21 +255,21 @@ newsletter
   es: boletín, darse de baja, correos promocionales, correos con ofertas, emails promocionales, correos publicitarios
   da: nyhedsbrev, afmelde, framelde, mails med tilbud, e mails med tilbud, reklamemails, nyhedsmails, tilbudsmails
 privacy
-  en: personal data, privacy, my data, my details
-  de: datenschutz, persönliche daten, meine daten
-  nl: privacy, persoonsgegevens, mijn gegevens
-  fr: données personnelles, confidentialité, mes données
-  es: datos personales, privacidad, mis datos
-  da: persondata, personoplysninger, mine oplysninger
+  en: personal data, privacy, my data, my details, share my, sell my, other companies, third parties
+  de: datenschutz, persönliche daten, meine daten, weitergeben, weitergegeben, dritte, andere firmen
+  nl: privacy, persoonsgegevens, mijn gegevens, doorgeven, doorverkopen, derden, andere bedrijven
+  fr: données personnelles, confidentialité, mes données, transmettre mes, tiers, autres entreprises
+  es: datos personales, privacidad, mis datos, compartir mis, ceder mis, terceros, otras empresas
+  da: persondata, personoplysninger, mine oplysninger, videregive, videregiver, tredjepart, andre firmaer, andre virksomheder
 opening
-  en: opening hours, showroom, store, shop
+  en: opening hours, showroom, store, shop, closing time, what time do you close, what time does it close, when do you close, are they open, are you open, is it open, is the store open, is the showroom open, open on, open at, open until
   de: geöffnet, öffnungszeiten, offen, filiale, laden, geschäft
   nl: geopend, openingstijden, winkel
   fr: ouvert, horaires, magasin, boutique
   es: abierto, horario, tienda
   da: åben, åbent, åbningstider, butik
 idiom
-  en: change my mind, changed my mind, changing my mind, follow up, following up, followed up, no longer, any longer, business day, business days, working day, working days, thank you, no problem, by the way
+  en: opened the box, opened the parcel, opened the package, opened it, change my mind, changed my mind, changing my mind, follow up, following up, followed up, no longer, any longer, business day, business days, working day, working days, thank you, no problem, by the way
   de: anders überlegt, es mir anders, nicht länger, werktag, werktage, werktagen, arbeitstag, arbeitstage, arbeitstagen, vielen dank
   nl: van gedachten veranderd, niet langer, werkdag, werkdagen, bedankt
   fr: changé d avis, change d avis, plus longtemps, jour ouvrable, jours ouvrables, jours ouvrés, tenir compte, en fin de compte, merci beaucoup

@@ -4,7 +4,7 @@ import { conceptTerms, IDIOM } from "./concepts";
 import { LANGUAGES, type Language } from "./language";
 import { foldDiacritics, normalizeText, tokenize } from "./normalize";
 import { isContentWord, stem } from "./stems";
-import { KIND, namedThingsAt, type ThingKind } from "./things";
+import { KIND, type NamedAt, namedThingsAt, type ThingKind } from "./things";
 
 const PHRASE_GAP = 2;
 
@@ -78,6 +78,11 @@ export interface TextFeatures {
    * one ("a couch" for "sofas", "Oslo" for "countries", a kettle for "electronics").
    */
   thingWords: ReadonlyMap<string, readonly ThingWord[]>;
+  /**
+   * Stems inside a name of several words, with the things named ("home" of "home goods", "card" of
+   * "gift card"): such a word matches only the same thing's name, never the word alone ("home address").
+   */
+  nameWords: ReadonlyMap<string, readonly string[]>;
 }
 
 const HEAD_FINAL: ReadonlySet<Language> = new Set(["en", "de", "nl", "da"]);
@@ -143,7 +148,11 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       a.term.order - b.term.order ||
       (a.span[0] ?? 0) - (b.span[0] ?? 0),
   );
-  const taken = new Set<number>();
+  // A word inside a name of several words says no support concept of its own: "cash on delivery" is a
+  // way to pay, not a delivery; "auf Rechnung" a way to pay, not an invoice.
+  const named = namedThingsAt(text, language);
+  const inNames = named.filter((t) => t.words.length > 1).flatMap((t) => t.words);
+  const taken = new Set<number>(inNames);
   const conceptsOf = new Map<string, string[]>();
   const concepts = new Set<string>();
   const heads = new Map<string, string>();
@@ -168,7 +177,7 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       conceptsOf.set(words[k] ?? "", ["refund"]);
     }
   }
-  const things = thingsOf(text, raw, language);
+  const things = thingsOf(named, raw, language);
   // Naming a payment method is speaking of payment ("Can I use MobilePay?" asks how to pay).
   if (things.things.has("payment")) concepts.add("payment");
   return {
@@ -183,23 +192,31 @@ export function textFeatures(text: string, language: Language): TextFeatures {
   };
 }
 
+// Kinds whose names of several words hold everyday words ("home goods", "gift card", "Deutsche Post"):
+// such a word is not the word alone. Countries ("EU country") and groups ("first-time customer") are
+// said in the same words as their parts.
+const NAMES_APART: ReadonlySet<ThingKind> = new Set(["product", "payment", "voucher", "carrier"]);
+
 function thingsOf(
-  text: string,
+  named: readonly NamedAt[],
   raw: readonly string[],
   language: Language,
-): Pick<TextFeatures, "things" | "thingWords"> {
+): Pick<TextFeatures, "things" | "thingWords" | "nameWords"> {
   const things = new Map<ThingKind, Set<string>>();
   const thingWords = new Map<string, ThingWord[]>();
-  for (const t of namedThingsAt(text, language)) {
+  const nameWords = new Map<string, string[]>();
+  for (const t of named) {
     if (t.id !== KIND) things.set(t.kind, (things.get(t.kind) ?? new Set<string>()).add(t.id));
     for (const k of t.words) {
       const w = raw[k];
       if (w === undefined || !isContentWord(w, language)) continue;
       const s = stem(w, language);
       thingWords.set(s, [...(thingWords.get(s) ?? []), { kind: t.kind, id: t.id, at: t.words[0] ?? k }]);
+      if (t.words.length > 1 && NAMES_APART.has(t.kind))
+        nameWords.set(s, [...(nameWords.get(s) ?? []), `${t.kind}:${t.id}`]);
     }
   }
-  return { things, thingWords };
+  return { things, thingWords, nameWords };
 }
 
 interface IndexedTerm {

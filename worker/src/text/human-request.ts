@@ -159,7 +159,8 @@ function asksInClause(words: readonly string[], hasRequest: boolean, short: bool
   for (const p of people) {
     if (negatedBefore(words, p, 5)) continue;
     if (isHuman(words, p) && hasRequest) return true;
-    for (let v = Math.max(0, p - 6); v <= Math.min(words.length - 1, p + 6); v++) {
+    // "Put me through to one of your support agents": the verb may stand further before the person.
+    for (let v = Math.max(0, p - 8); v <= Math.min(words.length - 1, p + 6); v++) {
       if (!SPEAK.has(words[v] ?? "") || negatedBefore(words, v, 3)) continue;
       // A request cue, or the verb opens the sentence (an imperative: "Put me through / Talk to ...").
       if (hasRequest || v === 0) return true;
