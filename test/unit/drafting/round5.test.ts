@@ -153,3 +153,32 @@ describe("after set G (round 5's second part)", () => {
     expect(asksForHuman("Please put me through to one of your support agents.")).toBe(true);
   });
 });
+
+describe("probing common questions the demo KB does not answer", () => {
+  it.each([
+    // Something to be done that the entry mentions only in its answer, in passing.
+    ["Kann ich ohne Kundenkonto etwas zurückschicken?"],
+    // Subscribing is not unsubscribing, though both are about the newsletter.
+    ["Hvordan tilmelder jeg mig nyhedsbrevet?"],
+    // Concepts the KB never speaks of.
+    ["My discount code doesn't work."],
+    ["Can I change the delivery date?"],
+    // A sale item is of a range no entry covers; drinking glasses are glass, not stoneware.
+    ["Can I return a sale item?"],
+    ["Vos verres passent-ils au lave-vaisselle ?"],
+  ])("refuses %s", (text) => {
+    expect(verdict(text).kind).toBe("refuse");
+  });
+  it.each([
+    ["Hvordan stopper jeg nyhedsbrevet?", "Hvordan afmelder jeg nyhedsbrevet?"],
+    [
+      "Wie lange dauert die Lieferung nach München?",
+      "Wie lange dauert die Lieferung nach Deutschland und was kostet der Versand?",
+    ],
+  ])("answers %s", (text, question) => {
+    expect(pick(text)).toBe(question);
+  });
+  it('does not read "Lieferung" as a delivery date (a stem shorter than the term)', () => {
+    expect(textFeatures("Wie lange dauert die Lieferung?", "de").concepts).not.toContain("deliverydate");
+  });
+});

@@ -142,6 +142,11 @@ export function judge(ranking: readonly RankedCandidate[], params: GateParams = 
   // a shop"; and "how much" or "how long" must be answered by an amount or a time span.
   if (best.unexplainedConcepts.some((c) => !CONTEXT_CONCEPTS.has(c)) || best.unansweredFrames.length > 0)
     return { kind: "refuse", why: "other_topic", ranked: all };
+  // A topic the entry mentions only in passing, in its answer, while the message leaves part of the
+  // entry's question uncovered: "Kann ich ohne Kundenkonto etwas zurückschicken?" is not "Kann ich
+  // auch ohne Kundenkonto bestellen?", though its answer speaks of returns.
+  if (best.answerOnlyConcepts.length > 0 && best.questionCoverage < 1 - 1e-9)
+    return { kind: "refuse", why: "other_topic", ranked: all };
   if (best.questionCoverage < params.minCoverage - 1e-9 || !best.subjectCovered)
     return { kind: "refuse", why: "weak", ranked: all };
   // One shared word (a place named beside it does not count unless the entry's question names places:

@@ -72,6 +72,13 @@ export interface RankedCandidate {
    */
   otherThing: OtherThing | null;
   /**
+   * Things to be done that a question sentence of the message asks and the entry speaks of only in its
+   * answer, in passing (a story around a short question, "...hasn't changed for a week. Is it lost?", does
+   * not count):
+   * "return" for "Kann ich auch ohne Kundenkonto bestellen?", whose answer mentions returns.
+   */
+  answerOnlyConcepts: readonly string[];
+  /**
    * "How long" or "how much" asked, and the entry states no time span or amount and never speaks of
    * one: "Which countries do you ship to?" does not say what the postage is.
    */
@@ -125,6 +132,21 @@ function statesFrame(c: string, text: string): boolean {
   const t = normalizeText(text);
   return c === "cost" ? AMOUNT.test(t) : c === "duration" ? SPAN.test(t) : true;
 }
+
+/** Concepts that are something the customer wants done (send back, change, collect), not a thing. */
+const ACTION_CONCEPTS: ReadonlySet<string> = new Set([
+  "return",
+  "refund",
+  "exchange",
+  "change",
+  "pickup",
+  "repair",
+  "claim",
+  "assembly",
+  "disposal",
+  "unsubscribe",
+  "tracking",
+]);
 
 /**
  * Concepts that say where a question happens rather than what it is about: every delivery is a
@@ -297,6 +319,14 @@ export function rankCandidates(
         vocabulary,
         unexplainedConcepts: asked.concepts.filter(
           (c) => !FRAME_CONCEPTS.has(c) && !vocabulary.has(CONCEPT + c),
+        ),
+        answerOnlyConcepts: asked.concepts.filter(
+          (c) =>
+            askedIsQuestion &&
+            ACTION_CONCEPTS.has(c) &&
+            !qf.concepts.includes(c) &&
+            !fi.topics.concepts.includes(c) &&
+            fi.answer.concepts.includes(c),
         ),
         unansweredFrames: asked.concepts.filter(
           (c) =>

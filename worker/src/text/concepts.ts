@@ -198,6 +198,20 @@ appointment
   fr: rendez vous, prendre rendez vous, consultation, conseil en décoration, architecte d intérieur
   es: cita, reservar una cita, asesoramiento, consulta, interiorista
   da: aftale, booke en tid, rådgivning, indretningsrådgivning, indretningsarkitekt
+notworking
+  en: doesn't work, does not work, isn't working, is not working, not working, won't work, stopped working, not accepted, invalid
+  de: funktioniert nicht, geht nicht, klappt nicht, nicht akzeptiert
+  nl: werkt niet, doet het niet, niet geaccepteerd
+  fr: ne fonctionne pas, ne marche pas, pas accepté, ne fonctionne plus, ne marche plus
+  es: no funciona, no va, no lo acepta, no es aceptado
+  da: virker ikke, fungerer ikke, ikke accepteret
+deliverydate
+  en: delivery date, delivery day, choose a date, choose the day, specific date, specific day, time slot, delivery slot
+  de: liefertermin, lieferdatum, wunschtermin, zeitfenster
+  nl: leverdatum, bezorgdatum, tijdvak, tijdslot
+  fr: date de livraison, jour de livraison, créneau
+  es: fecha de entrega, día de entrega, franja horaria
+  da: leveringsdato, tidsrum
 account
   en: account, customer account, sign up, register, registration, guest, guest checkout, create an account, my profile
   de: konto, kundenkonto, registrieren, registrierung, gast, als gast, gastbestellung, gastkonto, profil
@@ -248,12 +262,19 @@ payfor
   es: pagar por, pagar el, pagar la
   da: betale for
 newsletter
-  en: newsletter, mailing list, unsubscribe, marketing emails, promotional emails, emails with offers, stop emails, stop receiving emails, stop getting emails
-  de: newsletter, abmelden, abbestellen, werbemails, werbe mails, werbe e mails, mails mit angeboten, e mails mit angeboten
-  nl: nieuwsbrief, afmelden, uitschrijven, reclamemails, promotiemails, mails met aanbiedingen, e mails met aanbiedingen
-  fr: newsletter, désabonner, désinscrire, e mails promotionnels, mails promotionnels, offres par e mail, mails publicitaires
-  es: boletín, darse de baja, correos promocionales, correos con ofertas, emails promocionales, correos publicitarios
-  da: nyhedsbrev, afmelde, framelde, mails med tilbud, e mails med tilbud, reklamemails, nyhedsmails, tilbudsmails
+  en: newsletter, newsletters, mailing list, marketing emails, promotional emails, emails with offers
+  de: newsletter, werbemails, werbe mails, werbe e mails, mails mit angeboten, e mails mit angeboten
+  nl: nieuwsbrief, reclamemails, promotiemails, mails met aanbiedingen, e mails met aanbiedingen
+  fr: newsletter, e mails promotionnels, mails promotionnels, offres par e mail, mails publicitaires
+  es: boletín, correos promocionales, correos con ofertas, emails promocionales, correos publicitarios
+  da: nyhedsbrev, mails med tilbud, e mails med tilbud, reklamemails, nyhedsmails, tilbudsmails
+unsubscribe
+  en: unsubscribe, opt out, stop emails, stop receiving, stop getting, stop sending, no more emails, remove me from
+  de: abmelden, abbestellen, austragen, keine mails mehr, nicht mehr erhalten
+  nl: afmelden, uitschrijven, geen mails meer, niet meer ontvangen
+  fr: désabonner, désinscrire, ne plus recevoir
+  es: darse de baja, darme de baja, dejar de recibir, no recibir más
+  da: afmelde, framelde, stoppe med at få, stoppe med at modtage, ikke længere modtage, slå fra
 privacy
   en: personal data, privacy, my data, my details, share my, sell my, other companies, third parties
   de: datenschutz, persönliche daten, meine daten, weitergeben, weitergegeben, dritte, andere firmen

@@ -8,6 +8,15 @@ import { KIND, type NamedAt, namedThingsAt, type ThingKind } from "./things";
 
 const PHRASE_GAP = 2;
 
+// Verbs that stop or cancel something, in the six languages (diacritics folded).
+const STOP_VERBS: ReadonlySet<string> = new Set(
+  `stop stopping stopped cancel stoppen stoppe kundigen beenden opzeggen stopzetten arreter arrete annuler
+    dejar parar cancelar stopper stoppe melde melder annullere opsige`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(foldDiacritics),
+);
+
 // Money, in the six languages (diacritics folded).
 const MONEY: ReadonlySet<string> = new Set(
   "money amount geld betrag bedrag argent montant dinero importe penge pengene beløb beløbet"
@@ -177,9 +186,20 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       conceptsOf.set(words[k] ?? "", ["refund"]);
     }
   }
+  // Stopping a newsletter is unsubscribing: "Hvordan stopper jeg nyhedsbrevet?", "melder mig af".
+  if (concepts.has("newsletter") && !concepts.has("unsubscribe")) {
+    const k = raw.findIndex((w, i) => STOP_VERBS.has(foldDiacritics(w)) && !taken.has(i));
+    if (k >= 0) {
+      concepts.add("unsubscribe");
+      conceptsOf.set(words[k] ?? "", ["unsubscribe"]);
+    }
+  }
   const things = thingsOf(named, raw, language);
   // Naming a payment method is speaking of payment ("Can I use MobilePay?" asks how to pay).
   if (things.things.has("payment")) concepts.add("payment");
+  // Drinking glasses are glass: "Vos verres passent-ils au lave-vaisselle ?" is not about stoneware.
+  if (things.things.get("product")?.has("glassware") && !things.things.has("material"))
+    things.things = new Map([...things.things, ["material", new Set(["glass"])]]);
   return {
     language,
     stems: contentStemsOf(raw, language),
