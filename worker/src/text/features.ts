@@ -160,7 +160,7 @@ export function textFeatures(text: string, language: Language): TextFeatures {
   // A word inside a name of several words says no support concept of its own: "cash on delivery" is a
   // way to pay, not a delivery; "auf Rechnung" a way to pay, not an invoice.
   const named = namedThingsAt(text, language);
-  const inNames = named.filter((t) => t.words.length > 1).flatMap((t) => t.words);
+  const inNames = named.filter((t) => t.words.length > 1 && NAMES_APART.has(t.kind)).flatMap((t) => t.words);
   const taken = new Set<number>(inNames);
   const conceptsOf = new Map<string, string[]>();
   const concepts = new Set<string>();

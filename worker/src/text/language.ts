@@ -58,6 +58,7 @@ export const FUNCTION_WORDS: Readonly<Record<Language, string>> = {
     vores har havde kan kunne vil ville skal skulle må ikke også men eller hvis hvordan hvad hvornår
     hvor hvorfor hvilke hvilken hej tak mvh venlig venlige hilsen fra om efter før nu så lige bare jo
     nok sig mig dig os jer dem hos ved få fik blev bliver være været gerne godt noget ingen man der ja
+    tager tage imod bruge bruger
     nej kære fordi endnu stadig allerede to tre fire fem seks syv otte ni ti uden inden mellem mod finde
     finder`,
 };

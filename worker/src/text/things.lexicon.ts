@@ -163,7 +163,7 @@ material
   velvet Velvet: velvet, fluweel, fløjl, velours, terciopelo
   marble Marble: marble, marmor, marmer, marbre, mármol
 group
-  newcustomer First-time customers: first time customer*, new customer*, neukunde*, neukundin*, nieuwe klant*, ny kunde, nye kunder, førstegangskunde*, nouveau client, nouveaux clients, nouvelle cliente, nuevo cliente, nuevos clientes, nueva cliente
+  newcustomer First-time customers: first time customer*, new customer*, first order*, first purchase*, welcome discount*, welcome offer*, welcome code*, erste bestellung, ersten bestellung, willkommensrabatt*, eerste bestelling, welkomstkorting, première commande, primera compra, primer pedido, første ordre, første køb, velkomstrabat*, neukunde*, neukundin*, nieuwe klant*, ny kunde, nye kunder, førstegangskunde*, nouveau client, nouveaux clients, nouvelle cliente, nuevo cliente, nuevos clientes, nueva cliente
   student Students: student*, studierende*, schüler*, studerende, étudiant*, estudiante*, universitario*
   senior Seniors: senior*, pensioner*, retiree*, rentner*, pensionist*, gepensioneerd*, pensionär*, retraité*, jubilado*
   teacher Teachers: teacher*, lehrer*, leraar, leraren, lærer*, enseignant*, profesor*{es}
