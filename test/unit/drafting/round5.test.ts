@@ -182,3 +182,22 @@ describe("probing common questions the demo KB does not answer", () => {
     expect(textFeatures("Wie lange dauert die Lieferung?", "de").concepts).not.toContain("deliverydate");
   });
 });
+
+describe("narrower cases", () => {
+  it("refuses an entry about being out of warranty for a product still under warranty", () => {
+    const ranked = rankCandidates("Can you repair a sofa that is still under warranty?", "en", pool);
+    expect(ranked.find((r) => r.entry.question.startsWith("My product is out of warranty"))?.contrasted).toBe(
+      true,
+    );
+    expect(verdict("Can you repair a sofa that is still under warranty?").kind).toBe("refuse");
+  });
+  it("answers the out-of-warranty entry when the message says so", () => {
+    expect(pick("My lamp is no longer covered by the warranty. Can you repair it?")).toBe(
+      "My product is out of warranty. Can you still repair it?",
+    );
+  });
+  it("does not replace the general warranty entry by one about extending it", () => {
+    const text = "Hello, what warranty do your products come with? I'm thinking of buying a desk lamp.";
+    expect(pick(text)).not.toBe("Can I extend the warranty on electronics?");
+  });
+});

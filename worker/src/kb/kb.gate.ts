@@ -1,7 +1,14 @@
 // The confidence gate: is the best-ranked entry a safe answer, or must a person look (and at which entries)?
 // Pure, over a ranking (kb.rank.ts). A wrong answer costs more than an attention item: when in doubt, refuse.
 import { detectLanguage, isLanguage, type Language } from "../text/language";
-import { CONCEPT, CONTEXT_CONCEPTS, type RankedCandidate, rankCandidates, stemsMatch } from "./kb.rank";
+import {
+  CONCEPT,
+  CONTEXT_CONCEPTS,
+  type QuestionWord,
+  type RankedCandidate,
+  rankCandidates,
+  stemsMatch,
+} from "./kb.rank";
 import type { KbCandidate } from "./kb.search";
 
 export interface GateParams {
@@ -28,7 +35,7 @@ export interface GateParams {
  * The shipped thresholds: per parameter, the median of the choices made on the training folds of
  * `npm run eval:offline` (docs/offline-drafter.md). Never tuned on all the labelled data at once.
  */
-export const GATE: GateParams = { minCoverage: 0.25, minMargin: 0.15, minDistinct: 0.15, minSupport: 0.4 };
+export const GATE: GateParams = { minCoverage: 0.33, minMargin: 0.15, minDistinct: 0.15, minSupport: 0.5 };
 
 /**
  * An entry sharing a single word or concept with the message must have more than this share of its
@@ -71,14 +78,17 @@ export function distinctEvidence(
  * case in words the entry does not know, a sideboard for "furniture".)
  */
 export function separates(best: RankedCandidate, other: RankedCandidate): boolean {
-  const own = (x: RankedCandidate, y: RankedCandidate) =>
-    x.questionWords.filter(
-      (w) =>
-        w.subject &&
-        !w.concepts.some((c) => y.vocabulary.has(CONCEPT + c)) &&
-        ![...y.vocabulary].some((v) => stemsMatch(v, w.stem, x.entry.language)),
-    );
-  return own(best, other).some((w) => w.covered) && !own(other, best).some((w) => w.covered);
+  return ownWords(best, other).some((w) => w.covered) && !ownWords(other, best).some((w) => w.covered);
+}
+
+/** The subject words of `x`'s question that `y` never says (in any field, literally or by concept). */
+function ownWords(x: RankedCandidate, y: RankedCandidate): QuestionWord[] {
+  return x.questionWords.filter(
+    (w) =>
+      w.subject &&
+      !w.concepts.some((c) => y.vocabulary.has(CONCEPT + c)) &&
+      ![...y.vocabulary].some((v) => stemsMatch(v, w.stem, x.entry.language)),
+  );
 }
 
 /**
@@ -99,7 +109,9 @@ function tellsApart(best: RankedCandidate, other: RankedCandidate): boolean {
  * another entry does ("How many days do I have to return home goods and textiles?", whose answer
  * names curtains) with every word of the message the best one has (weak words such as "order" aside),
  * the general one goes: its answer may not hold for that kind. When the general entry has words of its
- * own ("print a label", "drop the parcel off"), the message asks what it answers and it stays.
+ * own ("print a label", "drop the parcel off"), the message asks what it answers and it stays; and when
+ * the specific one has words of its own the message does not cover ("extend" in "Can I extend the
+ * warranty on electronics?" for "what warranty comes with a desk lamp?"), it is no replacement.
  */
 export function preferSpecific(ranked: readonly RankedCandidate[]): RankedCandidate[] {
   let pool = [...ranked];
@@ -112,7 +124,8 @@ export function preferSpecific(ranked: readonly RankedCandidate[]): RankedCandid
         r.score > 0 &&
         r.products.length > 0 &&
         best.subjectEvidence.size > 0 &&
-        [...best.subjectEvidence].every((f) => r.evidence.has(f)),
+        [...best.subjectEvidence].every((f) => r.evidence.has(f)) &&
+        !ownWords(r, best).some((w) => !w.covered && !w.thing),
     );
     if (!specific) return pool;
     pool = pool.slice(1);
@@ -144,8 +157,9 @@ export function judge(ranking: readonly RankedCandidate[], params: GateParams = 
     return { kind: "refuse", why: "other_topic", ranked: all };
   // A topic the entry mentions only in passing, in its answer, while the message leaves part of the
   // entry's question uncovered: "Kann ich ohne Kundenkonto etwas zurückschicken?" is not "Kann ich
-  // auch ohne Kundenkonto bestellen?", though its answer speaks of returns.
-  if (best.answerOnlyConcepts.length > 0 && best.questionCoverage < 1 - 1e-9)
+  // auch ohne Kundenkonto bestellen?", though its answer speaks of returns. Nor is "still under
+  // warranty" the question of an entry about being out of warranty.
+  if ((best.answerOnlyConcepts.length > 0 && best.questionCoverage < 1 - 1e-9) || best.contrasted)
     return { kind: "refuse", why: "other_topic", ranked: all };
   if (best.questionCoverage < params.minCoverage - 1e-9 || !best.subjectCovered)
     return { kind: "refuse", why: "weak", ranked: all };

@@ -72,6 +72,12 @@ export interface RankedCandidate {
    */
   otherThing: OtherThing | null;
   /**
+   * The entry's question says a narrower case that the message contradicts: "out of warranty" for a
+   * message that speaks of the warranty without it ("still under warranty").
+   */
+  contrasted: boolean;
+
+  /**
    * Things to be done that a question sentence of the message asks and the entry speaks of only in its
    * answer, in passing (a story around a short question, "...hasn't changed for a week. Is it lost?", does
    * not count):
@@ -133,6 +139,9 @@ function statesFrame(c: string, text: string): boolean {
   return c === "cost" ? AMOUNT.test(t) : c === "duration" ? SPAN.test(t) : true;
 }
 
+/** A concept of an entry's question, and the wider one a message says instead of it. */
+const CONTRASTS: Readonly<Record<string, string>> = { outofwarranty: "warranty", unsubscribe: "newsletter" };
+
 /** Concepts that are something the customer wants done (send back, change, collect), not a thing. */
 const ACTION_CONCEPTS: ReadonlySet<string> = new Set([
   "return",
@@ -162,6 +171,8 @@ export interface QuestionWord {
   covered: boolean;
   /** Not only part of a frame ("how long", "what does it cost") and not a weak word ("order"). */
   subject: boolean;
+  /** Part of a thing's name ("textiles", "Deutschland") or a word for a kind of them ("countries"). */
+  thing: boolean;
 }
 
 /**
@@ -188,6 +199,7 @@ function questionWords(
         msg.stems.some((m) => literalMatch(msg, m, q, e, entryStems, true)) ||
         concepts.some((c) => msgConcepts.includes(c)),
       subject: !weak.has(e) && !(concepts.length > 0 && concepts.every((c) => FRAME_CONCEPTS.has(c))),
+      thing: q.thingWords.has(e),
     };
   });
   if (q.thingWords.size === 0 || msg.things.size === 0) return words;
@@ -284,7 +296,8 @@ export function rankCandidates(
       const fi = fields[i] as Record<Field, TextFeatures>;
       const qf = fi.question;
       const own = entryStems[i] ?? new Set<string>();
-      const qc = coverage(questionWords(msg, qf, weak, own), weak);
+      const qcWords = questionWords(msg, qf, weak, own);
+      const qc = coverage(qcWords, weak);
       const askedWords = questionWords(asked, qf, weak, own);
       const subjectWords = askedWords.filter((w) => w.subject);
       const explained = msg.stems.filter(
@@ -320,6 +333,10 @@ export function rankCandidates(
         unexplainedConcepts: asked.concepts.filter(
           (c) => !FRAME_CONCEPTS.has(c) && !vocabulary.has(CONCEPT + c),
         ),
+        contrasted: qcWords.some(
+          (w) => !w.covered && w.concepts.some((c) => msg.concepts.includes(CONTRASTS[c] ?? "")),
+        ),
+
         answerOnlyConcepts: asked.concepts.filter(
           (c) =>
             askedIsQuestion &&

@@ -44,6 +44,13 @@ cost
   fr: coût, coûte, prix, frais, gratuit, offert, combien je paie, combien vais je payer, combien dois je payer
   es: cuesta, coste, costo, precio, gratis, gratuito, cuánto pago, cuánto tengo que pagar, cuánto pagaré
   da: koster, pris, gebyr, gratis, hvor meget betaler, hvad betaler jeg
+outofwarranty
+  en: out of warranty, no longer under warranty, no longer covered, not covered by the warranty, not under warranty, warranty has expired, warranty expired, after the warranty, outside the warranty
+  de: keine garantie mehr, garantie abgelaufen, nach ablauf der garantie, außerhalb der garantie, ausserhalb der garantie
+  nl: buiten de garantie, geen garantie meer, garantie verlopen
+  fr: hors garantie, plus sous garantie, garantie expirée, après la garantie
+  es: fuera de garantía, sin garantía, garantía caducada, garantía vencida
+  da: uden for garantien, ikke længere garanti, garantien er udløbet
 warranty
   en: warranty, guarantee
   de: garantie, gewährleistung
@@ -227,12 +234,12 @@ business
   es: mi empresa, nuestra empresa, nombre de la empresa, autónomo, cliente empresa
   da: min virksomhed, vores virksomhed, mit firma, vores firma, firmanavn, erhvervskunde
 extend
-  en: extend, extension, extended, longer, prolong
-  de: verlängern, verlängerung, verlängert, länger
-  nl: verlengen, verlenging, verlengd, langer
-  fr: prolonger, prolongation, extension, plus longue, plus long
-  es: ampliar, ampliación, extender, extensión, prolongar, más larga, más largo
-  da: forlænge, forlængelse, forlænget, længere
+  en: extend, extension, extended, longer, prolong, extra year, extra years, additional year, another year
+  de: verlängern, verlängerung, verlängert, länger, zusätzliches jahr, extra jahr
+  nl: verlengen, verlenging, verlengd, langer, extra jaar
+  fr: prolonger, prolongation, extension, plus longue, plus long, année supplémentaire
+  es: ampliar, ampliación, extender, extensión, prolongar, más larga, más largo, año adicional, año extra
+  da: forlænge, forlængelse, forlænget, længere, ekstra år
 doublecharge
   en: charged twice, charged two times, charged double, double charge, double charged, two charges, two payments, paid twice, taken twice, amount twice, debited twice
   de: doppelt abgebucht, zweimal abgebucht, doppelt belastet, zweimal belastet, doppelt bezahlt, zweimal bezahlt, doppelte abbuchung, zwei abbuchungen, doppelt berechnet

@@ -171,7 +171,7 @@ group
   nurse Healthcare workers: nurse*, krankenschwester*, pflegekraft*, verpleegkundige*, sygeplejerske*, infirmier*, infirmière*, enfermero*, enfermera*
   charity Charities: charity, charities, non profit, ngo, gemeinnützig*, goed doel, goede doelen, velgørenhed*, ong{es fr}
 range
-  outlet Outlet: outlet*, clearance, sale item*, on sale, sale price*, reduced item*, sale products, sale range, im sale, sale artikel*, reduzierte artikel*, sale artikelen, afgeprijsd*, in de uitverkoop, article soldé*, articles soldés, en solde*, artículo rebajado*, artículos rebajados, en rebajas, nedsat vare*, nedsatte varer, på udsalg, restposten, uitverkoop, udsalg*, soldes, rebajas, b stock, b ware, refurbished, generalüberholt*, reconditionné*, reacondicionado*, ex display, ausstellungsstück*, showroommodel*, udstillingsmodel*, second hand, tweedehands, segunda mano
+  outlet Outlet: outlet*, clearance, used item*, pre owned, preowned, gebrauchte*, gebrauchtware*, tweedehands, gebruikte*, d occasion, de segunda mano, usado*{es}, brugte*, sale item*, on sale, sale price*, reduced item*, sale products, sale range, im sale, sale artikel*, reduzierte artikel*, sale artikelen, afgeprijsd*, in de uitverkoop, article soldé*, articles soldés, en solde*, artículo rebajado*, artículos rebajados, en rebajas, nedsat vare*, nedsatte varer, på udsalg, restposten, uitverkoop, udsalg*, soldes, rebajas, b stock, b ware, refurbished, generalüberholt*, reconditionné*, reacondicionado*, ex display, ausstellungsstück*, showroommodel*, udstillingsmodel*, second hand, tweedehands, segunda mano
 channel
   phone Phone: phone, phones, telephone, telephones, telefon, telefonisch, telefoon, telefonisch, téléphone, teléfono, telefono
   whatsapp WhatsApp: whatsapp
