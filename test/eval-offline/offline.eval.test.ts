@@ -28,6 +28,7 @@ import setD from "../fixtures/offline-set-d.json";
 import setE from "../fixtures/offline-set-e.json";
 import setF from "../fixtures/offline-set-f.json";
 import setG from "../fixtures/offline-set-g.json";
+import setH from "../fixtures/offline-set-h.json";
 import { assignFolds, FOLDS, medianParams, tune, type Verdict } from "./kfold";
 import { type Expected, type Row, table, verdictOf } from "./score";
 
@@ -166,6 +167,7 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
   const e = await endToEnd(setE as Item[]);
   const f = await endToEnd(setF as Item[]);
   const g = await endToEnd(setG as Item[]);
+  const h = await endToEnd(setH as Item[]);
   console.info(
     [
       ...lines,
@@ -212,10 +214,16 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
       ...(env.OHALLO_EVAL_DETAILS ? f.notes : []),
       "",
       table(
-        "Set G (held out: written before round 5's code, never tuned on or looked at before its one measurement; round 5's honest figure), shipped thresholds",
+        "Set G (written before round 5's code, measured once midway: 44 / 11 / 5; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
         g.rows,
       ),
       ...(env.OHALLO_EVAL_DETAILS ? g.notes : []),
+      "",
+      table(
+        "Set H (held out: written during round 5 by someone who never saw the code, never tuned on or looked at before its one measurement; round 5's honest figure), shipped thresholds",
+        h.rows,
+      ),
+      ...(env.OHALLO_EVAL_DETAILS ? h.notes : []),
       "",
       table("Demo set, shipped thresholds (tuned on folds of this set: not held-out)", all.rows),
       ...all.notes,
