@@ -50,6 +50,11 @@ describe("support concepts of round 5", () => {
   ])("reads %s as %s", (text, concept) => {
     expect(textFeatures(text, detectLanguage(text)).concepts).toContain(concept);
   });
+  it("answers the money after a return with the refund entry (round 2 refused it: no word said refund)", () => {
+    expect(pick("I sent the chair back last week. How long until my bank shows the money again?")).toBe(
+      "When will I get my money back after a return?",
+    );
+  });
   it("reads money as a refund only after a return", () => {
     expect(textFeatures("I paid the money by card yesterday.", "en").concepts).not.toContain("refund");
   });

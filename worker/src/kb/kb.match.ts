@@ -252,6 +252,19 @@ export function unsaidThing(
   return null;
 }
 
+/**
+ * The customer is somewhere the entry does not speak of: the message names countries (in any sentence,
+ * "Ich wohne in Graz."), the entry names countries too ("in Deutschland können Sie Klarna wählen"), and
+ * none of the message's is among them. An entry that names no country holds everywhere.
+ */
+export function placedElsewhere(msg: TextFeatures, fields: readonly TextFeatures[]): OtherThing | null {
+  const named = msg.things.get("country");
+  if (named === undefined || named.size === 0) return null;
+  const said = saidIn(fields, "country");
+  if (said.size === 0 || [...named].some((id) => covers("country", said, id))) return null;
+  return { how: "unsaid", kind: "country", named: [...named], entry: [...said] };
+}
+
 /** The kinds of product the message names that the entry covers (for the preference of the specific). */
 export function coveredProducts(msg: TextFeatures, fields: readonly TextFeatures[]): string[] {
   const said = saidIn(fields, "product");

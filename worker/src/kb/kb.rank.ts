@@ -15,6 +15,7 @@ import {
   coveredProducts,
   type OtherThing,
   otherThing,
+  placedElsewhere,
   sharableConcepts,
   unsaidThing,
 } from "./kb.match";
@@ -138,6 +139,14 @@ function statesFrame(c: string, text: string): boolean {
   const t = normalizeText(text);
   return c === "cost" ? AMOUNT.test(t) : c === "duration" ? SPAN.test(t) : true;
 }
+
+/** Concepts an entry explains by speaking of another: an address and an e-mail are personal data. */
+const EXPLAINED_BY: Readonly<Record<string, readonly string[]>> = {
+  address: ["privacy"],
+  email: ["privacy"],
+  // "At the showroom" is explained by an entry about showrooms or shops.
+  instore: ["opening"],
+};
 
 /** A concept of an entry's question, and the wider one a message says instead of it. */
 const CONTRASTS: Readonly<Record<string, string>> = { outofwarranty: "warranty", unsubscribe: "newsletter" };
@@ -276,6 +285,10 @@ export function rankCandidates(
   const askedOnly = askedText === null ? msg : textFeatures(askedText, language);
   const askedIsQuestion = askedText !== null && askedOnly.stems.length >= MIN_ASKED_STEMS;
   const asked = askedIsQuestion ? askedOnly : msg;
+  // A question that only asks how, how long or how much about what the sentences before it say ("I want
+  // to send a teapot back. How does that work, and does it cost anything?"): its subject is theirs.
+  const followUp =
+    askedIsQuestion && asked.concepts.every((c) => FRAME_CONCEPTS.has(c)) && asked.things.size === 0;
   // Rarity over the pool: every entry holding a query term is in it, up to the search limit.
   const n = Math.max(pool.length, 10);
   const df = new Map<string, number>();
@@ -327,11 +340,15 @@ export function rankCandidates(
         score: total * (0.5 + qc),
         evidence,
         questionCoverage: qc,
-        subjectCovered: subjectCovered(subjectWords),
+        subjectCovered:
+          subjectCovered(subjectWords) || (followUp && subjectCovered(qcWords.filter((w) => w.subject))),
         questionWords: askedWords,
         vocabulary,
         unexplainedConcepts: asked.concepts.filter(
-          (c) => !FRAME_CONCEPTS.has(c) && !vocabulary.has(CONCEPT + c),
+          (c) =>
+            !FRAME_CONCEPTS.has(c) &&
+            !vocabulary.has(CONCEPT + c) &&
+            !(EXPLAINED_BY[c] ?? []).some((x) => vocabulary.has(CONCEPT + x)),
         ),
         contrasted: qcWords.some(
           (w) => !w.covered && w.concepts.some((c) => msg.concepts.includes(CONTRASTS[c] ?? "")),
@@ -364,6 +381,10 @@ export function rankCandidates(
             qf,
             FIELDS.map((name) => fi[name]),
             askedIsQuestion,
+          ) ??
+          placedElsewhere(
+            msg,
+            FIELDS.map((name) => fi[name]),
           ),
         echoesQuestion,
         subjectEvidence: new Set([...evidence.keys()].filter((f) => !weak.has(f))),

@@ -164,7 +164,7 @@ repair
   es: reparar, reparación, arreglar
   da: reparere, reparation, repareret
 change
-  en: change, modify, edit, amend, swap
+  en: change, modify, edit, amend, swap, fix the address, fix my address, fix a typo, fix the typo, correct the address, correct my address
   de: ändern, änderung, bearbeiten
   nl: wijzigen, aanpassen, veranderen
   fr: modifier, changer, modification
@@ -219,6 +219,20 @@ deliverydate
   fr: date de livraison, jour de livraison, créneau
   es: fecha de entrega, día de entrega, franja horaria
   da: leveringsdato, tidsrum
+amenities
+  en: parking, car park, park the car, wheelchair, accessible, toilet, toilets, café, baby changing
+  de: parkplatz, parkplätze, parken, parkhaus, rollstuhl, barrierefrei, toilette
+  nl: parkeren, parkeerplaats, rolstoel, toegankelijk, toilet
+  fr: parking, stationnement, se garer, fauteuil roulant, accessible, toilettes
+  es: aparcamiento, aparcar, parking, silla de ruedas, accesible, aseos
+  da: parkering, parkere, kørestol, handicapvenlig, toilet
+instore
+  en: in your shop, in your store, in the shop, in the store, in store, at your shop, at your store, in your showroom, in the showroom, at the showroom, in our showroom
+  de: in ihrem laden, in eurem laden, im laden, in der filiale, in ihrer filiale, im geschäft, in ihrem geschäft, im showroom, vor ort
+  nl: in de winkel, in jullie winkel, in uw winkel, in de showroom, in jullie showroom
+  fr: en magasin, dans votre magasin, dans le magasin, en boutique, dans votre boutique, au showroom, dans votre showroom
+  es: en tienda, en la tienda, en vuestra tienda, en su tienda, en el showroom
+  da: i jeres butik, i butikken, i butik, i jeres showroom, i showroomet, i vores showroom
 account
   en: account, customer account, sign up, register, registration, guest, guest checkout, create an account, my profile
   de: konto, kundenkonto, registrieren, registrierung, gast, als gast, gastbestellung, gastkonto, profil

@@ -11,7 +11,7 @@ const PHRASE_GAP = 2;
 // Verbs that stop or cancel something, in the six languages (diacritics folded).
 const STOP_VERBS: ReadonlySet<string> = new Set(
   `stop stopping stopped cancel stoppen stoppe kundigen beenden opzeggen stopzetten arreter arrete annuler
-    dejar parar cancelar stopper stoppe melde melder annullere opsige`
+    dejar parar cancelar stopper stoppe melde melder annullere opsige slippe slipper`
     .split(/\s+/)
     .filter(Boolean)
     .map(foldDiacritics),
