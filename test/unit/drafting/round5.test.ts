@@ -206,3 +206,23 @@ describe("narrower cases", () => {
     expect(pick(text)).not.toBe("Can I extend the warranty on electronics?");
   });
 });
+
+describe("after set H", () => {
+  it.each([
+    // A showroom named is not "where are they and when are they open": a store and its hours are apart.
+    ["Can I bring my dog to the showroom?"],
+    ["Is there any parking near your Aarhus showroom?"],
+    // The customer is in a country the entry's answer does not speak of.
+    ["Ich wohne in Graz. Kann ich per Klarna auf Rechnung zahlen?"],
+    // Paying in the shop is not paying online.
+    ["Kan jeg betale med MobilePay, når jeg handler i jeres butik?"],
+  ])("refuses %s", (text) => {
+    expect(verdict(text).kind).toBe("refuse");
+  });
+  it.each([
+    ["Ik wil een theepot terugsturen. Hoe gaat dat, en kost het iets?", "Hoe stuur ik iets retour?"],
+    ["When is your Aarhus showroom open?", "Where are your showrooms and when are they open?"],
+  ])("answers %s", (text, question) => {
+    expect(pick(text)).toBe(question);
+  });
+});

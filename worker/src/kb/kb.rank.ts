@@ -145,7 +145,7 @@ const EXPLAINED_BY: Readonly<Record<string, readonly string[]>> = {
   address: ["privacy"],
   email: ["privacy"],
   // "At the showroom" is explained by an entry about showrooms or shops.
-  instore: ["opening"],
+  instore: ["store"],
 };
 
 /** A concept of an entry's question, and the wider one a message says instead of it. */
@@ -171,7 +171,7 @@ const ACTION_CONCEPTS: ReadonlySet<string> = new Set([
  * parcel, and "your shop charged me twice" names the company, not its stores. A topic of the message
  * that the entry never says must not be one of these to refuse it (kb.gate.ts).
  */
-export const CONTEXT_CONCEPTS: ReadonlySet<string> = new Set(["parcel", "opening"]);
+export const CONTEXT_CONCEPTS: ReadonlySet<string> = new Set(["parcel", "store"]);
 
 /** A word of an entry's question, as the message covers it. */
 export interface QuestionWord {

@@ -220,12 +220,12 @@ deliverydate
   es: fecha de entrega, día de entrega, franja horaria
   da: leveringsdato, tidsrum
 amenities
-  en: parking, car park, park the car, wheelchair, accessible, toilet, toilets, café, baby changing
-  de: parkplatz, parkplätze, parken, parkhaus, rollstuhl, barrierefrei, toilette
-  nl: parkeren, parkeerplaats, rolstoel, toegankelijk, toilet
-  fr: parking, stationnement, se garer, fauteuil roulant, accessible, toilettes
-  es: aparcamiento, aparcar, parking, silla de ruedas, accesible, aseos
-  da: parkering, parkere, kørestol, handicapvenlig, toilet
+  en: parking, car park, park the car, wheelchair, accessible, toilet, toilets, café, baby changing, dog, dogs, pets, lift, elevator
+  de: parkplatz, parkplätze, parken, parkhaus, rollstuhl, barrierefrei, toilette, hund, hunde, haustier, aufzug
+  nl: parkeren, parkeerplaats, rolstoel, toegankelijk, toilet, hond, honden, huisdier, lift
+  fr: parking, stationnement, se garer, fauteuil roulant, accessible, toilettes, chien, chiens, animaux, ascenseur
+  es: aparcamiento, aparcar, parking, silla de ruedas, accesible, aseos, perro, perros, mascotas, ascensor
+  da: parkering, parkere, kørestol, handicapvenlig, toilet, hund, hunde, kæledyr, elevator
 instore
   en: in your shop, in your store, in the shop, in the store, in store, at your shop, at your store, in your showroom, in the showroom, at the showroom, in our showroom
   de: in ihrem laden, in eurem laden, im laden, in der filiale, in ihrer filiale, im geschäft, in ihrem geschäft, im showroom, vor ort
@@ -303,13 +303,20 @@ privacy
   fr: données personnelles, confidentialité, mes données, transmettre mes, tiers, autres entreprises
   es: datos personales, privacidad, mis datos, compartir mis, ceder mis, terceros, otras empresas
   da: persondata, personoplysninger, mine oplysninger, videregive, videregiver, tredjepart, andre firmaer, andre virksomheder
-opening
-  en: opening hours, showroom, store, shop, closing time, what time do you close, what time does it close, when do you close, are they open, are you open, is it open, is the store open, is the showroom open, open on, open at, open until
-  de: geöffnet, öffnungszeiten, offen, filiale, laden, geschäft
-  nl: geopend, openingstijden, winkel
-  fr: ouvert, horaires, magasin, boutique
-  es: abierto, horario, tienda
-  da: åben, åbent, åbningstider, butik
+store
+  en: showroom, showrooms, store, stores, shop, shops
+  de: filiale, laden, geschäft, showroom
+  nl: winkel, showroom
+  fr: magasin, boutique, showroom
+  es: tienda, showroom
+  da: butik, showroom
+hours
+  en: opening hours, opening times, closing time, what time do you close, what time does it close, when do you close, are they open, are you open, is it open, is the store open, is the showroom open, open on, open at, open until, open today
+  de: geöffnet, öffnungszeiten, offen, geschlossen
+  nl: geopend, openingstijden, open, gesloten
+  fr: ouvert, ouverte, horaires, heures d ouverture, fermé
+  es: abierto, abierta, horario, horarios, cerrado
+  da: åben, åbent, åbningstider, lukket
 idiom
   en: opened the box, opened the parcel, opened the package, opened it, change my mind, changed my mind, changing my mind, follow up, following up, followed up, no longer, any longer, business day, business days, working day, working days, thank you, no problem, by the way
   de: anders überlegt, es mir anders, nicht länger, werktag, werktage, werktagen, arbeitstag, arbeitstage, arbeitstagen, vielen dank

@@ -17,6 +17,16 @@ const STOP_VERBS: ReadonlySet<string> = new Set(
     .map(foldDiacritics),
 );
 
+// "When" and "open", in the six languages (diacritics folded).
+const WHEN: ReadonlySet<string> = new Set(
+  "when wann wanneer quand cuando hvornar".split(" ").map(foldDiacritics),
+);
+const OPEN: ReadonlySet<string> = new Set(
+  "open offen geoffnet ouvert ouverte ouverts abierto abierta abiertos aben abent"
+    .split(" ")
+    .map(foldDiacritics),
+);
+
 // Money, in the six languages (diacritics folded).
 const MONEY: ReadonlySet<string> = new Set(
   "money amount geld betrag bedrag argent montant dinero importe penge pengene beløb beløbet"
@@ -192,6 +202,14 @@ export function textFeatures(text: string, language: Language): TextFeatures {
     if (k >= 0) {
       concepts.add("unsubscribe");
       conceptsOf.set(words[k] ?? "", ["unsubscribe"]);
+    }
+  }
+  // "When is the showroom open?": open, asked when, is about opening hours (not "I opened the box").
+  if (!concepts.has("hours") && raw.some((w) => WHEN.has(foldDiacritics(w)))) {
+    const k = raw.findIndex((w, i) => OPEN.has(foldDiacritics(w)) && !taken.has(i));
+    if (k >= 0) {
+      concepts.add("hours");
+      conceptsOf.set(words[k] ?? "", ["hours"]);
     }
   }
   const things = thingsOf(named, raw, language);
