@@ -29,6 +29,7 @@ import setE from "../fixtures/offline-set-e.json";
 import setF from "../fixtures/offline-set-f.json";
 import setG from "../fixtures/offline-set-g.json";
 import setH from "../fixtures/offline-set-h.json";
+import setI from "../fixtures/offline-set-i.json";
 import { assignFolds, FOLDS, medianParams, tune, type Verdict } from "./kfold";
 import { type Expected, type Row, table, verdictOf } from "./score";
 
@@ -168,6 +169,7 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
   const f = await endToEnd(setF as Item[]);
   const g = await endToEnd(setG as Item[]);
   const h = await endToEnd(setH as Item[]);
+  const x = await endToEnd(setI as Item[]);
   console.info(
     [
       ...lines,
@@ -220,10 +222,16 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
       ...(env.OHALLO_EVAL_DETAILS ? g.notes : []),
       "",
       table(
-        "Set H (held out: written during round 5 by someone who never saw the code, never tuned on or looked at before its one measurement; round 5's honest figure), shipped thresholds",
+        "Set H (written during round 5 by someone who never saw the code, measured once: 48 / 9 / 3; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
         h.rows,
       ),
       ...(env.OHALLO_EVAL_DETAILS ? h.notes : []),
+      "",
+      table(
+        "Set I (held out: written by someone who never saw the code, never tuned on or looked at before its one measurement at the end of round 5; the honest figure for the shipped code), shipped thresholds",
+        x.rows,
+      ),
+      ...(env.OHALLO_EVAL_DETAILS ? x.notes : []),
       "",
       table("Demo set, shipped thresholds (tuned on folds of this set: not held-out)", all.rows),
       ...all.notes,
