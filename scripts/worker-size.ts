@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { buildSync } from "esbuild";
 
 /** The Worker (minified, gzipped as wrangler counts it) must stay under this (docs/decisions/008-bundles.md). */
-export const WORKER_BUDGET_BYTES = 150 * 1024;
+export const WORKER_BUDGET_BYTES = 160 * 1024;
 
 export interface WorkerPart {
   /** A package directory (`zod/v4/locales`, `hono/dist`) or an area of our code (`worker/src/drafting`). */

@@ -154,7 +154,14 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
             : judge(f.ranked).kind === "accept"
               ? "accept"
               : `refuse: ${(judge(f.ranked) as { why: string }).why}`;
-          notes.push(`      ${item.message}`, `      ${verdict} [${describe(f)}]`);
+          const want = item.expected.kbQuestion ? idOf(item.expected.kbQuestion) : undefined;
+          const found =
+            want === undefined
+              ? ""
+              : f.ranked.some((r) => r.entry.id === want)
+                ? ""
+                : " (expected entry not retrieved)";
+          notes.push(`      ${item.message}`, `      ${verdict}${found} [${describe(f)}]`);
         }
       }
     }

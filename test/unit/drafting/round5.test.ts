@@ -226,3 +226,51 @@ describe("after set H", () => {
     expect(pick(text)).toBe(question);
   });
 });
+
+describe("after set I", () => {
+  it.each([
+    // Marked as delivered but not there is not a tracking question.
+    ["The tracking says my parcel was delivered yesterday, but there's nothing at my door."],
+    // "Swap them for another colour" is an exchange, whatever comes after "instead of".
+    ["Can I swap the cushions for another colour instead of sending them back?"],
+  ])("refuses %s", (text) => {
+    expect(verdict(text).kind).toBe("refuse");
+  });
+  it.each([
+    // The entry that explains every topic (a lost parcel) before one that ties but never says it.
+    [
+      "My parcel has shown 'in transit' for over a week with no new scan at all. Has it gone missing?",
+      "My tracking hasn't updated for several days. Is my parcel lost?",
+    ],
+    // What comes after "instead of" is not asked for.
+    [
+      "Kan jeg afhente min bestilling i jeres butik i København i stedet for at få den leveret?",
+      "Kan jeg hente min ordre i en af jeres butikker?",
+    ],
+    // The card the money goes back to is not what is asked.
+    [
+      "My returned lamp reached your warehouse yesterday. When will the money be back on my Visa card?",
+      "When will I get my money back after a return?",
+    ],
+    [
+      "My speaker is past its warranty now. Can you still fix it?",
+      "My product is out of warranty. Can you still repair it?",
+    ],
+  ])("answers %s", (text, question) => {
+    expect(pick(text)).toBe(question);
+  });
+  it('reads paying asked with a cost as the cost ("keine Versandkosten zahlen")', () => {
+    const concepts = textFeatures(
+      "Ab welchem Bestellwert muss ich keine Versandkosten zahlen?",
+      "de",
+    ).concepts;
+    expect(concepts).toContain("cost");
+    expect(concepts).not.toContain("payment");
+    expect(textFeatures("Was kostet der Versand und kann ich mit PayPal zahlen?", "de").concepts).toContain(
+      "payment",
+    );
+  });
+  it("hears a Dutch request for a colleague rather than a chatbot", () => {
+    expect(asksForHuman("Ik bespreek dit liever met een medewerker dan met een chatbot.")).toBe(true);
+  });
+});

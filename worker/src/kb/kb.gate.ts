@@ -132,14 +132,37 @@ export function preferSpecific(ranked: readonly RankedCandidate[]): RankedCandid
   }
 }
 
+/** Does the entry leave a topic of what the message asks unexplained (a shop or a parcel aside)? */
+const leavesTopic = (r: RankedCandidate) => r.unexplainedConcepts.some((c) => !CONTEXT_CONCEPTS.has(c));
+
+/**
+ * The ranking with the first entry that explains every topic of the message moved to the top, when the
+ * best leaves one unexplained and that entry is within the margin: "in transit for a week, has it gone
+ * missing?" ties "Where can I track my parcel?" (which never speaks of a lost parcel) with "My tracking
+ * hasn't updated for several days. Is my parcel lost?". The gate then judges it as the best.
+ */
+function explainingFirst(ranked: readonly RankedCandidate[], params: GateParams): RankedCandidate[] {
+  const [best] = ranked;
+  if (best === undefined || !leavesTopic(best)) return [...ranked];
+  const near = ranked.find(
+    (r) =>
+      r !== best &&
+      r.score >= best.score * (1 - params.minMargin) - 1e-9 &&
+      !leavesTopic(r) &&
+      r.otherThing === null,
+  );
+  return near === undefined ? [...ranked] : [near, ...ranked.filter((r) => r !== near)];
+}
+
 /** The gate over a ranking (best first). */
 export function judge(ranking: readonly RankedCandidate[], params: GateParams = GATE): Judgement {
   const all = [...ranking];
   // An entry about another thing of the kind the message names (the return window of home goods for a
   // bookcase) is no candidate: the entry about that thing, or a general one, may still answer.
   const about = ranking.filter((r) => r.otherThing?.how !== "other");
-  const ranked = preferSpecific(
-    about.length > 0 && about[0] !== undefined && about[0].score > 0 ? about : ranking,
+  const ranked = explainingFirst(
+    preferSpecific(about.length > 0 && about[0] !== undefined && about[0].score > 0 ? about : ranking),
+    params,
   );
   const [best, second] = ranked;
   if (best === undefined || best.score <= 0) return { kind: "refuse", why: "nothing", ranked: all };

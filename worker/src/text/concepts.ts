@@ -39,20 +39,20 @@ duration
   da: hvor lang tid, hvor længe, hvor hurtigt, hvor mange dage, leveringstid
 cost
   en: cost, price, fee, free of charge, how much, postage, how much do you charge, what do you charge, do you charge, how much do i pay, how much will i pay, what do i pay
-  de: kosten, kostet, preis, gebühr, kostenlos, gratis, wie viel zahle, wie viel bezahle, was zahle ich
+  de: kosten, kostet, preis, gebühr, kostenlos, gratis, versandkostenfrei, bestellwert, mindestbestellwert, wie viel zahle, wie viel bezahle, was zahle ich
   nl: kosten, kost, prijs, gratis, hoeveel betaal, wat betaal ik
   fr: coût, coûte, prix, frais, gratuit, offert, combien je paie, combien vais je payer, combien dois je payer
   es: cuesta, coste, costo, precio, gratis, gratuito, cuánto pago, cuánto tengo que pagar, cuánto pagaré
   da: koster, pris, gebyr, gratis, hvor meget betaler, hvad betaler jeg
 outofwarranty
-  en: out of warranty, no longer under warranty, no longer covered, not covered by the warranty, not under warranty, warranty has expired, warranty expired, after the warranty, outside the warranty
+  en: out of warranty, past its warranty, past the warranty, warranty is over, warranty has run out, warranty ran out, no longer under warranty, no longer covered, not covered by the warranty, not under warranty, warranty has expired, warranty expired, after the warranty, outside the warranty
   de: keine garantie mehr, garantie abgelaufen, nach ablauf der garantie, außerhalb der garantie, ausserhalb der garantie
   nl: buiten de garantie, geen garantie meer, garantie verlopen
   fr: hors garantie, plus sous garantie, garantie expirée, après la garantie
   es: fuera de garantía, sin garantía, garantía caducada, garantía vencida
   da: uden for garantien, ikke længere garanti, garantien er udløbet
 warranty
-  en: warranty, guarantee
+  en: warranty, guarantee, am i covered, is it covered, is this covered
   de: garantie, gewährleistung
   nl: garantie
   fr: garantie
@@ -164,14 +164,14 @@ repair
   es: reparar, reparación, arreglar
   da: reparere, reparation, repareret
 change
-  en: change, modify, edit, amend, swap, fix the address, fix my address, fix a typo, fix the typo, correct the address, correct my address
+  en: change, modify, edit, amend, swap, fix the address, fix my address, fix a typo, fix the typo, correct the address, correct my address, correct it, correct that, correct this
   de: ändern, änderung, bearbeiten
   nl: wijzigen, aanpassen, veranderen
   fr: modifier, changer, modification
   es: cambiar, modificar
   da: ændre, ændring, rette
 exchange
-  en: exchange, trade for, replace it with, replace with
+  en: exchange, trade for, replace it with, replace with, swap them for, swap it for, swap for, swap this for
   de: umtauschen, umtausch, tauschen, austauschen, eintauschen, umgetauscht
   nl: ruilen, omruilen, omwisselen, inruilen, geruild
   fr: échanger, échange, échangé
@@ -233,6 +233,13 @@ instore
   fr: en magasin, dans votre magasin, dans le magasin, en boutique, dans votre boutique, au showroom, dans votre showroom
   es: en tienda, en la tienda, en vuestra tienda, en su tienda, en el showroom
   da: i jeres butik, i butikken, i butik, i jeres showroom, i showroomet, i vores showroom
+notreceived
+  en: marked as delivered, says delivered, shows delivered, shown as delivered, says it was delivered, was delivered but, nothing at my door, not at my door, not received, never received, didn't receive, did not receive, haven't received, have not received
+  de: als zugestellt, zugestellt aber, nicht erhalten, nie erhalten, nicht bekommen, nie bekommen
+  nl: als bezorgd, bezorgd maar, niet ontvangen, nooit ontvangen, niet gekregen
+  fr: marqué comme livré, indiqué comme livré, livré mais, pas reçu, jamais reçu
+  es: marcado como entregado, figura como entregado, entregado pero, no he recibido, no lo he recibido, nunca recibí
+  da: markeret som leveret, står som leveret, leveret men, ikke modtaget, aldrig modtaget
 account
   en: account, customer account, sign up, register, registration, guest, guest checkout, create an account, my profile
   de: konto, kundenkonto, registrieren, registrierung, gast, als gast, gastbestellung, gastkonto, profil

@@ -17,6 +17,50 @@ const STOP_VERBS: ReadonlySet<string> = new Set(
     .map(foldDiacritics),
 );
 
+// "Instead of" in the six languages (words folded), and how many words after it it reaches.
+const ALTERNATIVES: readonly (readonly string[])[] = [
+  "instead of",
+  "rather than",
+  "statt",
+  "anstatt",
+  "anstelle",
+  "in plaats van",
+  "au lieu de",
+  "plutot que",
+  "en lugar de",
+  "en vez de",
+  "i stedet for",
+].map((a) => a.split(" "));
+const ALTERNATIVE_REACH = 4;
+
+/** Positions of the words right after an "instead of". */
+function alternativeWindows(raw: readonly string[]): number[] {
+  const folded = raw.map(foldDiacritics);
+  const out: number[] = [];
+  folded.forEach((_, i) => {
+    for (const a of ALTERNATIVES) {
+      if (!a.every((w, k) => folded[i + k] === w)) continue;
+      const end = i + a.length;
+      for (let k = end; k < Math.min(folded.length, end + ALTERNATIVE_REACH); k++) out.push(k);
+    }
+  });
+  return out;
+}
+
+// Stems of "pay" as a bare verb, in the six languages.
+const PAY_VERBS: ReadonlySet<string> = new Set(
+  (
+    [
+      ["en", "pay paying paid"],
+      ["de", "zahlen zahle bezahlen bezahle"],
+      ["nl", "betalen betaal"],
+      ["fr", "payer paie paye"],
+      ["es", "pagar pago pague"],
+      ["da", "betale betaler"],
+    ] as const
+  ).flatMap(([language, list]) => list.split(" ").map((w) => stem(w, language))),
+);
+
 // "When" and "open", in the six languages (diacritics folded).
 const WHEN: ReadonlySet<string> = new Set(
   "when wann wanneer quand cuando hvornar".split(" ").map(foldDiacritics),
@@ -188,6 +232,15 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       conceptsOf.set(w, [...new Set([...(conceptsOf.get(w) ?? []), term.concept])]);
     }
   }
+  // What comes right after "instead of" is not asked for: "Can I collect it instead of having it
+  // delivered?" asks about collecting, not delivery.
+  for (const k of alternativeWindows(raw)) {
+    const w = words[k] ?? "";
+    const cs = conceptsOf.get(w);
+    if (cs === undefined || cs.includes(IDIOM)) continue;
+    conceptsOf.set(w, [IDIOM]);
+    for (const c of cs) if (![...conceptsOf.values()].some((other) => other.includes(c))) concepts.delete(c);
+  }
   // Money after a return is the refund: "I sent it back. When do I see the money?"
   if (concepts.has("return") && !concepts.has("refund")) {
     const k = raw.findIndex((w, i) => MONEY.has(foldDiacritics(w)) && !taken.has(i));
@@ -210,6 +263,15 @@ export function textFeatures(text: string, language: Language): TextFeatures {
     if (k >= 0) {
       concepts.add("hours");
       conceptsOf.set(words[k] ?? "", ["hours"]);
+    }
+  }
+  // "Ab welchem Bestellwert muss ich keine Versandkosten zahlen?": paying, asked with a cost, is the
+  // cost; a way to pay ("Can I pay with PayPal?") is named by a word that is not only "pay".
+  if (concepts.has("cost") && concepts.has("payment")) {
+    const carriers = [...conceptsOf].filter(([, cs]) => cs.includes("payment")).map(([w]) => w);
+    if (carriers.every((w) => PAY_VERBS.has(w))) {
+      concepts.delete("payment");
+      for (const w of carriers) conceptsOf.set(w, ["cost"]);
     }
   }
   const things = thingsOf(named, raw, language);

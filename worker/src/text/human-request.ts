@@ -46,8 +46,8 @@ const BOT = set(`bot bots robot robots chatbot chatbots ai ki ia machine maschin
   automat automaten automated automatic automatisch automatische automatiske automatique automatico`);
 
 /** Negations and contrasts before a bot word: "not a bot", "rather than a bot", "kein Chatbot". */
-const NOT = set(`not no than instead nicht kein keinen keinem keine statt anstatt niet geen pas plutot
-  ikke ingen isn't don't dont`);
+const NOT = set(`not no than instead nicht kein keinen keinem keine statt anstatt als niet geen dan pas plutot
+  que ikke ingen end isn't don't dont`);
 
 /** First-person "I am" before "not a robot" is about a captcha, not a request. */
 const I_AM = set("i'm am bin suis soy ben er");
