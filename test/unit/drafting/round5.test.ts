@@ -274,3 +274,24 @@ describe("after set I", () => {
     expect(asksForHuman("Ik bespreek dit liever met een medewerker dan met een chatbot.")).toBe(true);
   });
 });
+
+describe("after set J", () => {
+  it.each([
+    ["Ordered a rug 20 minutes ago and put in my old address. Can I still fix that?", "change"],
+    ["Will DHL Express bring it to Rotterdam by tomorrow?", "delivery"],
+    ["Can they carry it up to our 3rd floor flat?", "upstairs"],
+  ])("reads %s as %s", (text, concept) => {
+    expect(textFeatures(text, detectLanguage(text)).concepts).toContain(concept);
+  });
+  it('does not read "J\'ai ouvert la bouilloire" as opening hours', () => {
+    expect(textFeatures("J'ai ouvert et essayé la bouilloire.", "fr").concepts).not.toContain("hours");
+  });
+  it("hears a French request for an adviser rather than a robot", () => {
+    expect(asksForHuman("Je préférerais échanger avec un conseiller plutôt qu'avec un robot.")).toBe(true);
+  });
+  it("answers a Danish pick-up question that avoids the shipping", () => {
+    expect(
+      pick("Kan jeg bestille på nettet og selv hente varerne i Aarhus, så jeg slipper for fragten?"),
+    ).toBe("Kan jeg hente min ordre i en af jeres butikker?");
+  });
+});

@@ -24,7 +24,7 @@ refund
   es: reembolso, reembolsar, devolución del dinero, devolver el dinero, devuelvan el dinero, dinero de vuelta
   da: refusion, tilbagebetaling, penge tilbage, tilbagebetalt, refunderet, refundere
 delivery
-  en: delivery, deliver, shipping, ship, shipment, courier, dispatch, send to, sent to, sent out, send abroad
+  en: delivery, deliver, shipping, ship, shipment, courier, driver, send within, ship within, only send, dispatch, send to, sent to, sent out, send abroad
   de: lieferung, liefern, versand, versenden, zustellung, kurier, paketdienst, verschicken, verschickt, schicken nach
   nl: bezorging, bezorgen, levering, leveren, verzending, verzenden, koerier, versturen, verstuurd, opsturen
   fr: livraison, livrer, expédition, expédier, frais de port, envoi, envoyer, transporteur, coursier
@@ -52,7 +52,7 @@ outofwarranty
   es: fuera de garantía, sin garantía, garantía caducada, garantía vencida
   da: uden for garantien, ikke længere garanti, garantien er udløbet
 warranty
-  en: warranty, guarantee, am i covered, is it covered, is this covered
+  en: warranty, guarantee, am i covered, is it covered, is this covered, years of cover, cover period
   de: garantie, gewährleistung
   nl: garantie
   fr: garantie
@@ -179,7 +179,7 @@ exchange
   da: bytte, ombytte, ombytning, byttet
 claim
   en: claim, make a claim, file a claim, warranty claim
-  de: melden, geltend, geltend machen, reklamieren, einreichen, reklamation
+  de: melden, geltend, geltend machen, reklamieren, einreichen, reklamation, mangel, mängel, mängelrüge
   nl: melden, claim, claimen, indienen
   fr: déclarer, réclamation, faire valoir
   es: reclamar, reclamación, hacer valer
@@ -240,6 +240,13 @@ notreceived
   fr: marqué comme livré, indiqué comme livré, livré mais, pas reçu, jamais reçu
   es: marcado como entregado, figura como entregado, entregado pero, no he recibido, no lo he recibido, nunca recibí
   da: markeret som leveret, står som leveret, leveret men, ikke modtaget, aldrig modtaget
+upstairs
+  en: carry it up, carry up, carrying the item up, bring it up, bring up, upstairs, up the stairs, to my floor, floor flat, first floor, second floor, third floor, 3rd floor, 2nd floor, 1st floor
+  de: hochtragen, hochgetragen, nach oben tragen, in den stock, stockwerk, etage, treppe hoch
+  nl: naar boven, boven brengen, naar boven dragen, verdieping, trap op
+  fr: monter à l étage, à l étage, étage, monter les escaliers
+  es: subirlo, subir al piso, hasta el piso, planta, por las escaleras
+  da: bære op, bære det op, op ad trappen, etage, på sal
 account
   en: account, customer account, sign up, register, registration, guest, guest checkout, create an account, my profile
   de: konto, kundenkonto, registrieren, registrierung, gast, als gast, gastbestellung, gastkonto, profil
@@ -283,9 +290,9 @@ instalments
   es: a plazos, en cuotas, cuotas, pago aplazado, financiación
   da: afbetaling, delbetaling, rater, i rater, dele betalingen op, finansiering
 payfor
-  en: pay for, paying for
-  de: zahlen für, bezahlen für
-  nl: betalen voor
+  en: pay for, paying for, pay anything, pay for it, have to pay, pay extra
+  de: zahlen für, bezahlen für, dafür zahlen, dafür bezahlen, etwas zahlen, extra zahlen
+  nl: betalen voor, voor betalen, iets betalen, extra betalen
   fr: payer pour, payer la
   es: pagar por, pagar el, pagar la
   da: betale for
@@ -319,11 +326,11 @@ store
   da: butik, showroom
 hours
   en: opening hours, opening times, closing time, what time do you close, what time does it close, when do you close, are they open, are you open, is it open, is the store open, is the showroom open, open on, open at, open until, open today
-  de: geöffnet, öffnungszeiten, offen, geschlossen
-  nl: geopend, openingstijden, open, gesloten
-  fr: ouvert, ouverte, horaires, heures d ouverture, fermé
-  es: abierto, abierta, horario, horarios, cerrado
-  da: åben, åbent, åbningstider, lukket
+  de: öffnungszeiten, sind sie geöffnet, haben sie geöffnet, habt ihr geöffnet, habt ihr offen, geöffnet am, geöffnet bis, geschlossen am
+  nl: openingstijden, openingsuren, zijn jullie open, open op, open tot, gesloten op
+  fr: horaires, heures d ouverture, êtes vous ouverts, est il ouvert, est elle ouverte, ouvert le, ouvert jusqu, fermé le
+  es: horario, horarios, está abierto, estáis abiertos, abierto el, abierto hasta, cerrado el
+  da: åbningstider, har i åbent, er i åbne, åbent om, åben om, åbent til, lukket om
 idiom
   en: opened the box, opened the parcel, opened the package, opened it, change my mind, changed my mind, changing my mind, follow up, following up, followed up, no longer, any longer, business day, business days, working day, working days, thank you, no problem, by the way
   de: anders überlegt, es mir anders, nicht länger, werktag, werktage, werktagen, arbeitstag, arbeitstage, arbeitstagen, vielen dank

@@ -30,6 +30,13 @@ const ALTERNATIVES: readonly (readonly string[])[] = [
   "en lugar de",
   "en vez de",
   "i stedet for",
+  "slippe for",
+  "slipper for",
+  "to avoid",
+  "pour eviter",
+  "para evitar",
+  "om te vermijden",
+  "um zu vermeiden",
 ].map((a) => a.split(" "));
 const ALTERNATIVE_REACH = 4;
 
@@ -57,6 +64,20 @@ const PAY_VERBS: ReadonlySet<string> = new Set(
       ["fr", "payer paie paye"],
       ["es", "pagar pago pague"],
       ["da", "betale betaler"],
+    ] as const
+  ).flatMap(([language, list]) => list.split(" ").map((w) => stem(w, language))),
+);
+
+// Stems of "fix" and "correct", in the six languages.
+const FIX_VERBS: ReadonlySet<string> = new Set(
+  (
+    [
+      ["en", "fix fixed correct"],
+      ["de", "korrigieren korrigiert beheben"],
+      ["nl", "corrigeren verbeteren"],
+      ["fr", "corriger"],
+      ["es", "corregir arreglar"],
+      ["da", "rette"],
     ] as const
   ).flatMap(([language, list]) => list.split(" ").map((w) => stem(w, language))),
 );
@@ -274,9 +295,21 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       for (const w of carriers) conceptsOf.set(w, ["cost"]);
     }
   }
+  // Fixing an address or an order is changing it ("I typed my old address, can I still fix that?"),
+  // not a repair.
+  if (concepts.has("repair") && (concepts.has("address") || concepts.has("change"))) {
+    const carriers = [...conceptsOf].filter(([, cs]) => cs.includes("repair")).map(([w]) => w);
+    if (carriers.every((w) => FIX_VERBS.has(w))) {
+      concepts.delete("repair");
+      concepts.add("change");
+      for (const w of carriers) conceptsOf.set(w, ["change"]);
+    }
+  }
   const things = thingsOf(named, raw, language);
-  // Naming a payment method is speaking of payment ("Can I use MobilePay?" asks how to pay).
+  // Naming a payment method is speaking of payment ("Can I use MobilePay?" asks how to pay), naming a
+  // carrier of delivery ("with DHL Express").
   if (things.things.has("payment")) concepts.add("payment");
+  if (things.things.has("carrier")) concepts.add("delivery");
   // Drinking glasses are glass: "Vos verres passent-ils au lave-vaisselle ?" is not about stoneware.
   if (things.things.get("product")?.has("glassware") && !things.things.has("material"))
     things.things = new Map([...things.things, ["material", new Set(["glass"])]]);

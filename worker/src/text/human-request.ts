@@ -70,7 +70,7 @@ const NEGATION = set(
 );
 
 const PARTICLE = set(`to with a an the some one your of from in at mit einem einer einen dem den der die ein
-  this that these dies diese diesem dieser dit deze dat ce cette cet este esta ese esa denne dette
+  this that these dies diese diesem dieser dit deze dat ce cette cet este esta ese esa denne dette qu
   met een de het van à a un une avec le la les des du con una el al med en et til fra
   real actual live proper echten echte echter richtigen vraie vrai real verdadera verdadero rigtigt rigtig`);
 
