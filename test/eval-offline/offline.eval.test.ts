@@ -32,6 +32,7 @@ import setG from "../fixtures/offline-set-g.json";
 import setH from "../fixtures/offline-set-h.json";
 import setI from "../fixtures/offline-set-i.json";
 import setJ from "../fixtures/offline-set-j.json";
+import setK from "../fixtures/offline-set-k.json";
 import { assignFolds, FOLDS, medianParams, tune, type Verdict } from "./kfold";
 import { type Expected, type Row, table, verdictOf } from "./score";
 
@@ -182,6 +183,7 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
   const h = await endToEnd(setH as Item[]);
   const x = await endToEnd(setI as Item[]);
   const j = await endToEnd(setJ as Item[]);
+  const setKRows = await endToEnd(setK as Item[]);
   console.info(
     [
       ...lines,
@@ -246,10 +248,16 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
       ...(env.OHALLO_EVAL_DETAILS ? x.notes : []),
       "",
       table(
-        "Set J (held out: written by someone who never saw the code, never tuned on or looked at before its one measurement at the end of round 5; the honest figure for the shipped code), shipped thresholds",
+        "Set J (written by someone who never saw the code, measured once: 48 / 12 / 0; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
         j.rows,
       ),
       ...(env.OHALLO_EVAL_DETAILS ? j.notes : []),
+      "",
+      table(
+        "Set K (held out: written by someone who never saw the code, never tuned on or looked at before its one measurement at the end of round 5; the honest figure for the shipped code), shipped thresholds",
+        setKRows.rows,
+      ),
+      ...(env.OHALLO_EVAL_DETAILS ? setKRows.notes : []),
       "",
       table("Demo set, shipped thresholds (tuned on folds of this set: not held-out)", all.rows),
       ...all.notes,
