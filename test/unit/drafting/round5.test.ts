@@ -295,3 +295,29 @@ describe("after set J", () => {
     ).toBe("Kan jeg hente min ordre i en af jeres butikker?");
   });
 });
+
+describe("after set K", () => {
+  it("passes over a best entry that is not about the question for one whose whole question is covered", () => {
+    expect(
+      pick(
+        "The bookcase arrived on Tuesday but I haven't put it together and the boxes are sealed. Can I send it back?",
+      ),
+    ).toBe("Can I return furniture?");
+  });
+  it("never passes over to an entry that covers only part of its question", () => {
+    expect(pick("Can the courier leave my parcel at the front door if I'm at work all day?")).toBeNull();
+  });
+  it.each([
+    ["What do you charge for postage to Vienna?", ["delivery", "cost"]],
+    ["Do I pay for the postage when I send it back?", ["cost"]],
+  ])("reads the shipping cost of %s as %s", (text, concepts) => {
+    const got = textFeatures(text, "en").concepts;
+    for (const c of concepts) expect(got).toContain(c);
+    if (!concepts.includes("delivery")) expect(got).not.toContain("delivery");
+  });
+  it("answers two payments on a card with the double-charge entry (the card is where the money went)", () => {
+    expect(pick("Why are there two payments of EUR 112.40 on my credit card? I only placed one order.")).toBe(
+      "Why do I see two charges for one order?",
+    );
+  });
+});

@@ -156,6 +156,13 @@ function explainingFirst(ranked: readonly RankedCandidate[], params: GateParams)
 
 /** The gate over a ranking (best first). */
 export function judge(ranking: readonly RankedCandidate[], params: GateParams = GATE): Judgement {
+  return judgeFrom(ranking, params, 0);
+}
+
+// How many best-ranked entries that do not cover the message's question may be passed over for the next.
+const PASS_OVER = 2;
+
+function judgeFrom(ranking: readonly RankedCandidate[], params: GateParams, passed: number): Judgement {
   const all = [...ranking];
   // An entry about another thing of the kind the message names (the return window of home goods for a
   // bookcase) is no candidate: the entry about that thing, or a general one, may still answer.
@@ -184,8 +191,20 @@ export function judge(ranking: readonly RankedCandidate[], params: GateParams = 
   // warranty" the question of an entry about being out of warranty.
   if ((best.answerOnlyConcepts.length > 0 && best.questionCoverage < 1 - 1e-9) || best.contrasted)
     return { kind: "refuse", why: "other_topic", ranked: all };
-  if (best.questionCoverage < params.minCoverage - 1e-9 || !best.subjectCovered)
+  if (best.questionCoverage < params.minCoverage - 1e-9 || !best.subjectCovered) {
+    // The entry that shares most words is not about the question ("arrived" and "box" of "My item
+    // arrived damaged"): the next one may be, if the message covers the whole of its question and it
+    // passes every rule ("Can I return furniture?").
+    if (passed < PASS_OVER) {
+      const next = judgeFrom(
+        ranking.filter((r) => r !== best),
+        params,
+        passed + 1,
+      );
+      if (next.kind === "accept" && next.best.questionCoverage >= 1 - 1e-9) return next;
+    }
     return { kind: "refuse", why: "weak", ranked: all };
+  }
   // One shared word (a place named beside it does not count unless the entry's question names places:
   // it says where, not what) is enough only for a question it mostly is: "Do you sell gift cards?" is not
   // about "Do you sell or share my personal data?", nor "How do I reset my lamp?" about "How do I reset

@@ -244,8 +244,9 @@ export function unsaidThing(
 ): OtherThing | null {
   for (const [kind, named] of asked.things) {
     if (kind === "material") continue;
-    // The card a refund goes back to is where the money goes, not what is asked about.
-    if (kind === "payment" && asked.concepts.includes("refund")) continue;
+    // The card a refund goes back to, or one charged twice, is where the money goes, not what is asked.
+    if (kind === "payment" && (asked.concepts.includes("refund") || asked.concepts.includes("doublecharge")))
+      continue;
     const said = saidIn(fields, kind);
     if (kind === "product" && (!askedIsQuestion || !question.things.has(kind))) continue;
     const missing = [...named].filter((id) => !covers(kind, said, id));

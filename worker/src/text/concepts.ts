@@ -24,7 +24,7 @@ refund
   es: reembolso, reembolsar, devolución del dinero, devolver el dinero, devuelvan el dinero, dinero de vuelta
   da: refusion, tilbagebetaling, penge tilbage, tilbagebetalt, refunderet, refundere
 delivery
-  en: delivery, deliver, shipping, ship, shipment, courier, driver, send within, ship within, only send, dispatch, send to, sent to, sent out, send abroad
+  en: delivery, deliver, shipping, ship, shipment, courier, driver, send within, ship within, only send, sent by, send it by, send my order, send my orders, send orders, send it to, send them to, dispatch, send to, sent to, sent out, send abroad
   de: lieferung, liefern, versand, versenden, zustellung, kurier, paketdienst, verschicken, verschickt, schicken nach
   nl: bezorging, bezorgen, levering, leveren, verzending, verzenden, koerier, versturen, verstuurd, opsturen
   fr: livraison, livrer, expédition, expédier, frais de port, envoi, envoyer, transporteur, coursier
@@ -38,7 +38,7 @@ duration
   es: cuánto tarda, cuánto tiempo, cuántos días, plazo, hasta cuándo
   da: hvor lang tid, hvor længe, hvor hurtigt, hvor mange dage, leveringstid
 cost
-  en: cost, price, fee, free of charge, how much, postage, how much do you charge, what do you charge, do you charge, how much do i pay, how much will i pay, what do i pay
+  en: cost, price, fee, free of charge, how much, how much do you charge, what do you charge, do you charge, how much do i pay, how much will i pay, what do i pay
   de: kosten, kostet, preis, gebühr, kostenlos, gratis, versandkostenfrei, bestellwert, mindestbestellwert, wie viel zahle, wie viel bezahle, was zahle ich
   nl: kosten, kost, prijs, gratis, hoeveel betaal, wat betaal ik
   fr: coût, coûte, prix, frais, gratuit, offert, combien je paie, combien vais je payer, combien dois je payer
@@ -51,12 +51,19 @@ outofwarranty
   fr: hors garantie, plus sous garantie, garantie expirée, après la garantie
   es: fuera de garantía, sin garantía, garantía caducada, garantía vencida
   da: uden for garantien, ikke længere garanti, garantien er udløbet
+shippingcost
+  en: postage, shipping cost, shipping costs, delivery cost, delivery costs, delivery charge, shipping fee
+  de: versandkosten, porto, lieferkosten, versandgebühr
+  nl: verzendkosten, bezorgkosten, portokosten
+  fr: frais de port, frais de livraison, frais d envoi
+  es: gastos de envío, coste de envío, costes de envío, gastos de entrega
+  da: fragtpris, forsendelsesomkostninger, leveringsomkostninger, porto
 warranty
   en: warranty, guarantee, am i covered, is it covered, is this covered, years of cover, cover period
   de: garantie, gewährleistung
   nl: garantie
   fr: garantie
-  es: garantía
+  es: garantía, está cubierta, está cubierto, años de cobertura, cobertura
   da: garanti, reklamation
 tracking
   en: track, tracking, trace, follow parcel, follow package, follow order, follow shipment, follow delivery, follow where, in transit, where is my parcel, where is my package, where is my order, where my parcel is, where my package is, where my order is, where the parcel is, where the package is
@@ -66,7 +73,7 @@ tracking
   es: seguimiento, rastrear, rastreo, en tránsito, dónde está mi pedido, dónde está mi paquete
   da: spore, sporing, track, følge, hvor er min pakke, hvor er min ordre
 lost
-  en: lost, missing, gone missing, stuck, not arrived
+  en: lost, missing, gone missing, stuck, not arrived, never shows up, never arrives, never arrived, doesn't show up, hasn't shown up
   de: verloren, verschwunden, nicht angekommen, vermisst
   nl: kwijt, verloren, vermist, niet aangekomen
   fr: perdu, disparu, pas arrivé, bloqué
@@ -131,7 +138,7 @@ password
 invoice
   en: invoice, receipt
   de: rechnung, quittung, beleg
-  nl: factuur
+  nl: factuur, rekening
   fr: facture, reçu
   es: factura, recibo
   da: faktura, kvittering

@@ -7,6 +7,7 @@ import { isContentWord, stem } from "./stems";
 import { KIND, type NamedAt, namedThingsAt, type ThingKind } from "./things";
 
 const PHRASE_GAP = 2;
+const SHIPPING_COST = "shippingcost";
 
 // Verbs that stop or cancel something, in the six languages (diacritics folded).
 const STOP_VERBS: ReadonlySet<string> = new Set(
@@ -238,11 +239,15 @@ export function textFeatures(text: string, language: Language): TextFeatures {
   const inNames = named.filter((t) => t.words.length > 1 && NAMES_APART.has(t.kind)).flatMap((t) => t.words);
   const taken = new Set<number>(inNames);
   const conceptsOf = new Map<string, string[]>();
+  const shippingCostWords: string[] = [];
   const concepts = new Set<string>();
   const heads = new Map<string, string>();
   for (const { term, span } of found) {
     if (span.some((k) => taken.has(k))) continue;
-    if (term.concept !== IDIOM) concepts.add(term.concept);
+    // Shipping costs are both a delivery and a cost ("what do you charge for postage?").
+    const said = term.concept === SHIPPING_COST ? ["delivery", "cost"] : [term.concept];
+    if (term.concept === SHIPPING_COST) shippingCostWords.push(...span.map((k) => words[k] ?? ""));
+    if (term.concept !== IDIOM) for (const c of said) concepts.add(c);
     const first = words[span[0] ?? 0] ?? "";
     const t = term.stems[0] ?? "";
     if (first.length - t.length >= 4 && first.endsWith(t) && !first.startsWith(t))
@@ -250,7 +255,7 @@ export function textFeatures(text: string, language: Language): TextFeatures {
     for (const k of span) {
       taken.add(k);
       const w = words[k] ?? "";
-      conceptsOf.set(w, [...new Set([...(conceptsOf.get(w) ?? []), term.concept])]);
+      conceptsOf.set(w, [...new Set([...(conceptsOf.get(w) ?? []), ...said])]);
     }
   }
   // What comes right after "instead of" is not asked for: "Can I collect it instead of having it
@@ -309,7 +314,12 @@ export function textFeatures(text: string, language: Language): TextFeatures {
   // Naming a payment method is speaking of payment ("Can I use MobilePay?" asks how to pay), naming a
   // carrier of delivery ("with DHL Express").
   if (things.things.has("payment")) concepts.add("payment");
-  if (things.things.has("carrier")) concepts.add("delivery");
+  // (A carrier or postage beside a return is the return's shipping, not a delivery.)
+  if (things.things.has("carrier") && !concepts.has("return")) concepts.add("delivery");
+  if (concepts.has("return") && shippingCostWords.length > 0) {
+    for (const w of shippingCostWords) conceptsOf.set(w, ["cost"]);
+    if (![...conceptsOf.values()].some((cs) => cs.includes("delivery"))) concepts.delete("delivery");
+  }
   // Drinking glasses are glass: "Vos verres passent-ils au lave-vaisselle ?" is not about stoneware.
   if (things.things.get("product")?.has("glassware") && !things.things.has("material"))
     things.things = new Map([...things.things, ["material", new Set(["glass"])]]);
