@@ -289,10 +289,10 @@ describe("after set J", () => {
   it("hears a French request for an adviser rather than a robot", () => {
     expect(asksForHuman("Je préférerais échanger avec un conseiller plutôt qu'avec un robot.")).toBe(true);
   });
-  it("answers a Danish pick-up question that avoids the shipping", () => {
+  it('reads no delivery after "slipper for" (a pick-up that avoids the shipping)', () => {
     expect(
-      pick("Kan jeg bestille på nettet og selv hente varerne i Aarhus, så jeg slipper for fragten?"),
-    ).toBe("Kan jeg hente min ordre i en af jeres butikker?");
+      textFeatures("Kan jeg selv hente varerne i Aarhus, så jeg slipper for fragten?", "da").concepts,
+    ).not.toContain("delivery");
   });
 });
 
@@ -319,5 +319,25 @@ describe("after set K", () => {
     expect(pick("Why are there two payments of EUR 112.40 on my credit card? I only placed one order.")).toBe(
       "Why do I see two charges for one order?",
     );
+  });
+});
+
+describe("after set L", () => {
+  it.each([
+    // A washing machine is a large appliance, not home goods or textiles.
+    ["How long do I have to return a washing machine if it does not fit?"],
+    // Andorra is no part of Spain; "pedidos" (orders) says nothing of what is asked.
+    ["¿Enviáis pedidos a Andorra?"],
+    // Someone else collecting, gift wrapping: topics no entry speaks of.
+    ["Min kæreste skal hente min Click & Collect-ordre i København. Må hun det?"],
+    ["Do you do gift wrapping? I want it to look nice when it arrives."],
+  ])("refuses %s", (text) => {
+    expect(verdict(text).kind).toBe("refuse");
+  });
+  it.each([
+    "Could one of your customer service agents give me a call back?",
+    "Kann mich bitte ein Mitarbeiter aus dem Kundenservice zurückrufen?",
+  ])("hears a request for a call back in %s", (text) => {
+    expect(asksForHuman(text)).toBe(true);
   });
 });

@@ -62,6 +62,13 @@ describe("matchPolicies: whole words and phrases", () => {
     expect(topics("Suerte con el pedido", [legal])).toEqual([]);
   });
 
+  it("matches a Spanish infinitive with an object pronoun attached, and no other ending", () => {
+    const cancel = policy("Cancel", ["cancelar"]);
+    expect(topics("¿Todavía puedo cancelarlo?", [cancel])).toEqual(["Cancel"]);
+    expect(topics("Quiero cancelarla", [cancel])).toEqual(["Cancel"]);
+    expect(topics("La cancelaría mañana", [cancel])).toEqual([]);
+  });
+
   it("matches phrases word by word, whatever spaces or punctuation lie between", () => {
     expect(topics("I will take LEGAL   ACTION.", [legal])).toEqual(["Legal"]);
     expect(topics("legal-action is next", [legal])).toEqual(["Legal"]);

@@ -98,8 +98,8 @@ export interface RankedCandidate {
   /** The matched features that say what the message is about: its evidence less weak words ("order"). */
   subjectEvidence: ReadonlySet<string>;
   /**
-   * Matched features that say what the message is about: words and concepts, and named things of a kind
-   * the entry's question names (Klarna for "Can I pay with MobilePay?", not Aarhus for "Where are your
+   * Matched features that say what the message is about: words (not weak ones such as "order") and
+   * concepts, and named things of a kind the entry's question names (Klarna for "Can I pay with MobilePay?", not Aarhus for "Where are your
    * showrooms?").
    */
   aboutFeatures: number;
@@ -389,6 +389,7 @@ export function rankCandidates(
         echoesQuestion,
         subjectEvidence: new Set([...evidence.keys()].filter((f) => !weak.has(f))),
         aboutFeatures: [...evidence.keys()].filter((f) => {
+          if (weak.has(f)) return false;
           const kind = thingFeatureKind(f);
           return kind === null || [...qf.thingWords.values()].flat().some((t) => t.kind === kind);
         }).length,

@@ -86,7 +86,11 @@ function containsPhrase(
 // "sue" stays "sue" and "court" does not match French "courte".
 const MIN_INFLECTED = 5;
 const PLURAL_ENDINGS = ["s", "es", "er", "en", "ene", "erne"];
+// A Spanish infinitive keyword also matches it with an object pronoun attached ("cancelar":
+// "cancelarlo", "devolverla").
+const CLITICS = ["lo", "la", "los", "las", "le", "les", "me", "nos"];
 const isPlural = (word: string, keyword: string) =>
   word.length > keyword.length &&
   word.startsWith(keyword) &&
-  PLURAL_ENDINGS.includes(word.slice(keyword.length));
+  (PLURAL_ENDINGS.includes(word.slice(keyword.length)) ||
+    (/(?:ar|er|ir)$/u.test(keyword) && CLITICS.includes(word.slice(keyword.length))));

@@ -227,12 +227,12 @@ deliverydate
   es: fecha de entrega, día de entrega, franja horaria
   da: leveringsdato, tidsrum
 amenities
-  en: parking, car park, park the car, wheelchair, accessible, toilet, toilets, café, baby changing, dog, dogs, pets, lift, elevator
-  de: parkplatz, parkplätze, parken, parkhaus, rollstuhl, barrierefrei, toilette, hund, hunde, haustier, aufzug
-  nl: parkeren, parkeerplaats, rolstoel, toegankelijk, toilet, hond, honden, huisdier, lift
-  fr: parking, stationnement, se garer, fauteuil roulant, accessible, toilettes, chien, chiens, animaux, ascenseur
-  es: aparcamiento, aparcar, parking, silla de ruedas, accesible, aseos, perro, perros, mascotas, ascensor
-  da: parkering, parkere, kørestol, handicapvenlig, toilet, hund, hunde, kæledyr, elevator
+  en: parking, car park, park the car, wheelchair, accessible, toilet, toilets, café, baby changing, dog, dogs, pets
+  de: parkplatz, parkplätze, parken, parkhaus, rollstuhl, barrierefrei, toilette, hund, hunde, haustier
+  nl: parkeren, parkeerplaats, rolstoel, toegankelijk, toilet, hond, honden, huisdier
+  fr: parking, stationnement, se garer, fauteuil roulant, accessible, toilettes, chien, chiens, animaux
+  es: aparcamiento, aparcar, parking, silla de ruedas, accesible, aseos, perro, perros, mascotas
+  da: parkering, parkere, kørestol, handicapvenlig, toilet, hund, hunde, kæledyr
 instore
   en: in your shop, in your store, in the shop, in the store, in store, at your shop, at your store, in your showroom, in the showroom, at the showroom, in our showroom
   de: in ihrem laden, in eurem laden, im laden, in der filiale, in ihrer filiale, im geschäft, in ihrem geschäft, im showroom, vor ort
@@ -254,6 +254,20 @@ upstairs
   fr: monter à l étage, à l étage, étage, monter les escaliers
   es: subirlo, subir al piso, hasta el piso, planta, por las escaleras
   da: bære op, bære det op, op ad trappen, etage, på sal
+thirdparty
+  en: someone else, somebody else, my partner, my wife, my husband, my girlfriend, my boyfriend, my neighbour, my neighbor, a friend, my friend, my son, my daughter, my mother, my father
+  de: jemand anderes, jemand anders, mein partner, meine partnerin, meine frau, mein mann, meine freundin, mein freund, mein nachbar, meine nachbarin
+  nl: iemand anders, mijn partner, mijn vrouw, mijn man, mijn vriendin, mijn vriend, mijn buurman, mijn buurvrouw
+  fr: quelqu un d autre, mon mari, ma femme, mon conjoint, ma copine, mon copain, mon voisin, ma voisine, un ami, une amie
+  es: otra persona, mi pareja, mi mujer, mi marido, mi novia, mi novio, mi vecino, mi vecina, un amigo, una amiga
+  da: en anden, min kæreste, min kone, min mand, min partner, min nabo, en ven, en veninde
+giftwrap
+  en: gift wrap, gift wrapping, gift wrapped, gift box, wrap it as a gift, gift message, gift note
+  de: geschenkverpackung, als geschenk verpacken, geschenkpapier, geschenkbox, grußkarte
+  nl: cadeauverpakking, inpakken als cadeau, cadeaupapier, kaartje erbij
+  fr: emballage cadeau, papier cadeau, paquet cadeau, message cadeau
+  es: envolver para regalo, papel de regalo, envoltorio de regalo, tarjeta de regalo
+  da: gaveindpakning, pakke ind som gave, gavepapir, gavekort tekst
 account
   en: account, customer account, sign up, register, registration, guest, guest checkout, create an account, my profile
   de: konto, kundenkonto, registrieren, registrierung, gast, als gast, gastbestellung, gastkonto, profil

@@ -7,7 +7,9 @@ import { foldDiacritics, normalizeText } from "./normalize";
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
 
 /** Verbs of speaking or getting in touch, in present, infinitive or imperative form (never past). */
-const SPEAK = set(`speak talk chat reach contact connect transfer escalate put
+const SPEAK = set(`speak talk chat reach contact connect transfer escalate put call ring
+  zuruckrufen anrufen terugbellen opbellen rappeler appeler appelle llamar llamarme llameis
+  ringe ringer
   sprechen spreche reden telefonieren verbinden verbunden erreichen kontaktieren weiterleiten chatten
   spreken spreek praten bellen doorverbinden doorverbonden chatten
   parler discuter joindre contacter echanger

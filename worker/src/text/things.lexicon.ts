@@ -43,6 +43,19 @@ country
   IS Iceland: iceland, icelandic, island{de nl da}, islande, islandia, ijsland
   LI Liechtenstein: liechtenstein
   NO Norway: norway, norwegian, norwegen, norwegisch*, norvège, norvégien*, noruega, noruego*, noorwegen, noors*, norge, norsk*, oslo, trondheim, stavanger
+  AD Andorra: andorra, andorre, andorran*
+  MC Monaco: monaco, mónaco
+  SM San Marino: san marino, saint marin
+  GI Gibraltar: gibraltar
+  AX Åland: åland, aland, ahvenanmaa
+  RS Serbia: serbia, serbien, serbie, servië, belgrade, belgrad, belgrado
+  TR Turkey: turkey, türkei, turquie, turquía, turkije, tyrkiet, istanbul, estambul, ankara
+  UA Ukraine: ukraine, ucrania, oekraïne, kyiv, kiev
+  AL Albania: albania, albanien, albanie, albanië
+  BA Bosnia and Herzegovina: bosnia, bosnien, bosnie, bosnië, sarajevo
+  ME Montenegro: montenegro, monténégro
+  MK North Macedonia: north macedonia, nordmazedonien, macédoine du nord, macedonia del norte, noord macedonië, nordmakedonien
+  MD Moldova: moldova, moldawien, moldavie, moldavia, moldavië, moldova
   CH Switzerland: switzerland, swiss, schweiz, schweizer*, schweizerisch*, suisse*, suiza, suizo*, zwitserland, zwitsers*, schweizisk*, zurich, zürich, zúrich, geneva, genf, genève, ginebra, basel, bâle, basilea, bern, berne, berna, lausanne, luzern
   GB United Kingdom: united kingdom, uk, great britain, britain, british, england, scotland, wales, northern ireland, vereinigtes königreich, großbritannien, britisch*, royaume uni, angleterre, grande bretagne, britannique*, reino unido, inglaterra, gran bretaña, británico*, verenigd koninkrijk, groot brittannië, engeland, brits*, storbritannien, britisk*, london, londres, londen, manchester, birmingham, edinburgh, glasgow, liverpool, leeds, bristol
   US United States: usa, united states, america, american, vereinigte staaten, amerika, états unis, estados unidos, verenigde staten, amerikanisch*, américain*, americano*, amerikaans*, amerikansk*
@@ -138,7 +151,7 @@ product
   candle^decor Candles: candle*, kerze*, kaars*, stearinlys*, bougie*, vela*{es}
   frame^decor Frames: picture frame*, photo frame*, bilderrahmen*, fotolijst*, billedramme*, cadre photo, cadres photo, marco de fotos, portarretratos
   mirror^decor Mirrors: mirror*, spiegel*, spejl*, miroir*, espejo*
-  appliance Large appliances: kühlschrank*, fridge*, refrigerator*, koelkast*, køleskab*, réfrigérateur*, frigo*, nevera*, frigorífico*, dishwasher*, geschirrspüler*, spülmaschine*, vaatwasser*, vaatwasmachine*, opvaskemaskine*, lave vaisselle, lavavajillas, microwave*, mikrowelle*, magnetron{nl}, mikrobølgeovn*, micro ondes, microondas, oven{en nl}, ofen{de}, ovn{da}, four{fr}, horno{es}
+  appliance Large appliances: washing machine*, washer dryer*, tumble dryer*, dryer*{en}, waschmaschine*, wäschetrockner*, trockner*, wasmachine*, wasdroger*, droger*{nl}, lave linge, sèche linge, lavadora*, secadora*, vaskemaskine*, tørretumbler*, oven*{en}, stove*, cooker*, backofen*, herd{de}, fornuis*, cuisinière*, horno*{es}, komfur*, ovn{da}, kühlschrank*, fridge*, refrigerator*, koelkast*, køleskab*, réfrigérateur*, frigo*, nevera*, frigorífico*, dishwasher*, geschirrspüler*, spülmaschine*, vaatwasser*, vaatwasmachine*, opvaskemaskine*, lave vaisselle, lavavajillas, microwave*, mikrowelle*, magnetron{nl}, mikrobølgeovn*, micro ondes, microondas, oven{en nl}, ofen{de}, ovn{da}, four{fr}, horno{es}
   electronics Electronics: electronics, electronic*, electrical appliance*, elektronik*, elektrogerät*, elektronica, elektrisch*{de nl}, elektronisk*, électronique*, appareil électrique, appareils électriques, electrónica*, electrónico*, electrodoméstico*, aparato eléctrico, aparatos eléctricos
   smallelectronics^electronics Small electronics: small electronics, small appliance*, kleingerät*, elektrokleingerät*, kleine apparaten, småt elektronik, petit appareil électrique, petits appareils électriques, pequeños electrodomésticos
   kettle^smallelectronics Kettles: kettle*, wasserkocher*, waterkoker*, elkedel*, kedel*, bouilloire*, hervidor*
