@@ -1,6 +1,6 @@
 // `npm run eval:offline`: the offline drafter's decisions on labelled messages, in workerd with real D1/FTS5.
 // The demo set is dealt into 5 folds (thresholds tuned on 4, reported on the 5th); the shipped thresholds
-// come from the same k-fold over every spent labelled set (demo and sets A to K in test/fixtures/, whose
+// come from the same k-fold over every spent labelled set (demo and sets A to L in test/fixtures/, whose
 // wrong replies led to rules: docs/offline-drafter.md); the newest set is held out and measured once.
 // It reports; it does not fail on figures.
 import { env } from "cloudflare:workers";
@@ -34,6 +34,7 @@ import setI from "../fixtures/offline-set-i.json";
 import setJ from "../fixtures/offline-set-j.json";
 import setK from "../fixtures/offline-set-k.json";
 import setL from "../fixtures/offline-set-l.json";
+import setM from "../fixtures/offline-set-m.json";
 import { assignFolds, FOLDS, medianParams, tune, type Verdict } from "./kfold";
 import { type Expected, type Row, table, verdictOf } from "./score";
 
@@ -186,6 +187,7 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
   const j = await endToEnd(setJ as Item[]);
   const setKRows = await endToEnd(setK as Item[]);
   const setLRows = await endToEnd(setL as Item[]);
+  const setMRows = await endToEnd(setM as Item[]);
   console.info(
     [
       ...lines,
@@ -262,10 +264,16 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
       ...(env.OHALLO_EVAL_DETAILS ? setKRows.notes : []),
       "",
       table(
-        "Set L (held out: written by someone who never saw the code, never tuned on or looked at before its one measurement at the end of round 5; the honest figure for the shipped code), shipped thresholds",
+        "Set L (written by someone who never saw the code, measured once: 47 / 9 / 4; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
         setLRows.rows,
       ),
       ...(env.OHALLO_EVAL_DETAILS ? setLRows.notes : []),
+      "",
+      table(
+        "Set M (held out: written by someone who never saw the code, never tuned on or looked at before its one measurement at the end of round 5; the honest figure for the shipped code), shipped thresholds",
+        setMRows.rows,
+      ),
+      ...(env.OHALLO_EVAL_DETAILS ? setMRows.notes : []),
       "",
       table("Demo set, shipped thresholds (tuned on folds of this set: not held-out)", all.rows),
       ...all.notes,
@@ -277,7 +285,7 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
 // Diagnostic, not the shipped thresholds: could the thresholds alone stop the wrong replies if they were
 // tuned on every labelled message (demo and sets A to E, 5-fold; F, G and H are left out)? And what does a stricter coverage cost?
 // The shipped thresholds (kb.gate.ts GATE): the median of the choices of 5 folds over every labelled set
-// that is spent (the demo set and sets A to K, 680 messages), each fold tuned on the other four. The
+// that is spent (the demo set and sets A to L, 740 messages), each fold tuned on the other four. The
 // newest set (K) is never part of it: it is the honest figure. And the price of a stricter coverage.
 it("k-fold over every spent labelled set (the shipped thresholds), and the price of stricter coverage", {
   timeout: 10 * 60_000,
@@ -295,6 +303,7 @@ it("k-fold over every spent labelled set (the shipped thresholds), and the price
     setI,
     setJ,
     setK,
+    setL,
   ] as Item[][];
   const all: Facts[] = [];
   const choices: GateParams[] = [];
@@ -328,7 +337,7 @@ it("k-fold over every spent labelled set (the shipped thresholds), and the price
       ...lines,
       "",
       table(
-        `Every spent labelled set (demo, A to K), ${FOLDS}-fold held-out: the shipped thresholds' folds`,
+        `Every spent labelled set (demo, A to L), ${FOLDS}-fold held-out: the shipped thresholds' folds`,
         heldOut,
       ),
     ].join("\n"),
