@@ -286,7 +286,7 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
 // tuned on every labelled message (demo and sets A to E, 5-fold; F, G and H are left out)? And what does a stricter coverage cost?
 // The shipped thresholds (kb.gate.ts GATE): the median of the choices of 5 folds over every labelled set
 // that is spent (the demo set and sets A to L, 740 messages), each fold tuned on the other four. The
-// newest set (K) is never part of it: it is the honest figure. And the price of a stricter coverage.
+// newest set (M) is never part of it: it is the honest figure. And the price of a stricter coverage.
 it("k-fold over every spent labelled set (the shipped thresholds), and the price of stricter coverage", {
   timeout: 10 * 60_000,
 }, async () => {

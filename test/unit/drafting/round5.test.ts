@@ -341,3 +341,18 @@ describe("after set L", () => {
     expect(asksForHuman(text)).toBe(true);
   });
 });
+
+describe("after set M", () => {
+  it("refuses a pick-up by the customer's sister (someone else collecting)", () => {
+    expect(
+      verdict(
+        "Min søster vil gerne hente min ordre i jeres showroom, fordi jeg er bortrejst. Er det i orden?",
+      ).kind,
+    ).toBe("refuse");
+  });
+  it("answers the refund entry when the customer says how they paid", () => {
+    expect(pick("I sent my return back on Tuesday. I paid with PayPal - when will the money be back?")).toBe(
+      "When will I get my money back after a return?",
+    );
+  });
+});

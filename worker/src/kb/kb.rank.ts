@@ -146,6 +146,10 @@ const EXPLAINED_BY: Readonly<Record<string, readonly string[]>> = {
   email: ["privacy"],
   // "At the showroom" is explained by an entry about showrooms or shops.
   instore: ["store"],
+  // How it was paid is context to a refund ("I paid with PayPal - when is the money back?").
+  payment: ["refund"],
+  // A defect is what a warranty claim is about.
+  damaged: ["claim"],
 };
 
 /** A concept of an entry's question, and the wider one a message says instead of it. */

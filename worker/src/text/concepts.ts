@@ -66,7 +66,7 @@ warranty
   es: garantía, está cubierta, está cubierto, años de cobertura, cobertura
   da: garanti, reklamation
 tracking
-  en: track, tracking, trace, follow parcel, follow package, follow order, follow shipment, follow delivery, follow where, in transit, where is my parcel, where is my package, where is my order, where my parcel is, where my package is, where my order is, where the parcel is, where the package is
+  en: track, tracking, trace, follow parcel, follow package, follow order, follow shipment, follow delivery, follow where, follow it, track it, in transit, where is my parcel, where is my package, where is my order, where my parcel is, where my package is, where my order is, where the parcel is, where the package is
   de: sendungsverfolgung, verfolgen, sendungsnummer, sendungsstatus, wo ist mein paket, wo ist meine bestellung, wo mein paket ist, wo meine bestellung ist
   nl: track, volgen, volgcode, track en trace, waar is mijn pakket, waar is mijn bestelling, waar mijn pakket is, waar mijn bestelling is
   fr: suivi, suivre, en transit, où est mon colis, où est ma commande
@@ -255,12 +255,12 @@ upstairs
   es: subirlo, subir al piso, hasta el piso, planta, por las escaleras
   da: bære op, bære det op, op ad trappen, etage, på sal
 thirdparty
-  en: someone else, somebody else, my partner, my wife, my husband, my girlfriend, my boyfriend, my neighbour, my neighbor, a friend, my friend, my son, my daughter, my mother, my father
-  de: jemand anderes, jemand anders, mein partner, meine partnerin, meine frau, mein mann, meine freundin, mein freund, mein nachbar, meine nachbarin
-  nl: iemand anders, mijn partner, mijn vrouw, mijn man, mijn vriendin, mijn vriend, mijn buurman, mijn buurvrouw
-  fr: quelqu un d autre, mon mari, ma femme, mon conjoint, ma copine, mon copain, mon voisin, ma voisine, un ami, une amie
-  es: otra persona, mi pareja, mi mujer, mi marido, mi novia, mi novio, mi vecino, mi vecina, un amigo, una amiga
-  da: en anden, min kæreste, min kone, min mand, min partner, min nabo, en ven, en veninde
+  en: someone else, somebody else, my partner, my wife, my husband, my girlfriend, my boyfriend, my neighbour, my neighbor, a friend, my friend, my son, my daughter, my mother, my father, my mum, my mom, my dad, my sister, my brother, a colleague of mine, my flatmate, my roommate
+  de: jemand anderes, jemand anders, mein partner, meine partnerin, meine frau, mein mann, meine freundin, mein freund, mein nachbar, meine nachbarin, meine schwester, mein bruder, meine mutter, mein vater, meine tochter, mein sohn, mein mitbewohner
+  nl: iemand anders, mijn partner, mijn vrouw, mijn man, mijn vriendin, mijn vriend, mijn buurman, mijn buurvrouw, mijn zus, mijn broer, mijn moeder, mijn vader, mijn dochter, mijn zoon, mijn huisgenoot
+  fr: quelqu un d autre, mon mari, ma femme, mon conjoint, ma copine, mon copain, mon voisin, ma voisine, un ami, une amie, ma sœur, mon frère, ma mère, mon père, ma fille, mon fils, mon colocataire
+  es: otra persona, mi pareja, mi mujer, mi marido, mi novia, mi novio, mi vecino, mi vecina, un amigo, una amiga, mi hermana, mi hermano, mi madre, mi padre, mi hija, mi hijo, mi compañero de piso
+  da: en anden, min kæreste, min kone, min mand, min partner, min nabo, en ven, en veninde, min søster, min bror, min mor, min far, min datter, min søn, min roommate, min bofælle
 giftwrap
   en: gift wrap, gift wrapping, gift wrapped, gift box, wrap it as a gift, gift message, gift note
   de: geschenkverpackung, als geschenk verpacken, geschenkpapier, geschenkbox, grußkarte
