@@ -2,7 +2,7 @@
 // wire shapes, shared by the Worker (worker/) and the Zendesk app (app/).
 // Names follow ../shared/contract.md exactly. No runtime code beyond schemas.
 import * as z from "zod";
-import { AgentSchema, AutonomySchema, IdSchema } from "./ticket.schema";
+import { AgentSchema, AttentionTypeSchema, AutonomySchema, IdSchema, ReasonParamsSchema } from "./ticket.schema";
 
 // The ticket view and the error body (what the sidebar parses) live in ticket.schema.ts.
 export * from "./ticket.schema";
@@ -63,11 +63,28 @@ export const ReplaySchema = z.object({
     .optional(),
 });
 
+/**
+ * One moment a person stepped in, as data the admin area says in the reviewer's language: a take over
+ * (its reason's code: implicit_reply, forced_from…) or an attention item (its type, and its reason's
+ * code and parameters, the sidebar's `reason.*` sentences).
+ */
+export const EvidenceStepSchema = z.object({
+  kind: z.enum(["take_over", "attention"]),
+  type: AttentionTypeSchema.nullable(),
+  code: z.string().nullable(),
+  params: ReasonParamsSchema,
+  /** The agent's name on a take over, when known. */
+  by: z.string().nullable(),
+});
+export type EvidenceStep = z.infer<typeof EvidenceStepSchema>;
+
 export const EvidenceSchema = z.object({
   ticketId: z.number().int(),
   excerpt: z.array(ExcerptLineSchema),
-  /** Why a person stepped in (the take over or the attention item's reason). */
+  /** Why a person stepped in (the take over or the attention item's reason), in English. */
   whyHuman: z.string().nullable(),
+  /** The same, step by step as data (records written before it have none). */
+  steps: z.array(EvidenceStepSchema).optional(),
   replay: ReplaySchema.nullable(),
   /** Other tickets that showed the same thing (a suggested policy waits for it to recur). */
   tickets: z.array(z.number().int()).optional(),

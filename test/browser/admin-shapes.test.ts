@@ -62,6 +62,7 @@ const policyProposal = {
     ticketId: 130,
     excerpt: [{ role: "customer", text: "My bank opened a chargeback for order 5512." }],
     whyHuman: "Ana took over: payments disputes need a person.",
+    steps: [{ kind: "take_over", type: null, code: "forced_from", params: { name: "Bo" }, by: "Ana" }],
     replay: { verdict: "still_flagged", detail: "The customer also asked for a person." },
   },
 };
@@ -232,6 +233,9 @@ describe("the admin area with everything the contract describes", () => {
     const chargebacks = app.locator("article.proposal", { hasText: "Chargebacks" });
     await chargebacks.getByText("the AI would still have handed the ticket to a person").waitFor();
     await chargebacks.getByText("chargeback, dispute").waitFor();
+    // Steps sent as data are said in the admin's language (the English sentence is then not shown).
+    await chargebacks.getByText("A person took the ticket over (taken from Bo) · Ana").waitFor();
+    expect(await chargebacks.getByText(policyProposal.evidence.whyHuman).count()).toBe(0);
     expect(await tab("Pending review").locator(".count").textContent()).toBe("2");
     await shot("review-full");
     await card.getByRole("link", { name: "Ticket #123" }).click();

@@ -39,6 +39,7 @@ interface Entry {
     ticketId: number;
     excerpt: { role: string; text: string }[];
     whyHuman: string | null;
+    steps?: { kind: string; type: string | null; code: string | null; by: string | null }[];
     replay: { verdict: string; detail: string | null; spared?: { kind: string; id: number } | null } | null;
     tickets?: number[];
   } | null;
@@ -90,6 +91,11 @@ describe("a proposal under review", () => {
     expect(p?.evidence?.excerpt[1]?.text).toContain("Industrivej 12");
     expect(p?.evidence?.whyHuman).toMatch(/found no answer it could trust/);
     expect(p?.evidence?.whyHuman).toMatch(/took the ticket over/);
+    // The same moments as data, for the admin area to say in the reviewer's language.
+    expect(p?.evidence?.steps?.map((s) => [s.kind, s.type, s.code])).toEqual([
+      ["attention", "validation_failed", expect.any(String)],
+      ["take_over", null, null],
+    ]);
     const takeOver = (await api("GET", `/tickets/${id}`)).body.events.find(
       (e: { type: string }) => e.type === "take_over",
     );

@@ -3,7 +3,7 @@
 import type { Translate } from "../../i18n/i18n";
 import type { AdminController } from "../admin.controller";
 import { Unavailable } from "../parts";
-import { type EvidenceView, shortExcerpt } from "./review.view-model";
+import { type EvidenceView, shortExcerpt, stepText } from "./review.view-model";
 
 export function TicketLink({ id, admin, t }: { id: number; admin: AdminController; t: Translate }) {
   return (
@@ -60,10 +60,21 @@ export function Evidence({ view, admin, t }: { view: EvidenceView; admin: AdminC
           {tail.map((l, i) => line(l, head.length + i))}
         </ol>
       )}
-      {view.whyHuman && (
-        <p class="why-human">
-          <strong>{t("evidence.why_human")}</strong> {view.whyHuman}
-        </p>
+      {view.steps.length > 0 ? (
+        <div class="why-human">
+          <strong>{t("evidence.why_human")}</strong>
+          <ul>
+            {view.steps.map((step, i) => (
+              <li key={i}>{stepText(step, t)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        view.whyHuman && (
+          <p class="why-human">
+            <strong>{t("evidence.why_human")}</strong> {view.whyHuman}
+          </p>
+        )
       )}
       {view.tickets.length > 0 && (
         <p class="muted">{t("evidence.tickets", { ids: view.tickets.map((id) => `#${id}`).join(", ") })}</p>

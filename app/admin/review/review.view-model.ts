@@ -1,6 +1,8 @@
 // What a proposal shows, as plain values: what it proposes, why, how sure the learning loop
 // is, and the evidence behind it (or that the Worker sends none yet). Pure: no DOM, no I/O.
 import type { AdminKbEntry, AdminPolicyEntry, Evidence } from "../../../common/admin.schema";
+import type { EvidenceStep } from "../../../common/api.schema";
+import type { Translate } from "../../i18n/i18n";
 
 export type Proposal =
   | { key: string; kind: "kb"; entry: AdminKbEntry }
@@ -51,7 +53,9 @@ export type EvidenceView =
       kind: "present";
       ticketId: number;
       excerpt: Evidence["excerpt"];
+      /** Why a person stepped in, in the reviewer's language where the Worker sent the steps as data. */
       whyHuman: string | null;
+      steps: readonly EvidenceStep[];
       replay: Evidence["replay"];
       /** Every ticket that showed it (a suggested policy that recurred), when more than one. */
       tickets: number[];
@@ -66,6 +70,7 @@ export function evidenceOf(p: Proposal): EvidenceView {
     ticketId: evidence.ticketId,
     excerpt: evidence.excerpt,
     whyHuman: evidence.whyHuman?.trim() || null,
+    steps: evidence.steps ?? [],
     replay: evidence.replay,
     tickets: evidence.tickets && evidence.tickets.length > 1 ? evidence.tickets : [],
   };
@@ -80,4 +85,21 @@ export function shortExcerpt<T>(lines: readonly T[], max = 6): { head: T[]; hidd
     hidden: lines.length - max,
     tail: lines.slice(lines.length - (max - head)),
   };
+}
+
+/**
+ * One moment a person stepped in, as a sentence in the reviewer's language: "A person took the ticket
+ * over (by replying in Zendesk) · Ana", "Escalation: Policy “Legal threats” keeps this for a person…".
+ * A reason code this admin area does not know (a newer Worker) leaves the reason out, never shows a key.
+ */
+export function stepText(step: EvidenceStep, t: Translate): string {
+  const reason = step.code ? t(`reason.${step.code}`, step.params) : null;
+  const known = reason !== null && reason !== `reason.${step.code}` ? reason : null;
+  if (step.kind === "take_over") {
+    const head = t("evidence.step.take_over");
+    const parts = [known ? `${head} (${known})` : head, step.by].filter(Boolean);
+    return parts.join(" · ");
+  }
+  const type = step.type ? t(`attention.${step.type}`) : t("evidence.step.attention");
+  return known ? `${type}: ${known}` : type;
 }

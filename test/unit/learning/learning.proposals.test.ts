@@ -33,7 +33,16 @@ function input(turns: LearningTurn[], patch: Partial<LearningInput> = {}): Learn
     language: "en",
     turns,
     steps: [
-      { kind: "take_over", id: 1, at: 20, code: null, type: null, text: "A person took the ticket over." },
+      {
+        kind: "take_over",
+        id: 1,
+        at: 20,
+        code: null,
+        type: null,
+        params: {},
+        by: "Ana Berg",
+        text: "A person took the ticket over.",
+      },
     ],
     cited: [],
     policies: [],
@@ -117,6 +126,8 @@ describe("policy evidence (offline)", () => {
       at: 15,
       code: "ai_escalated",
       type: "escalation",
+      params: {},
+      by: null,
       text: "",
     } as const;
     expect(policySignals(input([hacked, answer], { steps: [escalated, ...input([]).steps] }))).toEqual([]);

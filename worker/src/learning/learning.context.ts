@@ -82,6 +82,8 @@ export function humanSteps(events: readonly TimelineEvent[], items: readonly Att
       at: Date.parse(e.at),
       code: e.code,
       type: null,
+      params: e.params,
+      by: e.actor.name,
       text: `${(e.code && TAKE_OVER_TEXT[e.code]) ?? "A person took the ticket over from the AI."}${who}`,
     });
   }
@@ -92,6 +94,8 @@ export function humanSteps(events: readonly TimelineEvent[], items: readonly Att
       at: Date.parse(a.createdAt),
       code: a.code,
       type: a.type,
+      params: a.params,
+      by: null,
       text: `${ATTENTION_TEXT[a.type]}: ${a.reason}`,
     });
   }

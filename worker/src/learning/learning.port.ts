@@ -27,6 +27,10 @@ export interface HumanStep {
   code: string | null;
   /** For attention items. */
   type: AttentionType | null;
+  /** The reason's parameters (policy names, counts, entry questions). */
+  params: Readonly<Record<string, string>>;
+  /** The agent's name on a take over, when known. */
+  by: string | null;
   /** The reason as a sentence (English), for the evidence. */
   text: string;
 }

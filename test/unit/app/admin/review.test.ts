@@ -8,8 +8,12 @@ import {
   evidenceOf,
   proposalsFrom,
   shortExcerpt,
+  stepText,
   waitingCount,
 } from "../../../../app/admin/review/review.view-model";
+import { createTranslator } from "../../../../app/i18n/i18n";
+import translationsDe from "../../../../translations/de.json";
+import translationsEn from "../../../../translations/en.json";
 import { failed, fakeApi, fakeEntries, kbEntry, ok, policyEntry, settle } from "./support";
 
 const gift = kbEntry({ id: 1, createdAt: "2026-11-20T10:00:00.000Z" });
@@ -194,6 +198,7 @@ describe("review view model", () => {
       ticketId: 123,
       excerpt: evidence.excerpt,
       whyHuman: "No approved entry",
+      steps: [],
       replay: evidence.replay,
       tickets: [],
     });
@@ -202,6 +207,41 @@ describe("review view model", () => {
     expect(evidenceOf({ ...p, entry: kbEntry({ evidence: recurring }) })).toMatchObject({
       tickets: [123, 456],
     });
+  });
+
+  it("says why a person stepped in, step by step, in the reviewer's language", () => {
+    const de = createTranslator(translationsDe.admin, translationsEn.admin);
+    const en = createTranslator(translationsEn.admin, translationsEn.admin);
+    const takeOver = {
+      kind: "take_over" as const,
+      type: null,
+      code: "implicit_reply",
+      params: {},
+      by: "Ana",
+    };
+    const escalation = {
+      kind: "attention" as const,
+      type: "escalation" as const,
+      code: "policy_escalate",
+      params: { policy: "Legal threats", keyword: "lawyer" },
+      by: null,
+    };
+    expect(stepText(takeOver, en)).toBe("A person took the ticket over (by replying in Zendesk) · Ana");
+    expect(stepText(takeOver, de)).toBe(
+      `${translationsDe.admin["evidence.step.take_over"]} (${translationsDe.admin["reason.implicit_reply"]}) · Ana`,
+    );
+    expect(stepText(escalation, de)).toBe(
+      `${translationsDe.admin["attention.escalation"]}: ${translationsDe.admin["reason.policy_escalate"]
+        .replace("{policy}", "Legal threats")
+        .replace("{keyword}", "lawyer")}`,
+    );
+    // A code this admin area does not know leaves the reason out; it never shows a key.
+    expect(stepText({ ...escalation, code: "from_a_newer_worker" }, de)).toBe(
+      translationsDe.admin["attention.escalation"],
+    );
+    const p = { key: "kb:1", kind: "kb" as const };
+    const evidence = { ticketId: 5, excerpt: [], whyHuman: "x", replay: null, steps: [takeOver] };
+    expect(evidenceOf({ ...p, entry: kbEntry({ evidence }) })).toMatchObject({ steps: [takeOver] });
   });
 
   it("shortens a long excerpt around its middle", () => {
