@@ -2,7 +2,13 @@
 // wire shapes, shared by the Worker (worker/) and the Zendesk app (app/).
 // Names follow ../shared/contract.md exactly. No runtime code beyond schemas.
 import * as z from "zod";
-import { AgentSchema, AttentionTypeSchema, AutonomySchema, IdSchema, ReasonParamsSchema } from "./ticket.schema";
+import {
+  AgentSchema,
+  AttentionTypeSchema,
+  AutonomySchema,
+  IdSchema,
+  ReasonParamsSchema,
+} from "./ticket.schema";
 
 // The ticket view and the error body (what the sidebar parses) live in ticket.schema.ts.
 export * from "./ticket.schema";

@@ -109,7 +109,13 @@ export function evidenceFor(p: Proposal, input: LearningInput, replay: Evidence[
     ticketId: input.ticketId,
     excerpt: lines,
     whyHuman: steps.length ? steps.map((s) => s.text).join(" ") : null,
-    steps: steps.map((s) => ({ kind: s.kind, type: s.type, code: s.code, params: { ...s.params }, by: s.by })),
+    steps: steps.map((s) => ({
+      kind: s.kind,
+      type: s.type,
+      code: s.code,
+      params: { ...s.params },
+      by: s.by,
+    })),
     replay,
   };
 }
