@@ -2,23 +2,13 @@
 // kb.rank.ts), over the demo KB given as candidates. The messages here are written for these tests,
 // not taken from the labelled demo conversations.
 import { describe, expect, it } from "vitest";
-import kb from "../../../demo/kb.json";
 import { pickConfidentMatch } from "../../../worker/src/kb/kb.gate";
 import { rankCandidates, stemsMatch } from "../../../worker/src/kb/kb.rank";
-import type { KbCandidate } from "../../../worker/src/kb/kb.search";
 import { textFeatures } from "../../../worker/src/text/features";
-import { detectLanguage } from "../../../worker/src/text/language";
+import { demoPool, pickQuestion } from "./demo-pool";
 
-const pool: KbCandidate[] = kb.map((e, i) => ({
-  id: i + 1,
-  question: e.question,
-  answer: e.answer,
-  topics: e.topics,
-  language: detectLanguage(`${e.question} ${e.answer}`),
-  score: 1,
-  questionScore: 1,
-}));
-const pick = (text: string) => pickConfidentMatch(text, detectLanguage(text), pool)?.entry.question ?? null;
+const pool = demoPool;
+const pick = pickQuestion;
 
 describe("stemsMatch", () => {
   it("matches what stemming left a little longer, and parts of compounds in de, nl, da", () => {

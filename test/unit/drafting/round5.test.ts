@@ -2,24 +2,15 @@
 // word covered by a thing the message names, "how much" and "how long" answered only by an amount or a
 // time span, and what tells two entries apart. Messages written for these tests, not from a labelled set.
 import { describe, expect, it } from "vitest";
-import kb from "../../../demo/kb.json";
-import { judge, pickConfidentMatch } from "../../../worker/src/kb/kb.gate";
+import { judge } from "../../../worker/src/kb/kb.gate";
 import { rankCandidates } from "../../../worker/src/kb/kb.rank";
-import type { KbCandidate } from "../../../worker/src/kb/kb.search";
 import { textFeatures } from "../../../worker/src/text/features";
 import { asksForHuman } from "../../../worker/src/text/human-request";
 import { detectLanguage } from "../../../worker/src/text/language";
+import { demoPool, pickQuestion } from "./demo-pool";
 
-const pool: KbCandidate[] = kb.map((e, i) => ({
-  id: i + 1,
-  question: e.question,
-  answer: e.answer,
-  topics: e.topics,
-  language: detectLanguage(`${e.question} ${e.answer}`),
-  score: 1,
-  questionScore: 1,
-}));
-const pick = (text: string) => pickConfidentMatch(text, detectLanguage(text), pool)?.entry.question ?? null;
+const pool = demoPool;
+const pick = pickQuestion;
 const verdict = (text: string) => judge(rankCandidates(text, detectLanguage(text), pool));
 
 describe("idioms", () => {

@@ -3,20 +3,9 @@
 // Messages written for these tests, not taken from any labelled set.
 import { describe, expect, it } from "vitest";
 import kb from "../../../demo/kb.json";
-import { pickConfidentMatch } from "../../../worker/src/kb/kb.gate";
-import type { KbCandidate } from "../../../worker/src/kb/kb.search";
-import { detectLanguage } from "../../../worker/src/text/language";
+import { pickQuestion } from "./demo-pool";
 
-const pool: KbCandidate[] = kb.map((e, i) => ({
-  id: i + 1,
-  question: e.question,
-  answer: e.answer,
-  topics: e.topics,
-  language: detectLanguage(`${e.question} ${e.answer}`),
-  score: 1,
-  questionScore: 1,
-}));
-const pick = (text: string) => pickConfidentMatch(text, detectLanguage(text), pool)?.entry.question ?? null;
+const pick = pickQuestion;
 
 describe("an entry's own question", () => {
   it.each(kb.map((e) => e.question))("%s is answered by its own entry", (question) => {
