@@ -55,33 +55,27 @@ function alternativeWindows(raw: readonly string[]): number[] {
   return out;
 }
 
-// Stems of "pay" as a bare verb, in the six languages.
-const PAY_VERBS: ReadonlySet<string> = new Set(
-  (
-    [
-      ["en", "pay paying paid"],
-      ["de", "zahlen zahle bezahlen bezahle"],
-      ["nl", "betalen betaal"],
-      ["fr", "payer paie paye"],
-      ["es", "pagar pago pague"],
-      ["da", "betale betaler"],
-    ] as const
-  ).flatMap(([language, list]) => list.split(" ").map((w) => stem(w, language))),
-);
+/** The stems of each language's words (space-separated), in one set. */
+const stemsIn = (words: Readonly<Record<Language, string>>): ReadonlySet<string> =>
+  new Set(LANGUAGES.flatMap((language) => words[language].split(" ").map((w) => stem(w, language))));
 
-// Stems of "fix" and "correct", in the six languages.
-const FIX_VERBS: ReadonlySet<string> = new Set(
-  (
-    [
-      ["en", "fix fixed correct"],
-      ["de", "korrigieren korrigiert beheben"],
-      ["nl", "corrigeren verbeteren"],
-      ["fr", "corriger"],
-      ["es", "corregir arreglar"],
-      ["da", "rette"],
-    ] as const
-  ).flatMap(([language, list]) => list.split(" ").map((w) => stem(w, language))),
-);
+// "Pay" as a bare verb, and "fix" or "correct", in the six languages.
+const PAY_VERBS = stemsIn({
+  en: "pay paying paid",
+  de: "zahlen zahle bezahlen bezahle",
+  nl: "betalen betaal",
+  fr: "payer paie paye",
+  es: "pagar pago pague",
+  da: "betale betaler",
+});
+const FIX_VERBS = stemsIn({
+  en: "fix fixed correct",
+  de: "korrigieren korrigiert beheben",
+  nl: "corrigeren verbeteren",
+  fr: "corriger",
+  es: "corregir arreglar",
+  da: "rette",
+});
 
 // "When" and "open", in the six languages (diacritics folded).
 const WHEN: ReadonlySet<string> = new Set(
