@@ -1,98 +1,14 @@
 // What a text is about, for KB matching: its content stems and the support concepts it mentions, in one language.
 // Pure: no I/O, no ranking or scoring (that is kb.rank.ts); stems and stop words come from stems.ts.
 import { conceptTerms, IDIOM } from "./concepts";
+import { inContext } from "./context";
 import { LANGUAGES, type Language } from "./language";
-import { foldDiacritics, normalizeText, tokenize } from "./normalize";
+import { normalizeText, tokenize } from "./normalize";
 import { isContentWord, stem } from "./stems";
 import { KIND, type NamedAt, namedThingsAt, type ThingKind } from "./things";
 
 const PHRASE_GAP = 2;
 const SHIPPING_COST = "shippingcost";
-
-// Verbs that stop or cancel something, in the six languages (diacritics folded).
-const STOP_VERBS: ReadonlySet<string> = new Set(
-  `stop stopping stopped cancel stoppen stoppe kundigen beenden opzeggen stopzetten arreter arrete annuler
-    dejar parar cancelar stopper stoppe melde melder annullere opsige slippe slipper`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(foldDiacritics),
-);
-
-// "Instead of" in the six languages (words folded), and how many words after it it reaches.
-const ALTERNATIVES: readonly (readonly string[])[] = [
-  "instead of",
-  "rather than",
-  "statt",
-  "anstatt",
-  "anstelle",
-  "in plaats van",
-  "au lieu de",
-  "plutot que",
-  "en lugar de",
-  "en vez de",
-  "i stedet for",
-  "slippe for",
-  "slipper for",
-  "to avoid",
-  "pour eviter",
-  "para evitar",
-  "om te vermijden",
-  "um zu vermeiden",
-].map((a) => a.split(" "));
-const ALTERNATIVE_REACH = 4;
-
-/** Positions of the words right after an "instead of". */
-function alternativeWindows(raw: readonly string[]): number[] {
-  const folded = raw.map(foldDiacritics);
-  const out: number[] = [];
-  folded.forEach((_, i) => {
-    for (const a of ALTERNATIVES) {
-      if (!a.every((w, k) => folded[i + k] === w)) continue;
-      const end = i + a.length;
-      for (let k = end; k < Math.min(folded.length, end + ALTERNATIVE_REACH); k++) out.push(k);
-    }
-  });
-  return out;
-}
-
-/** The stems of each language's words (space-separated), in one set. */
-const stemsIn = (words: Readonly<Record<Language, string>>): ReadonlySet<string> =>
-  new Set(LANGUAGES.flatMap((language) => words[language].split(" ").map((w) => stem(w, language))));
-
-// "Pay" as a bare verb, and "fix" or "correct", in the six languages.
-const PAY_VERBS = stemsIn({
-  en: "pay paying paid",
-  de: "zahlen zahle bezahlen bezahle",
-  nl: "betalen betaal",
-  fr: "payer paie paye",
-  es: "pagar pago pague",
-  da: "betale betaler",
-});
-const FIX_VERBS = stemsIn({
-  en: "fix fixed correct",
-  de: "korrigieren korrigiert beheben",
-  nl: "corrigeren verbeteren",
-  fr: "corriger",
-  es: "corregir arreglar",
-  da: "rette",
-});
-
-// "When" and "open", in the six languages (diacritics folded).
-const WHEN: ReadonlySet<string> = new Set(
-  "when wann wanneer quand cuando hvornar".split(" ").map(foldDiacritics),
-);
-const OPEN: ReadonlySet<string> = new Set(
-  "open offen geoffnet ouvert ouverte ouverts abierto abierta abiertos aben abent"
-    .split(" ")
-    .map(foldDiacritics),
-);
-
-// Money, in the six languages (diacritics folded).
-const MONEY: ReadonlySet<string> = new Set(
-  "money amount geld betrag bedrag argent montant dinero importe penge pengene beløb beløbet"
-    .split(" ")
-    .map(foldDiacritics),
-);
 
 /** Content stems of a text, in order of first appearance, without repeats. */
 export function contentStems(text: string, language: Language): string[] {
@@ -252,71 +168,16 @@ export function textFeatures(text: string, language: Language): TextFeatures {
       conceptsOf.set(w, [...new Set([...(conceptsOf.get(w) ?? []), ...said])]);
     }
   }
-  // What comes right after "instead of" is not asked for: "Can I collect it instead of having it
-  // delivered?" asks about collecting, not delivery.
-  for (const k of alternativeWindows(raw)) {
-    const w = words[k] ?? "";
-    const cs = conceptsOf.get(w);
-    if (cs === undefined || cs.includes(IDIOM)) continue;
-    conceptsOf.set(w, [IDIOM]);
-    for (const c of cs) if (![...conceptsOf.values()].some((other) => other.includes(c))) concepts.delete(c);
-  }
-  // Money after a return is the refund: "I sent it back. When do I see the money?"
-  if (concepts.has("return") && !concepts.has("refund")) {
-    const k = raw.findIndex((w, i) => MONEY.has(foldDiacritics(w)) && !taken.has(i));
-    if (k >= 0) {
-      concepts.add("refund");
-      conceptsOf.set(words[k] ?? "", ["refund"]);
-    }
-  }
-  // Stopping a newsletter is unsubscribing: "Hvordan stopper jeg nyhedsbrevet?", "melder mig af".
-  if (concepts.has("newsletter") && !concepts.has("unsubscribe")) {
-    const k = raw.findIndex((w, i) => STOP_VERBS.has(foldDiacritics(w)) && !taken.has(i));
-    if (k >= 0) {
-      concepts.add("unsubscribe");
-      conceptsOf.set(words[k] ?? "", ["unsubscribe"]);
-    }
-  }
-  // "When is the showroom open?": open, asked when, is about opening hours (not "I opened the box").
-  if (!concepts.has("hours") && raw.some((w) => WHEN.has(foldDiacritics(w)))) {
-    const k = raw.findIndex((w, i) => OPEN.has(foldDiacritics(w)) && !taken.has(i));
-    if (k >= 0) {
-      concepts.add("hours");
-      conceptsOf.set(words[k] ?? "", ["hours"]);
-    }
-  }
-  // "Ab welchem Bestellwert muss ich keine Versandkosten zahlen?": paying, asked with a cost, is the
-  // cost; a way to pay ("Can I pay with PayPal?") is named by a word that is not only "pay".
-  if (concepts.has("cost") && concepts.has("payment")) {
-    const carriers = [...conceptsOf].filter(([, cs]) => cs.includes("payment")).map(([w]) => w);
-    if (carriers.every((w) => PAY_VERBS.has(w))) {
-      concepts.delete("payment");
-      for (const w of carriers) conceptsOf.set(w, ["cost"]);
-    }
-  }
-  // Fixing an address or an order is changing it ("I typed my old address, can I still fix that?"),
-  // not a repair.
-  if (concepts.has("repair") && (concepts.has("address") || concepts.has("change"))) {
-    const carriers = [...conceptsOf].filter(([, cs]) => cs.includes("repair")).map(([w]) => w);
-    if (carriers.every((w) => FIX_VERBS.has(w))) {
-      concepts.delete("repair");
-      concepts.add("change");
-      for (const w of carriers) conceptsOf.set(w, ["change"]);
-    }
-  }
   const things = thingsOf(named, raw, language);
-  // Naming a payment method is speaking of payment ("Can I use MobilePay?" asks how to pay), naming a
-  // carrier of delivery ("with DHL Express").
-  if (things.things.has("payment")) concepts.add("payment");
-  // (A carrier or postage beside a return is the return's shipping, not a delivery.)
-  if (things.things.has("carrier") && !concepts.has("return")) concepts.add("delivery");
-  if (concepts.has("return") && shippingCostWords.length > 0) {
-    for (const w of shippingCostWords) conceptsOf.set(w, ["cost"]);
-    if (![...conceptsOf.values()].some((cs) => cs.includes("delivery"))) concepts.delete("delivery");
-  }
-  // Drinking glasses are glass: "Vos verres passent-ils au lave-vaisselle ?" is not about stoneware.
-  if (things.things.get("product")?.has("glassware") && !things.things.has("material"))
-    things.things = new Map([...things.things, ["material", new Set(["glass"])]]);
+  things.things = inContext({
+    raw,
+    words,
+    taken,
+    concepts,
+    conceptsOf,
+    shippingCostWords,
+    things: things.things,
+  });
   return {
     language,
     stems: contentStemsOf(raw, language),
