@@ -94,22 +94,7 @@ async function phase(
       notReplied[why] = (notReplied[why] ?? 0) + 1;
     }
   }
-  times.sort((a, b) => a - b);
-  return {
-    name,
-    tickets: ids.length,
-    replied: times.length,
-    notReplied,
-    undelivered,
-    ms: {
-      p50: percentile(times, 50),
-      p95: percentile(times, 95),
-      p99: percentile(times, 99),
-      min: times[0] ?? Number.NaN,
-      max: times.at(-1) ?? Number.NaN,
-    },
-    seconds: (Date.now() - started) / 1000,
-  };
+  return phaseFigures(name, ids.length, times, notReplied, undelivered, (Date.now() - started) / 1000);
 }
 
 /**
@@ -153,21 +138,33 @@ async function followUps(
       notReplied[why] = (notReplied[why] ?? 0) + 1;
     }
   }
-  times.sort((a, b) => a - b);
+  return phaseFigures(name, tickets.length, times, notReplied, undelivered, (Date.now() - started) / 1000);
+}
+
+/** A phase's figures from its reply times (ms, any order). */
+export function phaseFigures(
+  name: string,
+  tickets: number,
+  times: readonly number[],
+  notReplied: Record<string, number>,
+  undelivered: number,
+  seconds: number,
+): Phase {
+  const s = [...times].sort((a, b) => a - b);
   return {
     name,
-    tickets: tickets.length,
-    replied: times.length,
+    tickets,
+    replied: s.length,
     notReplied,
     undelivered,
     ms: {
-      p50: percentile(times, 50),
-      p95: percentile(times, 95),
-      p99: percentile(times, 99),
-      min: times[0] ?? Number.NaN,
-      max: times.at(-1) ?? Number.NaN,
+      p50: percentile(s, 50),
+      p95: percentile(s, 95),
+      p99: percentile(s, 99),
+      min: s[0] ?? Number.NaN,
+      max: s.at(-1) ?? Number.NaN,
     },
-    seconds: (Date.now() - started) / 1000,
+    seconds,
   };
 }
 

@@ -10,8 +10,7 @@ import { seedLocalDemo } from "../scripts/seed-demo.ts";
 import { buildLocalApp, LOCAL_APP_DIR } from "../standin/workspace/local-app.ts";
 import { startLocalProduct } from "../standin/workspace/local-product.ts";
 import type { Cleanup } from "./cleanup.ts";
-import type { Phase } from "./e2e.ts";
-import { percentile } from "./load.ts";
+import { type Phase, phaseFigures } from "./e2e.ts";
 import { productConfig } from "./wrangler.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -44,22 +43,10 @@ function questions(): Record<string, Question[]> {
 }
 
 function phaseOf(name: string, times: number[], tickets: number, missing: number, seconds: number): Phase {
-  const s = [...times].sort((a, b) => a - b);
-  return {
-    name,
-    tickets,
-    replied: s.length,
-    notReplied: missing ? { "no AI reply (held back, or none within 60 s)": missing } : {},
-    undelivered: 0,
-    ms: {
-      p50: percentile(s, 50),
-      p95: percentile(s, 95),
-      p99: percentile(s, 99),
-      min: s[0] ?? Number.NaN,
-      max: s.at(-1) ?? Number.NaN,
-    },
-    seconds,
-  };
+  const notReplied: Record<string, number> = missing
+    ? { "no AI reply (held back, or none within 60 s)": missing }
+    : {};
+  return phaseFigures(name, tickets, times, notReplied, 0, seconds);
 }
 
 export async function benchTwoInstallations(
