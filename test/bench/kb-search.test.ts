@@ -3,9 +3,8 @@
 // the machine); bench/kb.ts runs it and reads the one line it prints.
 import { env } from "cloudflare:workers";
 import { beforeAll, expect, it } from "vitest";
-import type { PolicyEntry } from "../../common/api.schema";
 import conversations from "../../demo/conversations.json";
-import policiesJson from "../../demo/policies.json";
+import { demoPolicies } from "../support/demo-policies";
 import { offlineDraft } from "../../worker/src/drafting/offline.drafter";
 import { searchApprovedKb } from "../../worker/src/kb/kb.search";
 import { matchPolicies } from "../../worker/src/policies/policy.match";
@@ -19,23 +18,7 @@ const ROUNDS = Number(env.OHALLO_BENCH_ROUNDS || 5);
 /** What the drafting pipeline asks for. */
 const DRAFT_LIMIT = 8;
 
-const policies: PolicyEntry[] = policiesJson.map((p, i) => ({
-  id: i + 1,
-  topic: p.topic,
-  ruleText: p.ruleText,
-  conditions: p.conditions,
-  action: p.action as PolicyEntry["action"],
-  status: "approved",
-  sourceType: "import",
-  confidence: null,
-  rationale: null,
-  sourceTicketId: null,
-  rejectReason: null,
-  evidence: null,
-  replacesId: null,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-}));
+const policies = demoPolicies;
 
 beforeAll(async () => {
   const insert = env.DB.prepare(

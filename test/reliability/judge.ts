@@ -103,14 +103,7 @@ function heldOutcome(state: string | null, waiting: boolean): Outcome {
 
 /** One ticket: its customer messages' outcomes and every way a message could have been answered twice. */
 export function judgeTicket(t: TicketInput, messages: Map<number, DMessage>, drafts: DDraft[]): Judged {
-  const out: Judged = {
-    messages: 0,
-    outcomes: emptyOutcomes(),
-    aiReplies: 0,
-    approvedReplies: 0,
-    acknowledgements: 0,
-    violations: [],
-  };
+  const out = emptyJudged();
   const v = (kind: ViolationKind, detail: string, commentId?: number) =>
     out.violations.push({ kind, ticketId: t.ticketId, detail, ...(commentId ? { commentId } : {}) });
   const sentByComment = new Map<number, DDraft>();

@@ -2,11 +2,10 @@
 // KB search + pickConfidentMatch + offlineDraft + matchPolicies, composed with decide.ts's precedence.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { PolicyEntry } from "../../common/api.schema";
 import conversations from "../../demo/conversations.json";
 import injections from "../../demo/injection.json";
 import kb from "../../demo/kb.json";
-import policiesJson from "../../demo/policies.json";
+import { demoPolicies } from "../support/demo-policies";
 import { offlineDraft } from "../../worker/src/drafting/offline.drafter";
 import { searchApprovedKb } from "../../worker/src/kb/kb.search";
 import { matchPolicies } from "../../worker/src/policies/policy.match";
@@ -20,23 +19,7 @@ const HELD_OUT_THRESHOLD = 0.9;
 const OVERALL_THRESHOLD = 0.9;
 const SEARCH_LIMIT = 8; // what the drafting pipeline asks for
 
-const policies: PolicyEntry[] = policiesJson.map((p, i) => ({
-  id: i + 1,
-  topic: p.topic,
-  ruleText: p.ruleText,
-  conditions: p.conditions,
-  action: p.action as PolicyEntry["action"],
-  status: "approved",
-  sourceType: "import",
-  confidence: null,
-  rationale: null,
-  sourceTicketId: null,
-  rejectReason: null,
-  evidence: null,
-  replacesId: null,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-}));
+const policies = demoPolicies;
 
 type Outcome = "reply" | "validation_failed" | "escalation" | "approval_required" | "human_requested";
 interface Decision {
