@@ -51,7 +51,7 @@ outofwarranty
   fr: hors garantie, plus sous garantie, garantie expirée, après la garantie
   es: fuera de garantía, sin garantía, garantía caducada, garantía vencida
   da: uden for garantien, ikke længere garanti, garantien er udløbet
-shippingcost
+shippingcost = delivery cost
   en: postage, shipping cost, shipping costs, delivery cost, delivery costs, delivery charge, shipping fee
   de: versandkosten, porto, lieferkosten, versandgebühr
   nl: verzendkosten, bezorgkosten, portokosten
@@ -370,6 +370,11 @@ export const IDIOM = "idiom";
 
 export interface ConceptTerm {
   concept: string;
+  /**
+   * The concepts a text says with this term: the concept itself, or those its block names after "="
+   * ("shippingcost = delivery cost": postage is both a delivery and a cost).
+   */
+  says: readonly string[];
   /** Stems of the term's words, in order (stop words included: "out of stock"). */
   stems: string[];
   /** The term's words, lower-case, diacritics folded (what the search index holds). */
@@ -379,10 +384,15 @@ export interface ConceptTerm {
 const CONCEPTS: ReadonlyMap<Language, readonly ConceptTerm[]> = (() => {
   const map = new Map<Language, ConceptTerm[]>(LANGUAGES.map((l) => [l, []]));
   let concept = "";
+  let says: string[] = [];
   for (const line of CONCEPT_SOURCE.split("\n")) {
     const entry = /^\s+([a-z]{2}):\s*(.+)$/.exec(line);
     if (!entry) {
-      if (line.trim()) concept = line.trim();
+      const head = /^(\w+)(?:\s*=\s*(.+))?$/.exec(line.trim());
+      if (head) {
+        concept = head[1] ?? "";
+        says = head[2] ? head[2].split(/\s+/) : [concept];
+      }
       continue;
     }
     const [, lang = "", terms = ""] = entry;
@@ -390,7 +400,7 @@ const CONCEPTS: ReadonlyMap<Language, readonly ConceptTerm[]> = (() => {
     for (const term of terms.split(",")) {
       const words = tokenize(normalizeText(term));
       const stems = words.map((w) => stem(w, lang));
-      if (stems.length > 0) map.get(lang)?.push({ concept, stems, words: words.map(foldDiacritics) });
+      if (stems.length > 0) map.get(lang)?.push({ concept, says, stems, words: words.map(foldDiacritics) });
     }
   }
   return map;

@@ -120,49 +120,34 @@ export function inContext(state: ConceptState): ReadonlyMap<ThingKind, ReadonlyS
     conceptsOf.set(w, [IDIOM]);
     for (const c of cs) if (![...conceptsOf.values()].some((other) => other.includes(c))) concepts.delete(c);
   }
+  /** The first free word of `set` (folded) now carries `concept`. */
+  const sayAt = (set: ReadonlySet<string>, concept: string) => {
+    const k = raw.findIndex((w, i) => set.has(foldDiacritics(w)) && !taken.has(i));
+    if (k < 0) return;
+    concepts.add(concept);
+    conceptsOf.set(words[k] ?? "", [concept]);
+  };
+  /** When every word carrying `from` is one of `stems`, they carry `to` instead. */
+  const recast = (from: string, to: string, stems: ReadonlySet<string>) => {
+    const carriers = [...conceptsOf].filter(([, cs]) => cs.includes(from)).map(([w]) => w);
+    if (!carriers.every((w) => stems.has(w))) return;
+    concepts.delete(from);
+    concepts.add(to);
+    for (const w of carriers) conceptsOf.set(w, [to]);
+  };
   // Money after a return is the refund: "I sent it back. When do I see the money?"
-  if (concepts.has("return") && !concepts.has("refund")) {
-    const k = raw.findIndex((w, i) => MONEY.has(foldDiacritics(w)) && !taken.has(i));
-    if (k >= 0) {
-      concepts.add("refund");
-      conceptsOf.set(words[k] ?? "", ["refund"]);
-    }
-  }
+  if (concepts.has("return") && !concepts.has("refund")) sayAt(MONEY, "refund");
   // Stopping a newsletter is unsubscribing: "Hvordan stopper jeg nyhedsbrevet?", "melder mig af".
-  if (concepts.has("newsletter") && !concepts.has("unsubscribe")) {
-    const k = raw.findIndex((w, i) => STOP_VERBS.has(foldDiacritics(w)) && !taken.has(i));
-    if (k >= 0) {
-      concepts.add("unsubscribe");
-      conceptsOf.set(words[k] ?? "", ["unsubscribe"]);
-    }
-  }
+  if (concepts.has("newsletter") && !concepts.has("unsubscribe")) sayAt(STOP_VERBS, "unsubscribe");
   // "When is the showroom open?": open, asked when, is about opening hours (not "I opened the box").
-  if (!concepts.has("hours") && raw.some((w) => WHEN.has(foldDiacritics(w)))) {
-    const k = raw.findIndex((w, i) => OPEN.has(foldDiacritics(w)) && !taken.has(i));
-    if (k >= 0) {
-      concepts.add("hours");
-      conceptsOf.set(words[k] ?? "", ["hours"]);
-    }
-  }
+  if (!concepts.has("hours") && raw.some((w) => WHEN.has(foldDiacritics(w)))) sayAt(OPEN, "hours");
   // "Ab welchem Bestellwert muss ich keine Versandkosten zahlen?": paying, asked with a cost, is the
   // cost; a way to pay ("Can I pay with PayPal?") is named by a word that is not only "pay".
-  if (concepts.has("cost") && concepts.has("payment")) {
-    const carriers = [...conceptsOf].filter(([, cs]) => cs.includes("payment")).map(([w]) => w);
-    if (carriers.every((w) => PAY_VERBS.has(w))) {
-      concepts.delete("payment");
-      for (const w of carriers) conceptsOf.set(w, ["cost"]);
-    }
-  }
+  if (concepts.has("cost") && concepts.has("payment")) recast("payment", "cost", PAY_VERBS);
   // Fixing an address or an order is changing it ("I typed my old address, can I still fix that?"),
   // not a repair.
-  if (concepts.has("repair") && (concepts.has("address") || concepts.has("change"))) {
-    const carriers = [...conceptsOf].filter(([, cs]) => cs.includes("repair")).map(([w]) => w);
-    if (carriers.every((w) => FIX_VERBS.has(w))) {
-      concepts.delete("repair");
-      concepts.add("change");
-      for (const w of carriers) conceptsOf.set(w, ["change"]);
-    }
-  }
+  if (concepts.has("repair") && (concepts.has("address") || concepts.has("change")))
+    recast("repair", "change", FIX_VERBS);
   // Naming a payment method is speaking of payment ("Can I use MobilePay?" asks how to pay), naming a
   // carrier of delivery ("with DHL Express").
   if (things.has("payment")) concepts.add("payment");

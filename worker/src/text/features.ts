@@ -155,7 +155,8 @@ export function textFeatures(text: string, language: Language): TextFeatures {
   for (const { term, span } of found) {
     if (span.some((k) => taken.has(k))) continue;
     // Shipping costs are both a delivery and a cost ("what do you charge for postage?").
-    const said = term.concept === SHIPPING_COST ? ["delivery", "cost"] : [term.concept];
+    const said = term.says;
+    // Kept apart for the rule that postage beside a return is only a cost (context.ts).
     if (term.concept === SHIPPING_COST) shippingCostWords.push(...span.map((k) => words[k] ?? ""));
     if (term.concept !== IDIOM) for (const c of said) concepts.add(c);
     const first = words[span[0] ?? 0] ?? "";
@@ -219,6 +220,7 @@ function thingsOf(
 
 interface IndexedTerm {
   concept: string;
+  says: readonly string[];
   stems: readonly string[];
   order: number;
 }
@@ -231,7 +233,7 @@ function buildConceptIndex(language: Language) {
   const add = (map: Map<string, IndexedTerm[]>, key: string, t: IndexedTerm) =>
     map.set(key, [...(map.get(key) ?? []), t]);
   conceptTerms(language).forEach((t, order) => {
-    const term = { concept: t.concept, stems: t.stems, order };
+    const term = { concept: t.concept, says: t.says, stems: t.stems, order };
     const first = t.stems[0] ?? "";
     if (first.length < 4) add(exact, first, term);
     else add(byPrefix, first.slice(0, 4), term);
