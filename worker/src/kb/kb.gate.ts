@@ -1,15 +1,9 @@
 // The confidence gate: is the best-ranked entry a safe answer, or must a person look (and at which entries)?
 // Pure, over a ranking (kb.rank.ts). A wrong answer costs more than an attention item: when in doubt, refuse.
 import { detectLanguage, isLanguage, type Language } from "../text/language";
-import {
-  CONCEPT,
-  CONTEXT_CONCEPTS,
-  type QuestionWord,
-  type RankedCandidate,
-  rankCandidates,
-  stemsMatch,
-} from "./kb.rank";
+import { CONCEPT, type QuestionWord, type RankedCandidate, rankCandidates, stemsMatch } from "./kb.rank";
 import type { KbCandidate } from "./kb.search";
+import { CONTEXT_CONCEPTS } from "./kb.topics";
 
 export interface GateParams {
   /** Share of the entry's question the message must cover (literally or by support concept). */

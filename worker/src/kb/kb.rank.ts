@@ -5,22 +5,22 @@ import { type TextFeatures, textFeatures } from "../text/features";
 import { LANGUAGES, type Language } from "../text/language";
 import { normalizeText, tokenize } from "../text/normalize";
 import { stem } from "../text/stems";
-import { KIND, thingDistance } from "../text/things";
 import {
   CONCEPT,
   fieldMatches,
-  literalMatch,
   namesMatchedThing,
   thingFeatureKind,
   coveredProducts,
   type OtherThing,
   otherThing,
   placedElsewhere,
-  sharableConcepts,
   unsaidThing,
 } from "./kb.match";
+import { coverage, type QuestionWord, questionWords, subjectCovered } from "./kb.coverage";
 import type { KbCandidate } from "./kb.search";
+import { ACTION_CONCEPTS, CONTRASTS, EXPLAINED_BY, FRAME_CONCEPTS, statesFrame } from "./kb.topics";
 
+export type { QuestionWord } from "./kb.coverage";
 export { CONCEPT, stemsMatch } from "./kb.match";
 
 // Commerce words in almost every question ("order", "item"): they count little towards covering one.
@@ -34,7 +34,6 @@ const WEAK_SOURCE = `order orders ordered item items product products buy bought
 const WEAK: ReadonlyMap<Language, ReadonlySet<string>> = new Map(
   LANGUAGES.map((l) => [l, new Set(tokenize(normalizeText(WEAK_SOURCE)).map((w) => stem(w, l)))]),
 );
-const WEAK_WEIGHT = 0.25;
 
 // Question sentences with fewer content words than this refer to the rest of the message.
 const MIN_ASKED_STEMS = 2;
@@ -121,145 +120,6 @@ function entryFeatures(text: string, language: Language): TextFeatures {
   const features = textFeatures(text, language);
   ENTRY_CACHE.set(key, features);
   return features;
-}
-
-// Concepts that say what kind of answer is wanted ("how long", "how much"), not what it is about.
-// "Pay for" says that something is paid, not what it costs ("when I pay for my order").
-const FRAME_CONCEPTS: ReadonlySet<string> = new Set(["duration", "cost", "payfor"]);
-
-// What an answer to "how much" or "how long" states: an amount ("EUR 4.95", "49 kr", "€5", "free") or a
-// time span ("3-5 working days", "within 48 hours", "2 Wochen"), in the six languages.
-const AMOUNT =
-  /(?:\d(?:[\d.,]*\d)?\s*(?:€|eur|euro|euros|kr|dkk|sek|nok|chf|\$|£|usd|gbp)(?![\p{L}]))|(?:(?:€|\$|£|eur|dkk|chf)\s*\d)|(?<![\p{L}])(?:free|gratis|kostenlos|kostenfrei|gratuit|gratuite|gratuito|gratuita|omkostningsfri|no charge)(?![\p{L}])/u;
-const SPAN =
-  /\d+\s*(?:[-–]|to|bis|tot|à|a|til)?\s*\d*\s*(?:working |business |werk|arbeits|hver|jours? ouvr\p{L}* |días? háb\p{L}* )?(?:days?|weeks?|hours?|months?|years?|tage?n?|wochen?|stunden?|monate?n?|jahre?n?|dag(?:en|e)?|weken|week|uur|uren|maand(?:en)?|jaar|jours?|semaines?|heures?|mois|ans?|días?|semanas?|horas?|meses|mes|años?|uger?|timer?|måneder?|år)(?![\p{L}])|(?<![\p{L}])(?:same day|next day|immediately|within|innerhalb|binnen|sofort|dans les|dentro de|inden for|straks|umgehend|direct)(?![\p{L}])/u;
-
-/** Does an entry's text state what frame `c` asks for ("cost": an amount; "duration": a time span)? */
-function statesFrame(c: string, text: string): boolean {
-  const t = normalizeText(text);
-  return c === "cost" ? AMOUNT.test(t) : c === "duration" ? SPAN.test(t) : true;
-}
-
-/** Concepts an entry explains by speaking of another: an address and an e-mail are personal data. */
-const EXPLAINED_BY: Readonly<Record<string, readonly string[]>> = {
-  address: ["privacy"],
-  email: ["privacy"],
-  // "At the showroom" is explained by an entry about showrooms or shops.
-  instore: ["store"],
-  // How it was paid is context to a refund ("I paid with PayPal - when is the money back?").
-  payment: ["refund"],
-  // A defect is what a warranty claim is about.
-  damaged: ["claim"],
-};
-
-/** A concept of an entry's question, and the wider one a message says instead of it. */
-const CONTRASTS: Readonly<Record<string, string>> = { outofwarranty: "warranty", unsubscribe: "newsletter" };
-
-/** Concepts that are something the customer wants done (send back, change, collect), not a thing. */
-const ACTION_CONCEPTS: ReadonlySet<string> = new Set([
-  "return",
-  "refund",
-  "exchange",
-  "change",
-  "pickup",
-  "repair",
-  "claim",
-  "assembly",
-  "disposal",
-  "unsubscribe",
-  "tracking",
-]);
-
-/**
- * Concepts that say where a question happens rather than what it is about: every delivery is a
- * parcel, and "your shop charged me twice" names the company, not its stores. A topic of the message
- * that the entry never says must not be one of these to refuse it (kb.gate.ts).
- */
-export const CONTEXT_CONCEPTS: ReadonlySet<string> = new Set(["parcel", "store"]);
-
-/** A word of an entry's question, as the message covers it. */
-export interface QuestionWord {
-  stem: string;
-  concepts: readonly string[];
-  covered: boolean;
-  /** Not only part of a frame ("how long", "what does it cost") and not a weak word ("order"). */
-  subject: boolean;
-  /** Part of a thing's name ("textiles", "Deutschland") or a word for a kind of them ("countries"). */
-  thing: boolean;
-}
-
-/**
- * The entry question's content words, each with whether the message covers it: literally, by concept, or
- * by naming a thing the word names (a wider or a narrower one: a couch for "sofas", Oslo for
- * "countries"). A thing the message names covers one name in the question, the nearest ("textiles"
- * before "home goods" for a duvet cover), and only when the message also covers a word of the question
- * that names no thing: a lamp is not "What is the return window for small electronics?" unless the
- * message speaks of returning.
- */
-function questionWords(
-  msg: TextFeatures,
-  q: TextFeatures,
-  weak: ReadonlySet<string>,
-  entryStems: ReadonlySet<string>,
-): QuestionWord[] {
-  const msgConcepts = sharableConcepts(msg, entryStems);
-  const words = q.stems.map((e): QuestionWord => {
-    const concepts = q.conceptsOf.get(e) ?? [];
-    return {
-      stem: e,
-      concepts,
-      covered:
-        msg.stems.some((m) => literalMatch(msg, m, q, e, entryStems, true)) ||
-        concepts.some((c) => msgConcepts.includes(c)),
-      subject: !weak.has(e) && !(concepts.length > 0 && concepts.every((c) => FRAME_CONCEPTS.has(c))),
-      thing: q.thingWords.has(e),
-    };
-  });
-  if (q.thingWords.size === 0 || msg.things.size === 0) return words;
-  if (!words.some((w) => w.covered && w.subject && !q.thingWords.has(w.stem))) return words;
-  const names = [...q.thingWords.values()].flat();
-  const coveredAt = new Set<number>();
-  for (const [kind, ids] of msg.things)
-    for (const id of ids) {
-      let nearest: { at: number; d: number } | null = null;
-      for (const n of names) {
-        if (n.kind !== kind) continue;
-        const d = n.id === KIND ? 1_000 : thingDistance(kind, id, n.id);
-        if (d !== null && (nearest === null || d < nearest.d)) nearest = { at: n.at, d };
-      }
-      if (nearest !== null) coveredAt.add(nearest.at);
-    }
-  return words.map((w) =>
-    !w.covered && (q.thingWords.get(w.stem) ?? []).some((n) => coveredAt.has(n.at))
-      ? { ...w, covered: true }
-      : w,
-  );
-}
-
-/**
- * Does the message cover what the entry's question is about? A word of context ("parcel" in "Where can
- * I track my parcel?") is not enough beside a word that is not ("track"): "Can the courier leave my
- * parcel at the door?" is not that question. A question made only of context words ("Where are your
- * showrooms and when are they open?") is covered by them.
- */
-function subjectCovered(words: readonly QuestionWord[]): boolean {
-  if (words.length === 0) return true;
-  const context = (w: QuestionWord) =>
-    w.concepts.length > 0 && w.concepts.every((c) => CONTEXT_CONCEPTS.has(c));
-  const own = words.filter((w) => !context(w));
-  return (own.length > 0 ? own : words).some((w) => w.covered);
-}
-
-/** Share of the question covered, weak words ("order", "item") counting a quarter. */
-function coverage(words: readonly QuestionWord[], weak: ReadonlySet<string>): number {
-  let covered = 0;
-  let total = 0;
-  for (const w of words) {
-    const weight = weak.has(w.stem) ? WEAK_WEIGHT : 1;
-    total += weight;
-    if (w.covered) covered += weight;
-  }
-  return total === 0 ? 0 : covered / total;
 }
 
 /** Scores the candidates in the customer's language, best first; other languages are left out. */
