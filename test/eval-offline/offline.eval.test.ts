@@ -45,6 +45,79 @@ interface Item {
   message: string;
   expected: Expected;
 }
+/** The labelled sets besides the demo set, oldest first: every one is spent but the last, measured once. */
+const LABELLED: { items: Item[]; title: string }[] = [
+  {
+    items: paraphrases as Item[],
+    title: "Paraphrase set A (never tuned on; seen in rounds 1 and 2 of development), shipped thresholds",
+  },
+  {
+    items: finalSet as Item[],
+    title:
+      "Paraphrase set B (never tuned on; round 1's honest set, seen in round 2 of development), shipped thresholds",
+  },
+  {
+    items: setC as Item[],
+    title:
+      "Set C (written before round 2's changes; measured once, then general bugs it showed were fixed: no longer clean), shipped thresholds",
+  },
+  {
+    items: setD as Item[],
+    title:
+      "Set D (held out: written in round 2, measured once at its end; round 3's rules were made from its wrong replies: no longer clean), shipped thresholds",
+  },
+  {
+    items: setE as Item[],
+    title:
+      "Set E (written before round 3's code, measured once at its end; round 4 studied it and made rules from it: no longer clean), shipped thresholds",
+  },
+  {
+    items: setF as Item[],
+    title:
+      "Set F (written before round 4's code, measured once at its end: 42 / 14 / 4; round 5 studied it and made rules from it: no longer clean), shipped thresholds",
+  },
+  {
+    items: setG as Item[],
+    title:
+      "Set G (written before round 5's code, measured once midway: 44 / 11 / 5; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
+  },
+  {
+    items: setH as Item[],
+    title:
+      "Set H (written during round 5 by someone who never saw the code, measured once: 48 / 9 / 3; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
+  },
+  {
+    items: setI as Item[],
+    title:
+      "Set I (written by someone who never saw the code, measured once: 49 / 10 / 1; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
+  },
+  {
+    items: setJ as Item[],
+    title:
+      "Set J (written by someone who never saw the code, measured once: 48 / 12 / 0; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
+  },
+  {
+    items: setK as Item[],
+    title:
+      "Set K (written by someone who never saw the code, measured once: 50 / 10 / 0; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
+  },
+  {
+    items: setL as Item[],
+    title:
+      "Set L (written by someone who never saw the code, measured once: 47 / 9 / 4; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
+  },
+  {
+    items: setM as Item[],
+    title:
+      "Set M (written by someone who never saw the code, measured once: 55 / 4 / 1; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
+  },
+  {
+    items: setN as Item[],
+    title:
+      "Set N (held out: written by someone who never saw the code, never tuned on or looked at before its one measurement at the end of round 5; the honest figure for the shipped code), shipped thresholds",
+  },
+];
+
 const ids = new Map<string, number>();
 const idOf = (question: string) => ids.get(question) ?? -1;
 
@@ -176,20 +249,11 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
     return { rows, notes };
   };
   const all = await endToEnd(conversations as Item[]);
-  const para = await endToEnd(paraphrases as Item[]);
-  const final = await endToEnd(finalSet as Item[]);
-  const c = await endToEnd(setC as Item[]);
-  const d = await endToEnd(setD as Item[]);
-  const e = await endToEnd(setE as Item[]);
-  const f = await endToEnd(setF as Item[]);
-  const g = await endToEnd(setG as Item[]);
-  const h = await endToEnd(setH as Item[]);
-  const x = await endToEnd(setI as Item[]);
-  const j = await endToEnd(setJ as Item[]);
-  const setKRows = await endToEnd(setK as Item[]);
-  const setLRows = await endToEnd(setL as Item[]);
-  const setMRows = await endToEnd(setM as Item[]);
-  const setNRows = await endToEnd(setN as Item[]);
+  const reports: string[] = [];
+  for (const { items, title } of LABELLED) {
+    const r = await endToEnd(items);
+    reports.push("", table(title, r.rows), ...(env.OHALLO_EVAL_DETAILS ? r.notes : []));
+  }
   console.info(
     [
       ...lines,
@@ -198,90 +262,7 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
         `Held-out folds (${FOLDS}-fold, each fold judged with thresholds tuned on the other ${FOLDS - 1})`,
         heldOut,
       ),
-      "",
-      table(
-        "Paraphrase set A (never tuned on; seen in rounds 1 and 2 of development), shipped thresholds",
-        para.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? para.notes : []),
-      "",
-      table(
-        "Paraphrase set B (never tuned on; round 1's honest set, seen in round 2 of development), shipped thresholds",
-        final.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? final.notes : []),
-      "",
-      table(
-        "Set C (written before round 2's changes; measured once, then general bugs it showed were fixed: no longer clean), shipped thresholds",
-        c.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? c.notes : []),
-      "",
-      table(
-        "Set D (held out: written in round 2, measured once at its end; round 3's rules were made from its wrong replies: no longer clean), shipped thresholds",
-        d.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? d.notes : []),
-      "",
-      table(
-        "Set E (written before round 3's code, measured once at its end; round 4 studied it and made rules from it: no longer clean), shipped thresholds",
-        e.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? e.notes : []),
-      "",
-      table(
-        "Set F (written before round 4's code, measured once at its end: 42 / 14 / 4; round 5 studied it and made rules from it: no longer clean), shipped thresholds",
-        f.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? f.notes : []),
-      "",
-      table(
-        "Set G (written before round 5's code, measured once midway: 44 / 11 / 5; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
-        g.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? g.notes : []),
-      "",
-      table(
-        "Set H (written during round 5 by someone who never saw the code, measured once: 48 / 9 / 3; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
-        h.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? h.notes : []),
-      "",
-      table(
-        "Set I (written by someone who never saw the code, measured once: 49 / 10 / 1; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
-        x.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? x.notes : []),
-      "",
-      table(
-        "Set J (written by someone who never saw the code, measured once: 48 / 12 / 0; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
-        j.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? j.notes : []),
-      "",
-      table(
-        "Set K (written by someone who never saw the code, measured once: 50 / 10 / 0; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
-        setKRows.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? setKRows.notes : []),
-      "",
-      table(
-        "Set L (written by someone who never saw the code, measured once: 47 / 9 / 4; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
-        setLRows.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? setLRows.notes : []),
-      "",
-      table(
-        "Set M (written by someone who never saw the code, measured once: 55 / 4 / 1; round 5 then studied it and made rules from it: no longer clean), shipped thresholds",
-        setMRows.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? setMRows.notes : []),
-      "",
-      table(
-        "Set N (held out: written by someone who never saw the code, never tuned on or looked at before its one measurement at the end of round 5; the honest figure for the shipped code), shipped thresholds",
-        setNRows.rows,
-      ),
-      ...(env.OHALLO_EVAL_DETAILS ? setNRows.notes : []),
+      ...reports,
       "",
       table("Demo set, shipped thresholds (tuned on folds of this set: not held-out)", all.rows),
       ...all.notes,
@@ -290,30 +271,13 @@ it("k-fold on the demo set, then the paraphrase set with the shipped thresholds"
   expect(heldOut).toHaveLength(conversations.length);
 });
 
-// Diagnostic, not the shipped thresholds: could the thresholds alone stop the wrong replies if they were
-// tuned on every labelled message (demo and sets A to E, 5-fold; F, G and H are left out)? And what does a stricter coverage cost?
 // The shipped thresholds (kb.gate.ts GATE): the median of the choices of 5 folds over every labelled set
 // that is spent (the demo set and sets A to M, 800 messages), each fold tuned on the other four. The
 // newest set (N) is never part of it: it is the honest figure. And the price of a stricter coverage.
 it("k-fold over every spent labelled set (the shipped thresholds), and the price of stricter coverage", {
   timeout: 10 * 60_000,
 }, async () => {
-  const sets = [
-    conversations,
-    paraphrases,
-    finalSet,
-    setC,
-    setD,
-    setE,
-    setF,
-    setG,
-    setH,
-    setI,
-    setJ,
-    setK,
-    setL,
-    setM,
-  ] as Item[][];
+  const sets = [conversations as Item[], ...LABELLED.slice(0, -1).map((l) => l.items)];
   const all: Facts[] = [];
   const choices: GateParams[] = [];
   for (const item of sets.flat()) all.push(await facts(item));
